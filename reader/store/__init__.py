@@ -1,0 +1,1 @@
+"""The review store: one JSON file per reviewed document, under one root folder."""

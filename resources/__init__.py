@@ -1,0 +1,1 @@
+"""Package data: icons, the sample article, schemas. Read with importlib.resources."""
