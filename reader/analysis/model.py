@@ -1,0 +1,76 @@
+"""What the analysis finds, as plain data. Offsets index ``Document.text`` (code points)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+QuoteKind = Literal["full", "partial", "term"]
+FigureKind = Literal["count", "money", "percent", "year", "date", "duration", "range", "other"]
+ClaimKind = Literal["quote", "figure", "attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in the text: ``name`` is the full name as first mentioned; start/end is the
+    span of the mention that gave the attribution (which may be a surname or a pronoun)."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote; start/end cover its content without the quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Mention | None = None
+    cue: str | None = None  # the reporting verb or phrase that gave the speaker ("said")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: FigureKind
+    value: float | None  # the normalised number; for a range, None and low/high are set
+    unit: str | None = None  # ISO currency code, "%", "days", "years", or the counted noun
+    approximate: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement. ``id`` depends only on the claim's own words (and their order among
+    identical ones), so the same text yields the same ids and edits elsewhere do not change them.
+    ``quotes`` and ``figures`` index ``Analysis.quotes`` / ``Analysis.figures``."""
+
+    id: str
+    kind: ClaimKind
+    start: int
+    end: int
+    text: str
+    speaker: Mention | None = None
+    cue: str | None = None
+    quotes: tuple[int, ...] = ()
+    figures: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
