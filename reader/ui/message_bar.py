@@ -1,0 +1,57 @@
+"""A banner above the article for errors and notices that must not block the user.
+
+A modal dialog would stop the fact-checker mid-task; the banner says what happened, stays until
+closed or replaced, and the word "Error" or "Note" carries the meaning, not only the colour.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+Level = Literal["error", "info"]
+
+_STYLES = {
+    "error": "QFrame#messageBar { background: #fbe3e1; border: 1px solid #c0392b; }"
+             " QLabel { color: #5b1a13; }",
+    "info": "QFrame#messageBar { background: #e3eefb; border: 1px solid #2f6fb5; }"
+            " QLabel { color: #123a66; }",
+}
+_PREFIX = {"error": "Error:", "info": "Note:"}
+
+
+class MessageBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.level: Level | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.label, 1)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Dismiss this message (Esc)")
+        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, level: Level, text: str) -> None:
+        self.level = level
+        self.setStyleSheet(_STYLES[level])
+        self.label.setText(f"{_PREFIX[level]} {text}")
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def dismiss(self) -> None:
+        self.level = None
+        self.label.clear()
+        self.hide()
