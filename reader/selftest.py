@@ -28,10 +28,13 @@ def run_self_test() -> int:
     text = check("sample article is bundled", lambda: len(sample_article_text()))
     doc = None
     if text:
-        from reader.document.loading import document_from_string
 
-        doc = check("sample article loads",
-                    lambda: document_from_string(sample_article_text(), format="markdown"))
+        def load() -> object:
+            from reader.document.loading import document_from_string
+
+            return document_from_string(sample_article_text(), format="markdown")
+
+        doc = check("sample article loads", load)
     if doc is not None:
         from reader.analysis import analyse
 

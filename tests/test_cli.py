@@ -1,0 +1,92 @@
+"""The command line as a user meets it: --version, --help, sub-command dispatch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import COMMANDS, build_window_parser, main
+from reader.store.location import STORE_ENV_VAR, default_store_dir, resolve_store_dir
+
+SCRIPT = Path(sys.executable).with_name("claim-reader")
+
+
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True,
+                          text=True, timeout=120, **kwargs)
+
+
+def test_version_names_the_app_and_its_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Claim Reader {__version__}"
+
+
+def test_help_lists_file_store_and_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "FILE" in result.stdout
+    assert "--store DIR" in result.stdout
+    assert STORE_ENV_VAR in result.stdout
+    for name in COMMANDS:
+        assert f"\n  {name} " in result.stdout
+
+
+def test_installed_console_script_matches_python_m() -> None:
+    assert SCRIPT.exists(), f"the console script should be installed at {SCRIPT}"
+    result = subprocess.run([str(SCRIPT), "--version"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0
+    assert result.stdout == run("--version").stdout
+
+
+def test_unknown_option_is_an_error_with_usage() -> None:
+    result = run("--no-such-option")
+    assert result.returncode == 2
+    assert "usage: claim-reader" in result.stderr
+
+
+def test_every_command_has_its_own_help() -> None:
+    for name in COMMANDS:
+        result = run(name, "--help")
+        assert result.returncode == 0, result.stderr
+        assert f"claim-reader {name}" in result.stdout
+        assert "--store" in result.stdout
+
+
+def test_window_parser_takes_file_and_store() -> None:
+    options = build_window_parser().parse_args(["article.md", "--store", "/tmp/x"])
+    assert options.file == "article.md"
+    assert options.store == "/tmp/x"
+
+
+def test_window_is_started_with_the_file_and_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    import reader.ui.app
+
+    monkeypatch.setattr(reader.ui.app, "run_app", lambda f, s: calls.append((f, s)) or 0)
+    assert main(["some.txt", "--store", "elsewhere"]) == 0
+    assert main([]) == 0
+    assert calls == [(Path("some.txt"), "elsewhere"), (None, None)]
+
+
+def test_store_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(STORE_ENV_VAR, str(tmp_path / "env"))
+    assert resolve_store_dir(tmp_path / "cli") == tmp_path / "cli"
+    assert resolve_store_dir(None) == tmp_path / "env"
+    monkeypatch.delenv(STORE_ENV_VAR)
+    assert resolve_store_dir(None) == default_store_dir()
+    assert "claim-reader" in str(default_store_dir())
+
+
+def test_self_test_passes_headless() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = run("--self-test", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FAIL" not in result.stdout
+    assert "checks passed" in result.stdout
