@@ -12,11 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from reader.ui.app import create_application  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.settings import WindowSettings  # noqa: E402
+from reader.ui.app import create_application
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import WindowSettings
 
 
 def main() -> int:

@@ -185,7 +185,7 @@ def test_recent_files_reopen_and_forget_missing_ones(make_window, qtbot, tmp_pat
     assert "Article A." in shown_text(second)
 
     b.unlink()
-    [act for act in second.recent_menu.actions() if act.data() == str(b.resolve())][0].trigger()
+    next(act for act in second.recent_menu.actions() if act.data() == str(b.resolve())).trigger()
     assert "b.txt" in second.message_bar.text()
     assert str(b.resolve()) not in second.settings.recent_files()
 
