@@ -1,33 +1,182 @@
-"""Opening a file as a Document: checks that apply to every format, then the format's loader."""
+"""Opening a file (or pasted text) as a Document: checks that apply to every format, then the
+format's own reader.
+
+Every way a file can fail to open ends in one DocumentError whose message names the file and
+says what to do; nothing else escapes, so the window, CLI and store need one except clause.
+"""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+from reader.document.encoding import (
+    declared_html_charset,
+    decode_bytes,
+    normalise_newlines,
+    replace_lone_surrogates,
+)
 from reader.document.errors import DocumentError
-from reader.document.model import Document
+from reader.document.html import render_html
+from reader.document.markdown import render_markdown
+from reader.document.model import Block, Document, DocumentFormat, InlineSpan
+from reader.document.plain_text import plain_text_blocks
+from reader.document.sniffing import format_for_extension, sniff_format, unsupported_kind
+from reader.document.titles import choose_title
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+FORMATS: tuple[DocumentFormat, ...] = ("text", "markdown", "html")
+_OPENABLE = "Claim Reader opens .txt, .md and .html files"
 
 
 def load_document(path: str | Path) -> Document:
-    """Temporary loader (UTF-8 text only) until the real loaders land."""
+    """The document in a .txt, .md or .html file (other names: the content decides)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(path, f"{path} does not exist. Check the name and folder.") from None
-    except PermissionError:
-        raise DocumentError(path, f"{path} cannot be read: permission denied.") from None
-    except IsADirectoryError:
-        raise DocumentError(path, f"{path} is a folder, not a file.") from None
+    data = _read_bytes(path)
+    kind = unsupported_kind(path, data[:16])
+    if kind is not None:
+        raise DocumentError(
+            path,
+            f"Cannot open {path}: it is {kind}. {_OPENABLE}; save the article in one of "
+            "these formats and open that.",
+        )
     if not data.strip():
-        raise DocumentError(path, f"{path} is empty: there is nothing to read.")
-    if b"\x00" in data[:8192]:
-        raise DocumentError(path, f"{path} looks like a binary file, not an article.")
+        raise _empty_error(path)
+    document_format = format_for_extension(path)
+    declared = declared_html_charset(data) if document_format in (None, "html") else None
+    text = normalise_newlines(decode_bytes(data, path, declared=declared))
+    if not text.strip():
+        raise _empty_error(path)
+    if document_format is None:
+        document_format = sniff_format(text)
+    return _document(text, document_format, "", str(path), fallback_title=path.stem, path=path)
+
+
+def document_from_string(
+    text: str,
+    *,
+    format: DocumentFormat = "text",
+    title: str = "",
+    source_path: str | None = None,
+) -> Document:
+    """A document from text already in memory (pasted into the window, or from a test).
+
+    For "text" the Document's text is ``text`` with newlines normalised; lone surrogates,
+    which no file can hold, become U+FFFD one for one so offsets are unchanged.
+    """
+    if format not in FORMATS:
+        raise DocumentError(
+            source_path, f"Cannot read the text as {format!r}: use text, markdown or html."
+        )
+    text = normalise_newlines(replace_lone_surrogates(text))
+    if not text.strip():
+        raise DocumentError(
+            source_path,
+            f"{_name(source_path)} is empty: there is nothing to read. Paste or type the "
+            "article first.",
+        )
+    fallback = Path(source_path).stem if source_path else "Untitled"
+    return _document(text, format, title, source_path, fallback_title=fallback, path=None)
+
+
+def _document(
+    text: str,
+    document_format: DocumentFormat,
+    title: str,
+    source_path: str | None,
+    *,
+    fallback_title: str,
+    path: Path | None,
+) -> Document:
+    spans: tuple[InlineSpan, ...] = ()
+    declared_titles: tuple[str, ...] = ()
+    if document_format == "text":
+        blocks: tuple[Block, ...] = plain_text_blocks(text)
+    elif document_format == "markdown":
+        text, blocks, spans = render_markdown(text)
+    else:
+        page = render_html(text)
+        text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
+    if not blocks:
+        where = path or source_path
+        if where is None:
+            raise DocumentError(
+                None, "The text has no readable words, only markup. Paste the article's text."
+            )
+        what = "page" if document_format == "html" else "file"
+        raise DocumentError(
+            where,
+            f"Cannot open {where}: the {what} has no readable text (only markup, scripts or "
+            "styles). Choose the file that holds the article.",
+        )
+    title = title or choose_title(text, blocks, declared=declared_titles, fallback=fallback_title)
+    return Document(
+        text=text,
+        blocks=blocks,
+        title=title,
+        format=document_format,
+        spans=spans,
+        source_path=source_path,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot or should not be read whole."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DocumentError(path, f"{path} is not UTF-8 text.") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document.from_plain_text(text, title=path.stem, source_path=str(path))
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(
+                path,
+                f"Cannot open {path}: it is a folder. Choose a .txt, .md or .html file in it.",
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(
+                path,
+                f"Cannot open {path}: it is not a regular file. {_OPENABLE}; choose one of those.",
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise _oversized_error(path, info.st_size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise DocumentError(
+            path, f"Cannot open {path}: the file does not exist. Check the name and the folder."
+        ) from None
+    except PermissionError:
+        raise DocumentError(
+            path,
+            f"Cannot open {path}: permission denied. Ask for read access, or copy the file to a "
+            "folder of your own and open the copy.",
+        ) from None
+    except IsADirectoryError:
+        raise DocumentError(
+            path, f"Cannot open {path}: it is a folder. Choose a .txt, .md or .html file in it."
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DocumentError(
+            path, f"Cannot open {path}: {reason}. Check that the file is still there and readable."
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _oversized_error(path, len(data))
+    return data
+
+
+def _oversized_error(path: Path, size: int) -> DocumentError:
+    megabytes = size / (1024 * 1024)
+    return DocumentError(
+        path,
+        f"Cannot open {path}: it is {megabytes:.1f} MB, more than the "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB limit. Save the article on its own in a smaller "
+        "file and open that.",
+    )
+
+
+def _empty_error(path: Path) -> DocumentError:
+    return DocumentError(
+        path, f"Cannot open {path}: the file is empty. Choose the file that holds the article."
+    )
+
+
+def _name(path: Path | str | None) -> str:
+    return str(path) if path is not None else "The text"

@@ -1,0 +1,413 @@
+"""A saved news page as the article's rendered words, with its blocks and inline spans.
+
+The page is parsed by lxml's HTML parser (no network, no DTD, no entity loading: HTML parsing
+never resolves external entities), stripped of everything that is not article text (scripts,
+styles, navigation, forms, frames, embedded media, comments, share bars), and handed to
+readability-lxml, a maintained port of the Readability algorithm, to pick the article out of
+what remains. If readability fails or finds nothing, the cleaned body is used instead, so a
+page is never lost because the extractor disliked it. Nothing referenced by the page is fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from reader.document.model import Block, BlockKind, InlineSpan, SpanKind
+from reader.document.rendering import TextBuilder
+
+# Elements whose content is never article text.
+_DROPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "form",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "canvas",
+        "video",
+        "audio",
+        "nav",
+        "aside",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "label",
+        "dialog",
+        "menu",
+        "link",
+        "meta",
+        "base",
+        "img",
+        "picture",
+        "source",
+        "track",
+        "map",
+        "area",
+        "figure",
+        "head",
+        "title",
+        "param",
+        "portal",
+        "slot",
+    }
+)
+# Page chrome when outside the article; an article's own header keeps its headline.
+_CHROME_TAGS = frozenset({"header", "footer"})
+_DROPPED_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+    }
+)
+_DROPPED_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|cookie|consent|advert|"
+    r"adslot|ad-slot|related|paywall|promo|breadcrumbs?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
+_KEPT_ATTRIBUTES = ("class", "id", "href")
+_MAX_ATTRIBUTE_CHARS = 2048
+_MAX_CLASS_CHARS = 200
+
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_LISTS = frozenset({"ul", "ol", "dl"})
+# Elements that start a new block in the current context.
+_GENERIC_BLOCKS = (
+    frozenset(
+        {
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "footer",
+            "pre",
+            "table",
+            "tr",
+            "dt",
+            "dd",
+            "address",
+            "hr",
+            "center",
+            "details",
+            "summary",
+            "body",
+            "html",
+            "caption",
+            "figcaption",
+            "hgroup",
+            "fieldset",
+            "legend",
+        }
+    )
+    | _LISTS
+)
+_CELLS = frozenset({"td", "th"})
+_INLINE_SPANS: dict[str, SpanKind] = {
+    "em": "emphasis",
+    "i": "emphasis",
+    "cite": "emphasis",
+    "dfn": "emphasis",
+    "strong": "strong",
+    "b": "strong",
+    "code": "code",
+    "kbd": "code",
+    "samp": "code",
+    "tt": "code",
+}
+_REFUSED_SCHEMES = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+# Characters lxml refuses (not allowed in XML) and lone surrogates, removed before parsing.
+_UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedHtml:
+    text: str
+    blocks: tuple[Block, ...]
+    spans: tuple[InlineSpan, ...]
+    titles: tuple[str, ...]
+    """Title candidates, best first: og:title, the headline (h1), then <title>."""
+
+
+def render_html(source: str) -> RenderedHtml:
+    """The article in a saved page: plain text, blocks, spans and title candidates."""
+    root = _parse(source)
+    if root is None:
+        return RenderedHtml("", (), (), ())
+    og_title = _meta_title(root)
+    headline = _headline(root)
+    page_title = _page_title(root)
+    _strip_boilerplate(root)
+
+    article = _readable_article(root)
+    body = _body(root)
+    builder = TextBuilder()
+    if headline and not _holds_heading(article if article is not None else body, headline):
+        builder.break_block("heading", 1)
+        builder.write(headline)
+        builder.break_block()
+    headline_only = builder.length
+    if article is not None:
+        _render_element(article, builder, "paragraph", 0)
+    if builder.length == headline_only and body is not None:
+        _render_element(body, builder, "paragraph", 0)  # readability found nothing: keep all
+    text, blocks, spans = builder.finish()
+    titles = tuple(title for title in (og_title, headline, page_title) if title)
+    return RenderedHtml(text, blocks, spans, titles)
+
+
+def render_html_fragment(
+    source: str, builder: TextBuilder, kind: BlockKind = "paragraph", level: int = 0
+) -> None:
+    """Render raw HTML met inside another format (a Markdown HTML block) into ``builder``."""
+    root = _parse(source)
+    if root is None:
+        return
+    _strip_boilerplate(root)
+    body = _body(root)
+    if body is not None:
+        _render_element(body, builder, kind, level)
+
+
+def link_target(href: str) -> str | None:
+    """The address a link points to, kept as text; None for script links and oversized ones."""
+    target = href.strip()
+    if not target or len(target) > _MAX_ATTRIBUTE_CHARS:
+        return None
+    if _REFUSED_SCHEMES.match(_INVISIBLE.sub("", target)):
+        return None
+    return target
+
+
+def _parse(source: str) -> lxml.html.HtmlElement | None:
+    # A parser per call: lxml parsers must not be shared between threads.
+    parser = lxml.html.HTMLParser(
+        recover=True,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
+        default_doctype=False,
+    )
+    data = _UNPARSABLE.sub("", source).encode("utf-8")
+    if not data.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def _collapsed(text: str | None) -> str:
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def _meta_title(root: lxml.html.HtmlElement) -> str:
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title"):
+            title = _collapsed(meta.get("content"))[:500]
+            if title:
+                return title
+    return ""
+
+
+def _headline(root: lxml.html.HtmlElement) -> str:
+    """The article's h1: the first inside <article> or <main>, else the page's first."""
+    for path in ("//article//h1", "//main//h1", "//h1"):
+        for heading in root.xpath(path):
+            text = _collapsed(heading.text_content())[:500]
+            if text:
+                return text
+    return ""
+
+
+def _page_title(root: lxml.html.HtmlElement) -> str:
+    for title in root.iter("title"):
+        text = _collapsed(title.text_content())[:500]
+        if text:
+            return text
+    return ""
+
+
+def _strip_boilerplate(root: lxml.html.HtmlElement) -> None:
+    """Drop what is never article text and every attribute the extractor does not need."""
+    doomed: list[lxml.html.HtmlElement] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            doomed.append(element)  # comments and processing instructions the parser kept
+            continue
+        if _is_boilerplate(element):
+            doomed.append(element)
+            continue
+        kept = {
+            name: value for name in _KEPT_ATTRIBUTES if (value := element.get(name)) is not None
+        }
+        element.attrib.clear()
+        for name, value in kept.items():
+            limit = _MAX_CLASS_CHARS if name != "href" else _MAX_ATTRIBUTE_CHARS
+            if len(value) <= limit:
+                element.set(name, value)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+
+
+def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
+    tag = element.tag.lower()
+    if tag in _NEVER_DROPPED:
+        return False
+    if tag in _DROPPED_TAGS:
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
+        return True
+    if element.get("role", "").lower() in _DROPPED_ROLES:
+        return True
+    if tag in _CHROME_TAGS and not any(
+        ancestor.tag in ("article", "main") for ancestor in element.iterancestors()
+    ):
+        return True
+    names = f"{element.get('class', '')[:_MAX_CLASS_CHARS]} {element.get('id', '')[:100]}"
+    return bool(names.strip()) and _DROPPED_CLASS.search(names) is not None
+
+
+def _readable_article(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """readability-lxml's choice of article, or None when it fails or finds no text."""
+    from readability import Document as ReadabilityDocument
+
+    cleaned = lxml.html.tostring(root, encoding="unicode")
+    try:
+        summary = ReadabilityDocument(cleaned).summary(html_partial=True)
+    except Exception:  # readability wraps every failure in its own Unparseable; keep the body
+        return None
+    article = _parse(summary)
+    if article is None:
+        return None
+    body = _body(article)
+    if body is None or not _collapsed(body.text_content()):
+        return None
+    return body
+
+
+def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    body = root.find(".//body")
+    return body if body is not None else root
+
+
+def _holds_heading(root: lxml.html.HtmlElement | None, headline: str) -> bool:
+    if root is None:
+        return False
+    return any(_collapsed(element.text_content()) == headline for element in root.iter(*_HEADINGS))
+
+
+@dataclass(slots=True)
+class _Context:
+    kind: BlockKind
+    level: int
+
+
+def _render_element(
+    root: lxml.html.HtmlElement, builder: TextBuilder, kind: BlockKind, level: int
+) -> None:
+    """Walk the tree without recursion (pages can nest thousands of elements deep)."""
+    contexts = [_Context(kind, level)]
+    list_depth = 0
+    for event, element in _walk(root):
+        tag = _tag(element)
+        if event == "start":
+            if tag in _DROPPED_TAGS:
+                continue
+            if tag in _HEADINGS:
+                contexts.append(_Context("heading", _HEADINGS[tag]))
+                builder.break_block("heading", _HEADINGS[tag])
+            elif tag == "li":
+                contexts.append(_Context("list_item", max(list_depth, 1)))
+                builder.break_block("list_item", max(list_depth, 1))
+            elif tag == "blockquote":
+                contexts.append(_Context("block_quote", 0))
+                builder.break_block("block_quote", 0)
+            elif tag in _GENERIC_BLOCKS:
+                if tag in _LISTS:
+                    list_depth += 1
+                builder.break_block(contexts[-1].kind, contexts[-1].level)
+            elif tag in _CELLS:
+                if element.getprevious() is not None:
+                    builder.write(" | ")
+            elif tag == "br":
+                builder.space()
+            elif tag in _INLINE_SPANS:
+                builder.open_span(_INLINE_SPANS[tag])
+            elif tag == "a":
+                builder.open_span("link", link_target(element.get("href", "")))
+            builder.write(element.text or "")
+        else:
+            if tag in _DROPPED_TAGS:
+                builder.write(element.tail or "")
+                continue
+            if tag in _HEADINGS or tag in ("li", "blockquote"):
+                contexts.pop()
+                builder.break_block(contexts[-1].kind, contexts[-1].level)
+            elif tag in _GENERIC_BLOCKS:
+                if tag in _LISTS:
+                    list_depth -= 1
+                builder.break_block(contexts[-1].kind, contexts[-1].level)
+            elif tag in _INLINE_SPANS:
+                builder.close_span(_INLINE_SPANS[tag])
+            elif tag == "a":
+                builder.close_span("link")
+            if element is not root:
+                builder.write(element.tail or "")
+
+
+def _walk(root: lxml.html.HtmlElement) -> Iterator[tuple[str, lxml.html.HtmlElement]]:
+    """("start", element) and ("end", element) events in document order.
+
+    The children of a dropped element are not visited, but its "end" still comes so that its
+    tail (the text after it) is kept.
+    """
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, False)]
+    while stack:
+        element, entered = stack.pop()
+        if entered:
+            yield "end", element
+            continue
+        yield "start", element
+        stack.append((element, True))
+        if _tag(element) not in _DROPPED_TAGS:
+            stack.extend((child, False) for child in reversed(element))
+
+
+def _tag(element: lxml.html.HtmlElement) -> str:
+    """The lower-case tag name; comments and processing instructions count as dropped."""
+    return element.tag.lower() if isinstance(element.tag, str) else "script"

@@ -1,0 +1,114 @@
+"""A Markdown article as rendered words, built from markdown-it-py's token stream.
+
+The tokens say what each piece of text is (heading, list item, emphasis, link) without any HTML
+round trip, so offsets are computed directly on the text the reader sees. Raw HTML inside the
+Markdown goes through the same safe renderer as .html files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.document.html import link_target, render_html_fragment
+from reader.document.model import Block, BlockKind, InlineSpan
+from reader.document.rendering import TextBuilder
+
+_SPAN_OPENERS = {"em_open": "emphasis", "strong_open": "strong"}
+_SPAN_CLOSERS = {"em_close": "emphasis", "strong_close": "strong"}
+
+
+def _parser() -> MarkdownIt:
+    # CommonMark plus tables and strikethrough, the two GitHub extensions articles use.
+    # No linkify or typographer: the words stay exactly as written.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+_MARKDOWN = _parser()
+
+
+def render_markdown(source: str) -> tuple[str, tuple[Block, ...], tuple[InlineSpan, ...]]:
+    """The plain text, blocks and inline spans of a Markdown source."""
+    builder = TextBuilder()
+    _render_tokens(_MARKDOWN.parse(source), builder)
+    return builder.finish()
+
+
+def _render_tokens(tokens: Sequence[Token], builder: TextBuilder) -> None:
+    # The containers the current token is inside: ("list_item", depth) or ("block_quote", 0).
+    containers: list[tuple[BlockKind, int]] = []
+    list_depth = 0
+    first_cell = True
+
+    def container() -> tuple[BlockKind, int]:
+        return containers[-1] if containers else ("paragraph", 0)
+
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            containers.append(("list_item", list_depth))
+            builder.break_block(*container())
+        elif kind == "blockquote_open":
+            containers.append(("block_quote", 0))
+            builder.break_block(*container())
+        elif kind in ("list_item_close", "blockquote_close"):
+            if containers:
+                containers.pop()
+            builder.break_block(*container())
+        elif kind == "heading_open":
+            builder.break_block("heading", _heading_level(token.tag))
+        elif kind in ("paragraph_open", "tr_open"):
+            builder.break_block(*container())
+            first_cell = True
+        elif kind in ("heading_close", "paragraph_close", "tr_close"):
+            builder.break_block(*container())
+        elif kind in ("th_open", "td_open"):
+            if not first_cell:
+                builder.write(" | ")
+            first_cell = False
+        elif kind == "inline":
+            _render_inline(token.children or [], builder)
+        elif kind in ("fence", "code_block"):
+            builder.break_block(*container())
+            builder.open_span("code")
+            builder.write(token.content)
+            builder.close_span("code")
+            builder.break_block(*container())
+        elif kind == "html_block":
+            render_html_fragment(token.content, builder, *container())
+            builder.break_block(*container())
+
+
+def _render_inline(children: Sequence[Token], builder: TextBuilder) -> None:
+    for child in children:
+        kind = child.type
+        # An image (its alt text lives in its own children) is not article prose: skipped.
+        if kind == "text":
+            builder.write(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            builder.space()
+        elif kind == "code_inline":
+            builder.open_span("code")
+            builder.write(child.content)
+            builder.close_span("code")
+        elif kind in _SPAN_OPENERS:
+            builder.open_span(_SPAN_OPENERS[kind])  # type: ignore[arg-type]
+        elif kind in _SPAN_CLOSERS:
+            builder.close_span(_SPAN_CLOSERS[kind])  # type: ignore[arg-type]
+        elif kind == "link_open":
+            target = link_target(str(child.attrs.get("href", "")))
+            builder.open_span("link", target)
+        elif kind == "link_close":
+            builder.close_span("link")
+        elif kind == "html_inline" and child.content.lower().startswith("<br"):
+            builder.space()
+
+
+def _heading_level(tag: str) -> int:
+    return int(tag[1]) if len(tag) == 2 and tag[1].isdigit() else 1

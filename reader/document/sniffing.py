@@ -1,0 +1,102 @@
+"""Which format a file is in: its extension when it has a known one, else its content.
+
+Also recognises the common files people mistake for articles (PDF, Word, images) by their first
+bytes, so the message can say what the file is rather than only that it is binary.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.document.model import DocumentFormat
+
+FORMAT_BY_EXTENSION: dict[str, DocumentFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# Extensions that are surely not articles in a format we read, with what they are.
+UNSUPPORTED_EXTENSIONS: dict[str, str] = {
+    ".pdf": "a PDF document",
+    ".doc": "a Word document",
+    ".docx": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+    ".epub": "an e-book",
+    ".pages": "a Pages document",
+    ".xls": "a spreadsheet",
+    ".xlsx": "a spreadsheet",
+    ".ods": "a spreadsheet",
+    ".ppt": "a presentation",
+    ".pptx": "a presentation",
+    ".png": "an image",
+    ".jpg": "an image",
+    ".jpeg": "an image",
+    ".gif": "an image",
+    ".webp": "an image",
+    ".mp3": "an audio file",
+    ".mp4": "a video",
+    ".zip": "a ZIP archive",
+    ".mhtml": "a web archive (MHTML)",
+    ".mht": "a web archive (MHTML)",
+    ".webarchive": "a Safari web archive",
+}
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument and e-book files are ZIP archives)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF87a", "an image"),
+    (b"GIF89a", "an image"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"\x7fELF", "a program"),
+)
+
+_HTML_START = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"</?(?:p|div|article|h[1-6]|br|span|a\s[^>]*href)\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_LINES = re.compile(
+    r"^(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]?\S|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|(?:=+|-+)[ \t]*$)",
+    re.MULTILINE,
+)
+_MARKDOWN_INLINE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`")
+
+
+def format_for_extension(path: Path) -> DocumentFormat | None:
+    """The format the extension names, or None for a missing or unknown extension."""
+    return FORMAT_BY_EXTENSION.get(path.suffix.lower())
+
+
+def unsupported_kind(path: Path, head: bytes) -> str | None:
+    """What the file is when it is a known non-article format ("a PDF document"), else None."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if path.suffix.lower() in FORMAT_BY_EXTENSION:
+        return None
+    return UNSUPPORTED_EXTENSIONS.get(path.suffix.lower())
+
+
+def sniff_format(text: str) -> DocumentFormat:
+    """Guess the format of decoded text whose name did not say.
+
+    HTML needs a document-level start tag or several paragraph-level tags; Markdown needs at
+    least two lines or inline marks of its own, so a plain article with one dash line stays text.
+    """
+    head = text[:65536]
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head, 0, 8192)) >= 3:
+        return "html"
+    markdown_marks = len(_MARKDOWN_LINES.findall(head)) + len(_MARKDOWN_INLINE.findall(head))
+    if markdown_marks >= 2 and re.search(r"^#{1,6}[ \t]+\S|\]\(|\*\*|`", head, re.MULTILINE):
+        return "markdown"
+    return "text"
