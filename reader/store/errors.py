@@ -1,0 +1,69 @@
+"""What can go wrong with the review store, as exceptions whose message the user can act on.
+
+Every message names the file and says what happened and what to do, so the window can show it in a
+banner as it is and the command line can print it. Catch ``StoreError`` to handle them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class. ``path`` is the file or folder concerned; ``message`` is shown as it is."""
+
+    def __init__(self, path: Path | str | None, message: str) -> None:
+        self.path = Path(path) if path is not None else None
+        self.message = message
+        super().__init__(message)
+
+
+class StoreWriteError(StoreError):
+    """A save failed (disk full, permission denied, read-only folder...).
+
+    The file on disk is the previous, intact version; the change is still held in memory and the
+    save can be retried with ``OpenReview.save()``.
+    """
+
+    def __init__(self, path: Path | str | None, message: str, errno: int | None = None) -> None:
+        super().__init__(path, message)
+        self.errno = errno
+
+
+class StoreCorruptError(StoreError):
+    """A review file was not JSON or did not match the schema. It has been moved aside, never
+    overwritten; ``moved_to`` is where it now is and ``backup`` the previous version, if usable."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        moved_to: Path | None = None,
+        backup: Path | None = None,
+        review_id: str | None = None,
+    ) -> None:
+        super().__init__(path, message)
+        self.moved_to = moved_to
+        self.backup = backup
+        self.review_id = review_id
+
+
+class StoreNewerError(StoreError):
+    """A file written by a newer version of the app that this version cannot read at all."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A change was asked of a review opened read-only (written by a newer app version, or opened
+    for viewing only)."""
+
+
+class StoreLockedError(StoreError):
+    """Another program held the review's lock for too long."""
+
+
+class ClaimNotFoundError(StoreError):
+    """No claim with that id in the review."""
+
+
+class ReviewNotFoundError(StoreError):
+    """No review in the store for that document or file."""

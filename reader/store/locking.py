@@ -1,0 +1,94 @@
+"""An exclusive lock per file, held only while a save re-reads, merges and writes.
+
+``flock`` (POSIX) and ``msvcrt.locking`` (Windows) locks belong to the open file and vanish when
+the process dies, so a killed writer never leaves the store locked. The lock file sits next to the
+file it guards and is never deleted (deleting it would let two processes lock two different
+inodes under the same name).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from types import TracebackType
+
+from reader.store.atomic import FILE_MODE, POSIX
+from reader.store.errors import StoreLockedError
+
+if POSIX:
+    import fcntl
+else:  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+LOCK_SUFFIX = ".lock"
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+class FileLock:
+    """``with FileLock(path):`` holds the lock for ``path`` (not the file itself)."""
+
+    def __init__(self, path: Path, timeout: float = 10.0) -> None:
+        self.path = lock_path(path)
+        self.target = path
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def _try_lock(self, fd: int) -> bool:
+        try:
+            if POSIX:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:  # pragma: no cover
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except (BlockingIOError, PermissionError):
+            return False
+        except OSError as error:
+            if error.errno in (11, 13, 35, 36):  # EAGAIN, EACCES, EWOULDBLOCK, EDEADLK
+                return False
+            raise
+        return True
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        deadline = time.monotonic() + self.timeout
+        delay = 0.001
+        while not self._try_lock(fd):
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise StoreLockedError(
+                    self.target,
+                    f"{self.target} is being saved by another program that has not finished "
+                    f"after {self.timeout:.0f} seconds. Your change is kept; try again, or close "
+                    "the other Claim Reader window.",
+                )
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        try:
+            if POSIX:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            else:  # pragma: no cover
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> FileLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()

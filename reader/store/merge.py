@@ -1,0 +1,119 @@
+"""Merging two copies of a review: a colleague's file on import, or the file another Claim Reader
+process saved while this one had the review open.
+
+Each claim's history is an append-only log of the user's actions (status changes and edits). If
+one copy's log contains the other's, that copy is simply newer and wins. If each has actions the
+other lacks, both changed the claim: the later change wins, and the losing value is written into
+the history as a "conflict" entry, so nothing a reviewer decided is lost. Claims are never removed
+by a merge (the union is kept); sources of conflicting copies are united.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from reader.store.model import ReviewClaim, StatusChange
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A claim both sides changed: what each side had, and which one is now current."""
+
+    claim_id: str
+    text: str
+    local_status: str
+    local_note: str
+    incoming_status: str
+    incoming_note: str
+    kept: str  # "local" or "incoming"
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.conflicts)
+
+
+def _history_key(change: StatusChange) -> tuple[str, ...]:
+    return (change.at, change.event, change.from_status, change.to_status, change.reviewer,
+            change.note)
+
+
+def _union_history(*histories: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
+    seen: dict[tuple[str, ...], StatusChange] = {}
+    for history in histories:
+        for change in history:
+            seen.setdefault(_history_key(change), change)
+    return tuple(seen[key] for key in sorted(seen))
+
+
+def merge_claim(
+    local: ReviewClaim, incoming: ReviewClaim, now: str
+) -> tuple[ReviewClaim, str, Conflict | None]:
+    """The merged claim and what happened: "same", "local" (local already newer), "incoming"
+    (fast-forward) or "conflict". The local anchor is kept: it is placed in the local text."""
+    if local == incoming:
+        return local, "same", None
+    local_log = {_history_key(c) for c in local.history}
+    incoming_log = {_history_key(c) for c in incoming.history}
+    local_later = local.updated >= incoming.updated
+    if incoming_log <= local_log and (incoming_log < local_log or local_later):
+        return local, "local", None
+    if local_log <= incoming_log:
+        merged = replace(
+            local, status=incoming.status, note=incoming.note, sources=incoming.sources,
+            dismissed=incoming.dismissed, history=incoming.history,
+            updated=max(local.updated, incoming.updated),
+            speaker=local.speaker or incoming.speaker,
+        )
+        return merged, "incoming", None
+    # Both sides did something the other has not seen.
+    if local.decision() == incoming.decision():
+        merged = replace(local, history=_union_history(local.history, incoming.history),
+                         updated=max(local.updated, incoming.updated))
+        return merged, "local", None
+    incoming_wins = incoming.updated > local.updated
+    winner, loser = (incoming, local) if incoming_wins else (local, incoming)
+    loser_reviewer = loser.history[-1].reviewer if loser.history else ""
+    record = StatusChange(at=now, from_status=winner.status, to_status=loser.status,
+                          reviewer=loser_reviewer, event="conflict", note=loser.note)
+    source_ids = {s.id for s in winner.sources}
+    sources = winner.sources + tuple(s for s in loser.sources if s.id not in source_ids)
+    merged = replace(
+        local, status=winner.status, note=winner.note, sources=sources,
+        dismissed=winner.dismissed,
+        history=(*_union_history(local.history, incoming.history), record),
+        updated=max(local.updated, incoming.updated, now),
+    )
+    conflict = Conflict(local.id, local.text, local.status, local.note, incoming.status,
+                        incoming.note, "incoming" if incoming_wins else "local")
+    return merged, "conflict", conflict
+
+
+def merge_claims(
+    local: Mapping[str, ReviewClaim], incoming: Mapping[str, ReviewClaim], now: str
+) -> tuple[dict[str, ReviewClaim], MergeReport]:
+    """Union of both copies' claims, each claim merged by ``merge_claim``."""
+    merged = dict(local)
+    added: list[str] = []
+    updated: list[str] = []
+    conflicts: list[Conflict] = []
+    for claim_id, theirs in incoming.items():
+        ours = local.get(claim_id)
+        if ours is None:
+            merged[claim_id] = theirs
+            added.append(claim_id)
+            continue
+        claim, outcome, conflict = merge_claim(ours, theirs, now)
+        merged[claim_id] = claim
+        if outcome == "incoming":
+            updated.append(claim_id)
+        elif conflict is not None:
+            conflicts.append(conflict)
+    return merged, MergeReport(tuple(added), tuple(updated), tuple(conflicts))

@@ -1,0 +1,311 @@
+"""A review as plain data: the document snapshot it was made on and its claims with the user's
+decisions. Offsets are code-point indices into ``DocumentSnapshot.text``.
+
+The classes are frozen: a change makes a new claim (``dataclasses.replace``), which lets the store
+re-serialise only the claims that changed and makes "what changed since the last save" an identity
+check. ``to_dict``/``from_dict`` give the exact JSON shape described by
+``resources/schema/review.schema.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+"""The version of the review and index files this app writes (and the newest it can change)."""
+
+Status = Literal["unreviewed", "verified", "disputed", "unverifiable"]
+STATUSES: tuple[str, ...] = ("unreviewed", "verified", "disputed", "unverifiable")
+Origin = Literal["auto", "manual"]
+Stance = Literal["supports", "contradicts", "unspecified"]
+STANCES: tuple[str, ...] = ("supports", "contradicts", "unspecified")
+HistoryEvent = Literal["status", "note", "source", "dismiss", "restore", "conflict"]
+
+CONTEXT_CHARS = 32
+"""Characters of prefix and suffix kept with each anchor (W3C TextQuoteSelector)."""
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 UTC with microseconds so that they sort as strings."""
+    return format_time(datetime.now(UTC))
+
+
+def format_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a claim sits: its exact words with some context, and their offsets (a hint once the
+    text has changed). Mirrors the TextQuote and TextPosition selectors of W3C Web Annotation."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    @classmethod
+    def from_text(cls, text: str, start: int, end: int) -> Anchor:
+        return cls(
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            start=start,
+            end=end,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Anchor:
+        return cls(data["exact"], data["prefix"], data["suffix"], data["start"], data["end"])
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Evidence consulted for a claim. ``url`` or ``citation`` (or both) say where it is;
+    ``consulted`` is an ISO date (YYYY-MM-DD) or empty."""
+
+    id: str
+    title: str = ""
+    url: str = ""
+    citation: str = ""
+    publisher: str = ""
+    consulted: str = ""
+    stance: Stance = "unspecified"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "url": self.url, "citation": self.citation,
+                "publisher": self.publisher, "consulted": self.consulted, "stance": self.stance}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        return cls(data["id"], data.get("title", ""), data.get("url", ""),
+                   data.get("citation", ""), data.get("publisher", ""),
+                   data.get("consulted", ""), data.get("stance", "unspecified"))
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One entry of a claim's history: every user action on the claim appends one, which is how a
+    merge tells "newer" from "changed on both sides". ``event`` is "status" for a status change
+    (``from_status`` -> ``to_status``); "note", "source", "dismiss", "restore" for the other edits
+    (both statuses are then the current one); "conflict" when a merge found both sides had
+    changed the claim: ``to_status`` and ``note`` then hold the value that lost, so nothing a
+    reviewer decided disappears."""
+
+    at: str
+    from_status: str
+    to_status: str
+    reviewer: str = ""
+    event: HistoryEvent = "status"
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "from": self.from_status, "to": self.to_status,
+                "reviewer": self.reviewer, "event": self.event, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StatusChange:
+        return cls(data["at"], data["from"], data["to"], data.get("reviewer", ""),
+                   data.get("event", "status"), data.get("note", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewClaim:
+    """A claim with the user's decision. ``origin`` says whether the analysis found it ("auto")
+    or the user marked it ("manual"). A dismissed claim is one the user said is not a claim; an
+    orphaned one could not be placed in the current text and is kept, never deleted."""
+
+    id: str
+    kind: str
+    origin: Origin
+    anchor: Anchor
+    created: str
+    updated: str
+    status: Status = "unreviewed"
+    note: str = ""
+    sources: tuple[Source, ...] = ()
+    dismissed: bool = False
+    orphaned: bool = False
+    speaker: str | None = None
+    cue: str | None = None
+    history: tuple[StatusChange, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.anchor.exact
+
+    @property
+    def has_decision(self) -> bool:
+        """Whether a user touched this claim: what a merge must never silently drop."""
+        return bool(self.status != "unreviewed" or self.note or self.sources or self.dismissed
+                    or self.history)
+
+    def decision(self) -> tuple[Any, ...]:
+        """The user-facing state two copies of a claim are compared on when merging."""
+        return (self.status, self.note, self.sources, self.dismissed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "origin": self.origin,
+            "anchor": self.anchor.to_dict(),
+            "created": self.created,
+            "updated": self.updated,
+            "status": self.status,
+            "note": self.note,
+            "sources": [source.to_dict() for source in self.sources],
+            "dismissed": self.dismissed,
+            "orphaned": self.orphaned,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "history": [change.to_dict() for change in self.history],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewClaim:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            origin=data["origin"],
+            anchor=Anchor.from_dict(data["anchor"]),
+            created=data["created"],
+            updated=data["updated"],
+            status=data["status"],
+            note=data.get("note", ""),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
+            dismissed=data.get("dismissed", False),
+            orphaned=data.get("orphaned", False),
+            speaker=data.get("speaker"),
+            cue=data.get("cue"),
+            history=tuple(StatusChange.from_dict(h) for h in data.get("history", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSnapshot:
+    """The document as it was reviewed: enough to export the review or re-anchor it without the
+    original file, and to recognise the file again (by ``sha256``, then by ``source_path``)."""
+
+    text: str
+    title: str
+    sha256: str
+    format: str = "text"
+    source_path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "title": self.title, "sha256": self.sha256,
+                "format": self.format, "source_path": self.source_path}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DocumentSnapshot:
+        return cls(data["text"], data["title"], data["sha256"], data.get("format", "text"),
+                   data.get("source_path"))
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Counts for a progress bar. Dismissed and orphaned claims are counted apart and are not part
+    of ``total`` (the claims left to review are ``unreviewed``)."""
+
+    total: int = 0
+    unreviewed: int = 0
+    verified: int = 0
+    disputed: int = 0
+    unverifiable: int = 0
+    dismissed: int = 0
+    orphaned: int = 0
+
+    @property
+    def reviewed(self) -> int:
+        return self.total - self.unreviewed
+
+    def to_dict(self) -> dict[str, int]:
+        return {"total": self.total, "unreviewed": self.unreviewed, "verified": self.verified,
+                "disputed": self.disputed, "unverifiable": self.unverifiable,
+                "dismissed": self.dismissed, "orphaned": self.orphaned}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Progress:
+        return cls(**{key: int(data.get(key, 0)) for key in cls.__slots__})  # type: ignore[attr-defined]
+
+    @classmethod
+    def of(cls, claims: Mapping[str, ReviewClaim] | list[ReviewClaim]) -> Progress:
+        values = claims.values() if isinstance(claims, Mapping) else claims
+        counts = dict.fromkeys(("total", *STATUSES, "dismissed", "orphaned"), 0)
+        for claim in values:
+            if claim.dismissed:
+                counts["dismissed"] += 1
+            elif claim.orphaned:
+                counts["orphaned"] += 1
+            else:
+                counts["total"] += 1
+                counts[claim.status] += 1
+        return cls(**counts)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One document's review. ``claims`` maps id to claim and must not be mutated in place: the
+    store replaces the whole mapping on each change.
+
+    ``schema_version`` is the version the file was written with; ``read_only_reason`` is set when
+    the review cannot be changed (a newer app wrote it) and says why, for the window's banner."""
+
+    review_id: str
+    document: DocumentSnapshot
+    claims: dict[str, ReviewClaim]
+    created: str
+    updated: str
+    last_opened: str
+    schema_version: int = SCHEMA_VERSION
+    read_only_reason: str | None = field(default=None, compare=False)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def progress(self) -> Progress:
+        return Progress.of(self.claims)
+
+    def ordered_claims(self) -> list[ReviewClaim]:
+        """Claims in reading order (orphans, which have no place, last)."""
+        return sorted(self.claims.values(),
+                      key=lambda c: (c.orphaned, c.anchor.start, c.anchor.end, c.id))
+
+    def header_dict(self) -> dict[str, Any]:
+        """Everything but the claims, which the store serialises one by one."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "review_id": self.review_id,
+            "document": self.document.to_dict(),
+            "created": self.created,
+            "updated": self.updated,
+            "last_opened": self.last_opened,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.header_dict()
+        data["claims"] = {cid: claim.to_dict() for cid, claim in self.claims.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], read_only_reason: str | None = None) -> Review:
+        return cls(
+            review_id=data["review_id"],
+            document=DocumentSnapshot.from_dict(data["document"]),
+            claims={cid: ReviewClaim.from_dict(c) for cid, c in data["claims"].items()},
+            created=data["created"],
+            updated=data["updated"],
+            last_opened=data.get("last_opened", data["updated"]),
+            schema_version=int(data["schema_version"]),
+            read_only_reason=read_only_reason,
+        )

@@ -1,0 +1,93 @@
+"""Checking and upgrading the store's files: the JSON Schemas shipped in ``reader.resources``,
+checks a schema cannot express (offsets inside the text), and migrations from older versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from reader.store.model import SCHEMA_VERSION
+
+REVIEW_SCHEMA = "review.schema.json"
+INDEX_SCHEMA = "index.schema.json"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a version-n review file into a version n+1 one. Version 1 is the first
+released format, so there is nothing to migrate yet; a format change adds a step here."""
+
+
+class SchemaViolation(ValueError):
+    """The data does not describe a review; the message says where and why."""
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    import json
+
+    text = (resources.files("reader.resources") / "schema" / name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> Any:
+    import jsonschema  # imported on first use: it is slow to import and most commands never need it
+
+    schema = load_schema(name)
+    validator_class = jsonschema.validators.validator_for(schema)
+    return validator_class(schema)
+
+
+def _first_error(name: str, data: Any) -> str | None:
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(_validator(name).iter_errors(data))
+    if error is None:
+        return None
+    where = "/".join(str(part) for part in error.absolute_path) or "the top level"
+    return f"at {where}: {error.message}"
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade an older review file's data to ``SCHEMA_VERSION``, step by step."""
+    version = data["schema_version"]
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SchemaViolation(f"schema_version {version} is not a version this app can read")
+        data = step(data)
+        version = data["schema_version"]
+    return data
+
+
+def check_review(data: Any) -> None:
+    """Raise ``SchemaViolation`` unless ``data`` is a valid current-version review."""
+    problem = _first_error(REVIEW_SCHEMA, data)
+    if problem:
+        raise SchemaViolation(problem)
+    length = len(data["document"]["text"])
+    for key, claim in data["claims"].items():
+        if claim["id"] != key:
+            raise SchemaViolation(f"at claims/{key}: the claim's id is {claim['id']!r}")
+        anchor = claim["anchor"]
+        if not 0 <= anchor["start"] <= anchor["end"] <= length:
+            raise SchemaViolation(f"at claims/{key}/anchor: offsets outside the document text")
+
+
+def check_index(data: Any) -> None:
+    problem = _first_error(INDEX_SCHEMA, data)
+    if problem:
+        raise SchemaViolation(problem)
+
+
+def schema_version_of(data: Any) -> int | None:
+    """The file's declared version, or None when it has none that makes sense."""
+    if not isinstance(data, dict):
+        return None
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        return None
+    return version

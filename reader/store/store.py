@@ -1,0 +1,525 @@
+"""The review store's API: ``ReviewStore`` finds, creates and lists reviews; ``OpenReview`` is one
+open review that the window changes one user action at a time, each change saved at once.
+
+Concurrency: each review file has a lock (``reviews/ID.json.lock``) held only while saving. A
+save re-reads the file under the lock if another process replaced it since this one last read or
+wrote it, merges per claim (``reader.store.merge``) and writes the union. We chose merge-on-save
+over opening the second copy read-only because the second writer is usually the command line
+(``claim-reader tag`` in a script) or a second window on the same article: read-only would make
+the script fail while the window is open, and merging loses nothing since every user action is in
+the claim's history.
+"""
+
+from __future__ import annotations
+
+import errno
+import getpass
+import inspect
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from reader.analysis.model import Analysis
+from reader.document.model import Document
+from reader.store.anchoring import (
+    ReanchorReport,
+    add_analysis_claims,
+    claim_from_analysis,
+    reanchor,
+)
+from reader.store.atomic import (
+    backup_path,
+    ensure_private_dir,
+    remove_stale_temporaries,
+    write_atomic,
+)
+from reader.store.errors import (
+    ClaimNotFoundError,
+    ReviewNotFoundError,
+    StoreCorruptError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
+from reader.store.index import REVIEW_SUFFIX, IndexEntry, StoreIndex
+from reader.store.location import resolve_store_dir
+from reader.store.locking import FileLock
+from reader.store.merge import MergeReport, merge_claims
+from reader.store.model import (
+    STANCES,
+    STATUSES,
+    Anchor,
+    DocumentSnapshot,
+    Progress,
+    Review,
+    ReviewClaim,
+    Source,
+    StatusChange,
+    utc_now,
+)
+from reader.store.review_file import (
+    DamagedFile,
+    FileSignature,
+    move_aside,
+    parse_review,
+    read_review,
+)
+from reader.store.serialise import EntryRenderer
+
+Analyser = Callable[[Document], Analysis]
+REVIEWS_DIR = "reviews"
+MANUAL_KIND = "statement"
+
+
+def default_reviewer() -> str:
+    """The reviewer recorded in the history when the caller names none: the login name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def analyse_document(document: Document) -> Analysis:
+    """Run the app's analysis on a document (passing its blocks when the analysis takes them)."""
+    from reader.analysis import analyse
+
+    if "blocks" in inspect.signature(analyse).parameters:
+        return analyse(document.text, blocks=document.blocks)  # type: ignore[call-arg]
+    return analyse(document.text)
+
+
+def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
+    return os.path.abspath(os.fspath(path)) if path else None
+
+
+def snapshot_of(document: Document) -> DocumentSnapshot:
+    return DocumentSnapshot(document.text, document.title, document.sha256, document.format,
+                            normalise_path(document.source_path))
+
+
+def write_error(path: Path, error: OSError) -> StoreWriteError:
+    """A save failure as a message that says what happened and what to do."""
+    code = error.errno
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        reason = "the disk is full. Free some space, then save again."
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = (f"the store folder {path.parent} is read-only or not yours. Fix its permissions"
+                  " or choose another store with --store, then save again.")
+    else:
+        reason = f"{error.strerror or error}. Save again, or choose another store with --store."
+    return StoreWriteError(path, f"Could not save {path}: {reason} The file on disk is "
+                           "unchanged.", errno=code)
+
+
+class OpenReview:
+    """One open review. Every mutation changes the review in memory, saves it at once and returns
+    the updated claim. If the save fails it raises a ``StoreError`` (usually ``StoreWriteError``)
+    and keeps the change in memory (``dirty`` stays True): call ``save()`` to retry; the next
+    mutation retries too. A save may bring in changes another process made to the same file, so
+    re-read ``review`` after each call rather than patching a copy."""
+
+    def __init__(
+        self,
+        store: ReviewStore,
+        review: Review,
+        signature: FileSignature | None,
+        read_only_reason: str | None = None,
+    ) -> None:
+        self._store = store
+        self._review = review
+        self._signature = signature
+        self._renderer = EntryRenderer("claims", ReviewClaim.to_dict)
+        self.read_only_reason = read_only_reason or review.read_only_reason
+        self.path = store.review_path(review.review_id)
+        self.dirty = signature is None
+        self.last_error: StoreError | None = None
+        self.reanchor_report: ReanchorReport | None = None
+
+    # Reading -------------------------------------------------------------------------------
+
+    @property
+    def review(self) -> Review:
+        return self._review
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def progress(self) -> Progress:
+        return self._review.progress()
+
+    def claim(self, claim_id: str) -> ReviewClaim:
+        try:
+            return self._review.claims[claim_id]
+        except KeyError:
+            raise ClaimNotFoundError(
+                self.path, f"No claim {claim_id!r} in the review of "
+                f"{self._review.document.title or self.path}. List the ids with "
+                "`claim-reader status FILE`.") from None
+
+    # Changing ------------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only_reason is not None:
+            raise StoreReadOnlyError(self.path, self.read_only_reason)
+
+    def _put(self, claim: ReviewClaim) -> ReviewClaim:
+        claims = dict(self._review.claims)
+        claims[claim.id] = claim
+        self._review = replace(self._review, claims=claims, updated=claim.updated)
+        self.dirty = True
+        self.save()
+        return self._review.claims[claim.id]
+
+    def _event(self, claim: ReviewClaim, event: str, now: str, reviewer: str | None,
+               to_status: str | None = None) -> StatusChange:
+        return StatusChange(at=now, from_status=claim.status, to_status=to_status or claim.status,
+                            reviewer=self._store.reviewer if reviewer is None else reviewer,
+                            event=event)  # type: ignore[arg-type]
+
+    def set_status(self, claim_id: str, status: str, reviewer: str | None = None) -> ReviewClaim:
+        """Tag a claim; the change is added to its history with the reviewer and time."""
+        if status not in STATUSES:
+            raise ValueError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if claim.status == status:
+            return claim
+        now = self._store.now()
+        change = self._event(claim, "status", now, reviewer, to_status=status)
+        return self._put(replace(claim, status=status, updated=now,
+                                 history=(*claim.history, change)))
+
+    def set_note(self, claim_id: str, note: str, reviewer: str | None = None) -> ReviewClaim:
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if claim.note == note:
+            return claim
+        now = self._store.now()
+        return self._put(replace(claim, note=note, updated=now,
+                                 history=(*claim.history, self._event(claim, "note", now,
+                                                                      reviewer))))
+
+    def _set_sources(self, claim: ReviewClaim, sources: tuple[Source, ...],
+                     reviewer: str | None) -> ReviewClaim:
+        now = self._store.now()
+        return self._put(replace(claim, sources=sources, updated=now,
+                                 history=(*claim.history, self._event(claim, "source", now,
+                                                                      reviewer))))
+
+    def add_source(self, claim_id: str, *, title: str = "", url: str = "", citation: str = "",
+                   publisher: str = "", consulted: str = "", stance: str = "unspecified",
+                   reviewer: str | None = None) -> ReviewClaim:
+        """Attach a source; ``consulted`` is YYYY-MM-DD (today when empty)."""
+        if stance not in STANCES:
+            raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
+        if not (url or citation or title):
+            raise ValueError("A source needs a URL, a citation or a title.")
+        self._check_writable()
+        claim = self.claim(claim_id)
+        source = Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
+                        consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
+        return self._set_sources(claim, (*claim.sources, source), reviewer)
+
+    def update_source(self, claim_id: str, source: Source,
+                      reviewer: str | None = None) -> ReviewClaim:
+        """Replace the source with the same ``id``."""
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if all(s.id != source.id for s in claim.sources):
+            raise ClaimNotFoundError(self.path, f"Claim {claim_id!r} has no source {source.id!r}.")
+        sources = tuple(source if s.id == source.id else s for s in claim.sources)
+        return self._set_sources(claim, sources, reviewer)
+
+    def remove_source(self, claim_id: str, source_id: str,
+                      reviewer: str | None = None) -> ReviewClaim:
+        self._check_writable()
+        claim = self.claim(claim_id)
+        sources = tuple(s for s in claim.sources if s.id != source_id)
+        if len(sources) == len(claim.sources):
+            raise ClaimNotFoundError(self.path, f"Claim {claim_id!r} has no source {source_id!r}.")
+        return self._set_sources(claim, sources, reviewer)
+
+    def dismiss(self, claim_id: str, reviewer: str | None = None) -> ReviewClaim:
+        """Mark a claim as "not a claim". It stays in the file (and can be restored)."""
+        return self._set_dismissed(claim_id, True, reviewer)
+
+    def restore(self, claim_id: str, reviewer: str | None = None) -> ReviewClaim:
+        return self._set_dismissed(claim_id, False, reviewer)
+
+    def _set_dismissed(self, claim_id: str, dismissed: bool, reviewer: str | None) -> ReviewClaim:
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if claim.dismissed == dismissed:
+            return claim
+        now = self._store.now()
+        event = "dismiss" if dismissed else "restore"
+        return self._put(replace(claim, dismissed=dismissed, updated=now,
+                                 history=(*claim.history, self._event(claim, event, now,
+                                                                      reviewer))))
+
+    def add_manual_claim(self, start: int, end: int, kind: str = MANUAL_KIND) -> ReviewClaim:
+        """Turn the user's selection ``text[start:end]`` into a claim of its own."""
+        text = self._review.document.text
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"A claim must cover some text: {start}-{end} is not inside "
+                             f"0-{len(text)}.")
+        self._check_writable()
+        now = self._store.now()
+        claim = ReviewClaim(id="m-" + uuid.uuid4().hex[:12], kind=kind, origin="manual",
+                            anchor=Anchor.from_text(text, start, end), created=now, updated=now)
+        return self._put(claim)
+
+    # Saving --------------------------------------------------------------------------------
+
+    def _merge_from_disk(self) -> None:
+        """Under the lock: bring in what another process saved since we last read or wrote."""
+        try:
+            disk, _ = read_review(self.path)
+        except DamagedFile as damaged:
+            # Keep the damaged file aside; our in-memory review is the good copy to write.
+            move_aside(self.path, damaged.reason, self._store.now(), self._review.review_id)
+            return
+        except ReviewNotFoundError:
+            return
+        if disk.read_only:
+            self.read_only_reason = disk.read_only_reason
+            raise StoreReadOnlyError(self.path, disk.read_only_reason or "")
+        ours = self._review
+        theirs = disk.claims
+        if disk.document.sha256 != ours.document.sha256:
+            theirs, _ = reanchor(theirs, disk.document.text, ours.document.text)
+        claims, _ = merge_claims(ours.claims, theirs, self._store.now())
+        self._review = replace(
+            ours, claims=claims, created=min(ours.created, disk.created),
+            updated=max(ours.updated, disk.updated),
+            last_opened=max(ours.last_opened, disk.last_opened))
+
+    def save(self) -> Review:
+        """Write the review (merging other processes' changes first). Safe to call again after a
+        failure; raises ``StoreWriteError`` with the file on disk left intact."""
+        self._check_writable()
+        try:
+            with FileLock(self.path, self._store.lock_timeout):
+                signature = FileSignature.of(self.path)
+                if signature is not None and signature != self._signature:
+                    self._merge_from_disk()
+                text = self._renderer.render(self._review.header_dict(), self._review.claims)
+                write_atomic(self.path, text.encode("utf-8"))
+                self._signature = FileSignature.of(self.path)
+        except StoreReadOnlyError:
+            raise
+        except StoreError as error:
+            self.last_error = error
+            raise
+        except OSError as error:
+            self.last_error = write_error(self.path, error)
+            raise self.last_error from None
+        self.dirty = False
+        self.last_error = None
+        self._store.index.put(IndexEntry.of(self._review))
+        return self._review
+
+
+class ReviewStore:
+    """All reviews under one root folder (see docs/store.md for the layout).
+
+    ``reviewer`` is recorded in each claim's history (default: the login name); ``clock`` returns
+    the current time as an ISO string (tests pass a fake)."""
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str] | None = None,
+        *,
+        reviewer: str | None = None,
+        clock: Callable[[], str] = utc_now,
+        lock_timeout: float = 10.0,
+    ) -> None:
+        self.root = resolve_store_dir(root)
+        self.reviews_dir = self.root / REVIEWS_DIR
+        self.reviewer = default_reviewer() if reviewer is None else reviewer
+        self.now = clock
+        self.lock_timeout = lock_timeout
+        self.index = StoreIndex(self.root, self.reviews_dir, clock, lock_timeout)
+        self._prepared = False
+
+    def _prepare(self) -> None:
+        """Create the folders on first write; clear temporary files a killed writer left."""
+        if self._prepared:
+            return
+        try:
+            ensure_private_dir(self.reviews_dir)
+        except OSError as error:
+            raise write_error(self.reviews_dir / "review.json", error) from None
+        remove_stale_temporaries(self.reviews_dir)
+        self._prepared = True
+
+    def review_path(self, review_id: str) -> Path:
+        return self.reviews_dir / (review_id + REVIEW_SUFFIX)
+
+    # Listing and finding -------------------------------------------------------------------
+
+    def list_reviews(self) -> list[IndexEntry]:
+        """Every reviewed document for the start page, most recently opened first."""
+        entries = self.index.load()
+        return sorted(entries.values(), key=lambda e: e.last_opened, reverse=True)
+
+    def find(self, sha256: str, path: str | os.PathLike[str] | None = None) -> IndexEntry | None:
+        """The review of a document: same content first (a moved or renamed file finds its
+        review), preferring one at the same path; else the review last made at that path."""
+        entries = list(self.index.load().values())
+        wanted = normalise_path(path)
+        by_hash = [e for e in entries if e.sha256 == sha256]
+        if by_hash:
+            same_path = [e for e in by_hash if e.path == wanted]
+            return max(same_path or by_hash, key=lambda e: e.last_opened)
+        by_path = [e for e in entries if wanted is not None and e.path == wanted]
+        return max(by_path, key=lambda e: e.last_opened) if by_path else None
+
+    # Opening -------------------------------------------------------------------------------
+
+    def load(self, review_id: str, *, read_only: bool = False) -> OpenReview:
+        """Open a stored review by id. A damaged file is moved aside and ``StoreCorruptError``
+        raised (its ``backup`` is the file to offer to ``restore_backup``); a file from a newer
+        app opens read-only."""
+        path = self.review_path(review_id)
+        try:
+            review, signature = read_review(path)
+        except DamagedFile as damaged:
+            raise self._quarantine(path, review_id, damaged) from None
+        reason = "Opened for viewing only." if read_only and not review.read_only else None
+        return OpenReview(self, review, signature, reason)
+
+    def _quarantine(self, path: Path, review_id: str, damaged: DamagedFile) -> StoreError:
+        """Move a damaged file aside, under its lock so as not to race a writer replacing it."""
+        try:
+            with FileLock(path, self.lock_timeout):
+                try:
+                    parse_review(path.read_bytes(), path)
+                except DamagedFile as still:
+                    error = move_aside(path, still.reason, self.now(), review_id)
+                else:
+                    return StoreError(path, f"{path} changed while it was read. Open it again.")
+        except OSError:
+            # Read-only folder: it cannot be moved, but it is still not overwritten.
+            return StoreCorruptError(
+                path, f"The review file {path} is damaged ({damaged.reason}). It was left as it "
+                "is; nothing was overwritten. Make the store folder writable to recover its "
+                f"backup {backup_path(path)}.", review_id=review_id)
+        self.index.remove(review_id)
+        return error
+
+    def open_review(
+        self,
+        document: Document,
+        *,
+        analysis: Analysis | None = None,
+        analyser: Analyser | None = None,
+        read_only: bool = False,
+    ) -> OpenReview:
+        """The review of ``document``: found by content hash or path, or created.
+
+        The analysis (``analysis`` if given, else ``analyser(document)``, else the app's) adds
+        any claim not yet in the review. If the text changed since the review was saved, every
+        claim is re-anchored onto the new text (``reanchor_report`` says how each fared). The
+        result is saved at once unless ``read_only``; a failed save does not raise but leaves
+        ``dirty`` True and ``last_error`` set, so the window can open and show a banner.
+        """
+        now = self.now()
+        if analysis is None:
+            analysis = (analyser or analyse_document)(document)
+        snapshot = snapshot_of(document)
+        entry = self.find(document.sha256, snapshot.source_path)
+        if entry is None:
+            claims = {c.id: claim_from_analysis(c, document.text, now) for c in analysis.claims}
+            review = Review(uuid.uuid4().hex, snapshot, claims, now, now, now)
+            handle = OpenReview(self, review, None, "Opened for viewing only." if read_only
+                                else None)
+        else:
+            handle = self.load(entry.review_id, read_only=read_only)
+            stored = handle.review
+            if stored.document.sha256 == document.sha256:
+                claims = dict(stored.claims)
+                add_analysis_claims(claims, document.text, analysis.claims, now)
+            else:
+                claims, handle.reanchor_report = reanchor(
+                    stored.claims, stored.document.text, document.text, analysis.claims, now)
+            if snapshot.source_path is None:
+                snapshot = replace(snapshot, source_path=stored.document.source_path)
+            handle._review = replace(stored, document=snapshot, claims=claims, last_opened=now)
+            handle.dirty = True
+        if not handle.read_only:
+            try:
+                self._prepare()
+                handle.save()
+            except StoreError as error:
+                handle.last_error = error  # the review is still usable in memory
+        return handle
+
+    def restore_backup(self, review_id: str) -> OpenReview:
+        """Put a review's ``.bak`` back in place (after ``StoreCorruptError`` offered it). A
+        current file, if any, is moved aside first rather than overwritten."""
+        path = self.review_path(review_id)
+        backup = backup_path(path)
+        try:
+            raw = backup.read_bytes()
+            parse_review(raw, backup)
+        except (OSError, DamagedFile) as error:
+            raise StoreError(backup, f"The backup {backup} cannot be used ({error}).") from None
+        try:
+            with FileLock(path, self.lock_timeout):
+                if path.exists():
+                    stamp = self.now().replace(":", "").replace("-", "").replace(".", "")
+                    os.replace(path, path.with_name(f"{path.name}.replaced-{stamp}"))
+                write_atomic(path, raw, keep_backup=False)
+        except OSError as error:
+            raise write_error(path, error) from None
+        handle = self.load(review_id)
+        self.index.put(IndexEntry.of(handle.review))
+        return handle
+
+    # Importing -----------------------------------------------------------------------------
+
+    def import_review(
+        self, path: str | os.PathLike[str], *, document: Document | None = None
+    ) -> tuple[OpenReview, MergeReport]:
+        """Merge a colleague's review file into the local review of the same document (found by
+        hash or path; ``document`` names the local copy when it differs), creating it if there is
+        none. Claims are united; per claim the later change wins and claims both sides changed
+        come back as conflicts, with both values kept in the history."""
+        source = Path(path)
+        try:
+            incoming, _ = read_review(source)
+        except DamagedFile as damaged:
+            raise StoreError(source, f"Cannot import {source}: {damaged.reason}. Ask for the file "
+                             "again; nothing was changed.") from None
+        if incoming.read_only:
+            raise StoreReadOnlyError(source, f"Cannot import {source}: "
+                                     + (incoming.read_only_reason or ""))
+        now = self.now()
+        target = snapshot_of(document) if document is not None else incoming.document
+        entry = self.find(target.sha256, target.source_path)
+        theirs = incoming.claims
+        self._prepare()
+        if entry is None:
+            if target.sha256 != incoming.document.sha256:
+                theirs, _ = reanchor(theirs, incoming.document.text, target.text)
+            review_id = incoming.review_id
+            if self.review_path(review_id).exists():
+                review_id = uuid.uuid4().hex
+            review = Review(review_id, target, dict(theirs), now, now, now)
+            handle = OpenReview(self, review, None)
+            report = MergeReport(added=tuple(theirs))
+        else:
+            handle = self.load(entry.review_id)
+            handle._check_writable()
+            ours = handle.review
+            if ours.document.sha256 != incoming.document.sha256:
+                theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text)
+            claims, report = merge_claims(ours.claims, theirs, now)
+            handle._review = replace(ours, claims=claims, updated=now)
+            handle.dirty = True
+        handle.save()
+        return handle, report

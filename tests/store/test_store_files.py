@@ -1,0 +1,133 @@
+"""The review file on disk: format, permissions, backups, validation and the index."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from conftest import ARTICLE, figure_analyser, make_document
+
+from reader.store import SCHEMA_VERSION, ReviewStore
+from reader.store.atomic import write_atomic
+from reader.store.index import INDEX_NAME
+from reader.store.schema import check_review
+
+
+def _open(store: ReviewStore, path: Path | None = None, text: str = ARTICLE):
+    return store.open_review(make_document(text, path), analyser=figure_analyser)
+
+
+def test_file_is_pretty_sorted_json_that_json_dumps_would_write(store_factory, article_path):
+    handle = _open(store_factory(), article_path)
+    first = next(iter(handle.review.claims))
+    handle.set_status(first, "disputed")
+    handle.set_note(first, "Council minutes say 6 to 3 — «not» 7 to 2")
+    raw = handle.path.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert raw == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert data == handle.review.to_dict()
+    assert data["schema_version"] == SCHEMA_VERSION
+    check_review(data)
+
+
+def test_files_are_private(store_factory, article_path):
+    store = store_factory()
+    handle = _open(store, article_path)
+    handle.set_status(next(iter(handle.review.claims)), "verified")
+    for path in (handle.path, handle.path.with_name(handle.path.name + ".bak"),
+                 store.root / INDEX_NAME):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for folder in (store.root, store.reviews_dir):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_previous_version_is_kept_as_backup(store_factory, article_path):
+    handle = _open(store_factory(), article_path)
+    claim_id = next(iter(handle.review.claims))
+    handle.set_status(claim_id, "verified")
+    before = handle.path.read_bytes()
+    handle.set_status(claim_id, "disputed")
+    assert handle.path.with_name(handle.path.name + ".bak").read_bytes() == before
+    assert json.loads(handle.path.read_bytes())["claims"][claim_id]["status"] == "disputed"
+
+
+def test_reopening_gives_back_every_decision(store_factory, article_path):
+    handle = _open(store_factory(), article_path)
+    ids = list(handle.review.claims)
+    assert len(ids) == 5
+    handle.set_status(ids[0], "verified", reviewer="bo")
+    handle.set_note(ids[1], "ask the council")
+    handle.add_source(ids[1], url="https://example.org/minutes", title="Minutes",
+                      publisher="Council", consulted="2026-01-01", stance="contradicts")
+    handle.dismiss(ids[2])
+    manual = handle.add_manual_claim(0, 37)
+    again = _open(store_factory(), article_path)
+    assert again.review.claims == handle.review.claims
+    claims = again.review.claims
+    assert claims[ids[0]].history[-1].reviewer == "bo"
+    assert claims[ids[0]].history[-1].to_status == "verified"
+    assert claims[ids[1]].sources[0].stance == "contradicts"
+    assert claims[ids[2]].dismissed
+    assert claims[manual.id].text == "Harbour council approves new sea wall"
+    assert again.progress().verified == 1 and again.progress().dismissed == 1
+
+
+def test_moved_and_renamed_file_finds_its_review(store_factory, article_path, tmp_path):
+    handle = _open(store_factory(), article_path)
+    claim_id = next(iter(handle.review.claims))
+    handle.set_status(claim_id, "unverifiable")
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    article_path.rename(moved)
+    again = _open(store_factory(), moved)
+    assert again.review.review_id == handle.review.review_id
+    assert again.review.claims[claim_id].status == "unverifiable"
+    assert again.review.document.source_path == str(moved)
+    entries = store_factory().list_reviews()
+    assert [e.path for e in entries] == [str(moved)]
+
+
+def test_index_lists_title_path_progress_and_is_rebuilt(store_factory, tmp_path):
+    store = store_factory()
+    for number in range(3):
+        path = tmp_path / f"a{number}.txt"
+        text = ARTICLE + f"\nUpdate {number}: nothing new.\n"
+        handle = _open(store, path, text)
+        handle.set_status(next(iter(handle.review.claims)), "verified")
+    entries = store_factory().list_reviews()
+    assert len(entries) == 3
+    assert {e.path for e in entries} == {str(tmp_path / f"a{n}.txt") for n in range(3)}
+    assert all(e.progress.verified == 1 and e.progress.total == 6 for e in entries)
+    # Damaged: moved aside (kept) and rebuilt from the review files.
+    (store.root / INDEX_NAME).write_text("{ not json", encoding="utf-8")
+    rebuilt = store_factory().list_reviews()
+    assert {e.review_id for e in rebuilt} == {e.review_id for e in entries}
+    assert list(store.root.glob("index.json.corrupt-*"))
+    json.loads((store.root / INDEX_NAME).read_text(encoding="utf-8"))
+    # Missing: rebuilt too.
+    (store.root / INDEX_NAME).unlink()
+    assert len(store_factory().list_reviews()) == 3
+
+
+def test_index_follows_review_files_added_and_removed_by_a_sync(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    assert len(store.list_reviews()) == 1
+    copy = store.reviews_dir / ("0" * 32 + ".json")
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    data["review_id"] = "0" * 32
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    assert {e.review_id for e in store.list_reviews()} == {handle.review.review_id, "0" * 32}
+    handle.path.unlink()
+    assert [e.review_id for e in store.list_reviews()] == ["0" * 32]
+
+
+def test_atomic_write_replaces_whole_file(tmp_path):
+    target = tmp_path / "f.json"
+    write_atomic(target, b"one\n")
+    write_atomic(target, b"two\n")
+    assert target.read_bytes() == b"two\n"
+    assert (tmp_path / "f.json.bak").read_bytes() == b"one\n"
+    assert sorted(os.listdir(tmp_path)) == ["f.json", "f.json.bak"]
