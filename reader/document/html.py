@@ -10,6 +10,7 @@ page is never lost because the extractor disliked it. Nothing referenced by the 
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import re
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from reader.document.rendering import TextBuilder
 
 # Elements whose content is never article text.
 _DROPPED_TAGS = frozenset(
-    {
+    [
         "script",
         "style",
         "noscript",
@@ -33,7 +34,6 @@ _DROPPED_TAGS = frozenset(
         "frame",
         "frameset",
         "object",
-        "embed",
         "applet",
         "svg",
         "math",
@@ -43,29 +43,41 @@ _DROPPED_TAGS = frozenset(
         "nav",
         "aside",
         "button",
-        "input",
         "select",
         "textarea",
         "option",
         "label",
         "dialog",
         "menu",
-        "link",
-        "meta",
-        "base",
-        "img",
         "picture",
-        "source",
-        "track",
         "map",
-        "area",
         "figure",
         "head",
         "title",
-        "param",
         "portal",
         "slot",
-    }
+    ]
+)
+# Void elements: they hold nothing, but libxml2's HTML parser sometimes nests the following
+# content inside them (an <embed> swallows the rest of the article). They are removed and
+# whatever was nested in them is kept.
+_UNWRAPPED_TAGS = frozenset(
+    [
+        "img",
+        "embed",
+        "input",
+        "link",
+        "meta",
+        "base",
+        "source",
+        "track",
+        "param",
+        "area",
+        "wbr",
+        "keygen",
+        "col",
+        "image",
+    ]
 )
 # Page chrome when outside the article; an article's own header keeps its headline.
 _CHROME_TAGS = frozenset({"header", "footer"})
@@ -141,10 +153,87 @@ _INLINE_SPANS: dict[str, SpanKind] = {
     "tt": "code",
 }
 _REFUSED_SCHEMES = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+# Whitespace browsers ignore inside a scheme, raw or percent-encoded ("java%09script:").
+_INVISIBLE = re.compile(r"(?:[\x00-\x20\x7f]|%0[9ad]|%20)+", re.IGNORECASE)
 # Characters lxml refuses (not allowed in XML) and lone surrogates, removed before parsing.
 _UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
+_ANY_TAG = re.compile(r"<[^>]*>")
+_LAYOUT_TAGS = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+_RAW_TEXT_OPEN = re.compile(
+    r"<(script|style|template|noscript|textarea|title|iframe|svg|math|xmp|plaintext)\b"
+)
+_INLINE_WRAPPERS = frozenset(
+    [
+        "span",
+        "font",
+        "b",
+        "i",
+        "em",
+        "strong",
+        "a",
+        "u",
+        "small",
+        "big",
+        "sup",
+        "sub",
+        "s",
+        "strike",
+        "mark",
+        "abbr",
+        "cite",
+        "code",
+        "q",
+        "time",
+        "nobr",
+        "label",
+        "tt",
+        "kbd",
+        "samp",
+        "var",
+        "dfn",
+        "ins",
+        "del",
+        "bdi",
+        "bdo",
+    ]
+)
+_BLOCK_CONTAINERS = frozenset(
+    [
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dd",
+        "dt",
+        "blockquote",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "center",
+        "form",
+        "fieldset",
+        "body",
+        "html",
+    ]
+)
 
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 
@@ -209,7 +298,29 @@ def link_target(href: str) -> str | None:
 
 
 def _parse(source: str) -> lxml.html.HtmlElement | None:
-    # A parser per call: lxml parsers must not be shared between threads.
+    """The page's tree; never None for a page with text in it.
+
+    libxml2 gives up on a page nested deeper than its limit (2048 with huge_tree) and returns
+    a tree with no text at all. Then the layout tags are flattened and the page parsed again,
+    and as a last resort every tag is removed, so that hostile nesting costs structure, not
+    words.
+    """
+    source = _UNPARSABLE.sub("", source)
+    if not source.strip():
+        return None
+    root = _parse_once(source)
+    if root is None:
+        root = _parse_once(_LAYOUT_TAGS.sub(_flatten_tag, source))
+    if root is None:
+        words = html_module.escape(_without_tags(source))
+        root = _parse_once(f"<html><body><p>{words}</p></body></html>")
+    return root
+
+
+def _parse_once(source: str) -> lxml.html.HtmlElement | None:
+    """One parse; None when libxml2 stopped at a fatal error (excessive depth)."""
+    # A parser per call: lxml parsers must not be shared between threads. huge_tree lifts the
+    # depth limit from 256 to 2048 and the 10 MB text-node limit; input is capped at 50 MB.
     parser = lxml.html.HTMLParser(
         recover=True,
         no_network=True,
@@ -217,15 +328,43 @@ def _parse(source: str) -> lxml.html.HtmlElement | None:
         remove_pis=True,
         encoding="utf-8",
         default_doctype=False,
+        huge_tree=True,
     )
-    data = _UNPARSABLE.sub("", source).encode("utf-8")
-    if not data.strip():
-        return None
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    if any(entry.level_name == "FATAL" for entry in parser.error_log):
+        return None
     return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def _flatten_tag(match: re.Match[str]) -> str:
+    """Block containers become paragraph breaks, inline wrappers vanish, the rest (scripts,
+    styles) stays for the parser to drop with its content."""
+    name = match.group(1).lower()
+    if name in _BLOCK_CONTAINERS:
+        return "<p>"
+    return "" if name in _INLINE_WRAPPERS else match.group(0)
+
+
+def _without_tags(source: str) -> str:
+    """The words of a page no parser could read: raw-text elements (scripts, styles) removed
+    with their content, other tags removed, entities decoded. Linear in the page's size."""
+    lowered = source.lower()
+    pieces: list[str] = []
+    position = 0
+    for match in _RAW_TEXT_OPEN.finditer(lowered):
+        if match.start() < position:
+            continue
+        pieces.append(source[position : match.start()])
+        close = lowered.find(f"</{match.group(1)}", match.end())
+        if close < 0:
+            position = len(source)  # an unclosed script hides the rest of the page
+            break
+        position = close
+    pieces.append(source[position:])
+    return html_module.unescape(_ANY_TAG.sub(" ", " ".join(pieces)))
 
 
 def _collapsed(text: str | None) -> str:
@@ -263,11 +402,14 @@ def _page_title(root: lxml.html.HtmlElement) -> str:
 def _strip_boilerplate(root: lxml.html.HtmlElement) -> None:
     """Drop what is never article text and every attribute the extractor does not need."""
     doomed: list[lxml.html.HtmlElement] = []
+    unwrapped: list[lxml.html.HtmlElement] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             doomed.append(element)  # comments and processing instructions the parser kept
             continue
-        if _is_boilerplate(element):
+        if element.tag.lower() in _UNWRAPPED_TAGS:
+            unwrapped.append(element)
+        elif _is_boilerplate(element):
             doomed.append(element)
             continue
         kept = {
@@ -279,9 +421,11 @@ def _strip_boilerplate(root: lxml.html.HtmlElement) -> None:
             if len(value) <= limit:
                 element.set(name, value)
     for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
+        if element.getparent() is not None:
             element.drop_tree()
+    for element in unwrapped:
+        if element.getparent() is not None:
+            element.drop_tag()
 
 
 def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
@@ -381,6 +525,8 @@ def _render_element(
             elif tag in _GENERIC_BLOCKS:
                 if tag in _LISTS:
                     list_depth -= 1
+                    if list_depth == 0:
+                        builder.end_list()
                 builder.break_block(contexts[-1].kind, contexts[-1].level)
             elif tag in _INLINE_SPANS:
                 builder.close_span(_INLINE_SPANS[tag])

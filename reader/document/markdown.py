@@ -51,6 +51,8 @@ def _render_tokens(tokens: Sequence[Token], builder: TextBuilder) -> None:
             list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
+            if list_depth == 0:
+                builder.end_list()
         elif kind == "list_item_open":
             containers.append(("list_item", list_depth))
             builder.break_block(*container())

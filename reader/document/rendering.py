@@ -36,6 +36,7 @@ class TextBuilder:
         self._level = 0
         self._block_start: int | None = None  # None while the current block has no text yet
         self._pending_space = False
+        self._list_ended = False  # the next list item starts a new list
 
     @property
     def length(self) -> int:
@@ -46,6 +47,10 @@ class TextBuilder:
         self._end_block()
         self._kind = kind
         self._level = level
+
+    def end_list(self) -> None:
+        """The outermost list closed: a list item that follows belongs to another list."""
+        self._list_ended = True
 
     def write(self, text: str) -> None:
         """Add rendered words to the current block, collapsing whitespace."""
@@ -84,8 +89,9 @@ class TextBuilder:
         if self._block_start is None:
             if self._length:
                 previous = self._blocks[-1].kind if self._blocks else None
-                separator = "\n" if previous == self._kind == "list_item" else "\n\n"
-                self._append(separator)
+                same_list = previous == self._kind == "list_item" and not self._list_ended
+                self._append("\n" if same_list else "\n\n")
+            self._list_ended = False
             self._block_start = self._length
             self._pending_space = False
         elif self._pending_space:
