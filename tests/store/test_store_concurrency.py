@@ -1,0 +1,190 @@
+"""Two writers on one store, and writers killed at random moments (POSIX: uses os.fork, so
+the 200 writer processes start in milliseconds instead of a Python start-up each)."""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLE, figure_analyser, make_document
+
+from reader.analysis.model import Analysis, Claim
+from reader.store import ReviewStore, StoreLockedError
+from reader.store.locking import FileLock
+
+
+def _open(root: Path, reviewer: str, path: Path):
+    store = ReviewStore(root, reviewer=reviewer)
+    return store.open_review(make_document(ARTICLE, path), analyser=figure_analyser)
+
+
+def test_two_open_copies_merge_on_save_and_lose_nothing(tmp_path, article_path):
+    root = tmp_path / "store"
+    window = _open(root, "ann", article_path)
+    script = _open(root, "bo", article_path)
+    a, b, c = list(window.review.claims)[:3]
+    window.set_status(a, "verified")
+    script.set_status(b, "disputed")  # script's copy did not know about a's change
+    window.set_note(c, "window note")  # window merges b's change in on this save
+    assert window.review.claims[b].status == "disputed"
+    final = _open(root, "cy", article_path).review.claims
+    assert (final[a].status, final[b].status, final[c].note) == ("verified", "disputed",
+                                                                 "window note")
+
+
+def test_both_changing_one_claim_keeps_both_values_in_history(tmp_path, article_path):
+    root = tmp_path / "store"
+    window = _open(root, "ann", article_path)
+    script = _open(root, "bo", article_path)
+    claim_id = next(iter(window.review.claims))
+    window.set_status(claim_id, "verified")
+    time.sleep(0.002)
+    script.set_status(claim_id, "disputed")
+    claim = _open(root, "cy", article_path).review.claims[claim_id]
+    assert claim.status == "disputed"  # the later change wins
+    tos = [(h.event, h.to_status, h.reviewer) for h in claim.history]
+    assert ("status", "verified", "ann") in tos and ("status", "disputed", "bo") in tos
+    assert ("conflict", "verified", "ann") in tos
+
+
+def test_lock_held_by_another_process_gives_clear_error(tmp_path, article_path):
+    handle = _open(tmp_path / "store", "ann", article_path)
+    claim_id = next(iter(handle.review.claims))
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: hold the lock until killed
+        try:
+            with FileLock(handle.path):
+                os.write(ready_w, b"x")
+                time.sleep(30)
+        finally:
+            os._exit(0)
+    try:
+        os.read(ready_r, 1)
+        handle._store.lock_timeout = 0.2
+        with pytest.raises(StoreLockedError) as caught:
+            handle.set_status(claim_id, "verified")
+        assert str(handle.path) in caught.value.message and "try again" in caught.value.message
+        assert handle.dirty
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    handle.save()  # the dead holder's lock went with it
+    assert not handle.dirty
+
+
+def _concurrent_writer(root: Path, path: Path, reviewer: str, claim_ids: list[str],
+                       rounds: int) -> None:
+    handle = _open(root, reviewer, path)
+    for number in range(rounds):
+        for claim_id in claim_ids:
+            handle.set_note(claim_id, f"{reviewer} {number}")
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path, article_path):
+    root = tmp_path / "store"
+    ids = list(_open(root, "setup", article_path).review.claims)
+    pids = []
+    for reviewer, mine in (("ann", ids[:2]), ("bo", ids[2:4])):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _concurrent_writer(root, article_path, reviewer, mine, 15)
+                code = 0
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    assert all(os.waitpid(pid, 0)[1] == 0 for pid in pids)
+    claims = _open(root, "cy", article_path).review.claims
+    assert [claims[i].note for i in ids[:4]] == ["ann 14", "ann 14", "bo 14", "bo 14"]
+
+
+# SIGKILL ------------------------------------------------------------------------------------
+
+BIG_TEXT = "".join(f"Sentence {n} reports that {n * 7} boats docked in {1900 + n}.\n"
+                   for n in range(400))
+
+
+def _big_analysis() -> Analysis:
+    claims = []
+    pos = 0
+    for line in BIG_TEXT.splitlines(keepends=True):
+        claims.append(Claim(id=f"k{len(claims)}", kind="figure", start=pos,
+                            end=pos + len(line) - 1, text=line[:-1]))
+        pos += len(line)
+    return Analysis(claims=tuple(claims))
+
+
+def _killable_writer(root: Path, doc_path: Path, first: int, out: int) -> None:
+    """Make numbered changes forever, reporting each one after its save returned."""
+    store = ReviewStore(root, reviewer="writer")
+    analysis = _big_analysis()
+    handle = store.open_review(make_document(BIG_TEXT, doc_path), analysis=analysis)
+    count = len(analysis.claims)
+    statuses = ("verified", "disputed", "unverifiable")
+    number = first
+    while True:
+        claim_id = f"k{number % count}"
+        if number % 5 == 0:
+            handle.set_status(claim_id, statuses[(number // count) % 3])
+        handle.set_note(claim_id, f"n{number}")
+        os.write(out, f"{number}\n".encode())
+        number += 1
+
+
+def test_writer_killed_at_random_moments_loses_no_reported_change(tmp_path):
+    root = tmp_path / "store"
+    doc_path = tmp_path / "boats.txt"
+    rng = random.Random(20261126)
+    reported: dict[str, int] = {}
+    next_number = 0
+    kills = 0
+    review_id = None
+    deadline = time.monotonic() + 60
+    while kills < 200:
+        assert time.monotonic() < deadline, f"only {kills} kills in 60 s"
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            try:
+                _killable_writer(root, doc_path, next_number, write_end)
+            finally:
+                os._exit(1)
+        os.close(write_end)
+        # Let it run from "not yet opened" to a few dozen saves, then kill it.
+        time.sleep(rng.uniform(0.0, 0.04))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        kills += 1
+        data = b""
+        while select.select([read_end], [], [], 0)[0]:
+            chunk = os.read(read_end, 65536)
+            if not chunk:
+                break
+            data += chunk
+        os.close(read_end)
+        for line in data.decode().split("\n")[:-1]:  # a torn last line was never reported
+            number = int(line)
+            reported[f"k{number % 400}"] = number
+            next_number = max(next_number, number + 1)
+        next_number += 1  # a change made but not reported may be on disk: never reuse its number
+        # The store always loads, and every reported change is there (or a later one).
+        store = ReviewStore(root)
+        entries = store.list_reviews()
+        if review_id is None and entries:
+            review_id = entries[0].review_id
+        if review_id is None:
+            assert not reported
+            continue
+        claims = store.load(review_id).review.claims
+        for claim_id, number in reported.items():
+            note = claims[claim_id].note
+            assert note and int(note[1:]) >= number, (claim_id, note, number)
+    assert kills == 200 and len(reported) > 50

@@ -1,0 +1,196 @@
+"""Bad files and failing disks: nothing is overwritten, the message says what to do, the app
+keeps working and a retry succeeds."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import pytest
+from conftest import ARTICLE, figure_analyser, make_document
+
+from reader.store import (
+    SCHEMA_VERSION,
+    StoreCorruptError,
+    StoreNewerError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
+from reader.store import atomic as atomic_module
+
+
+def _reviewed(store_factory, article_path):
+    store = store_factory()
+    handle = store.open_review(make_document(ARTICLE, article_path), analyser=figure_analyser)
+    claim_id = next(iter(handle.review.claims))
+    handle.set_status(claim_id, "verified")
+    handle.set_note(claim_id, "first note")
+    return handle, claim_id
+
+
+def _reopen(store_factory, article_path):
+    return store_factory().open_review(make_document(ARTICLE, article_path),
+                                       analyser=figure_analyser)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "not json", "wrong schema",
+                                    "no version", "offsets outside text"])
+def test_damaged_file_is_moved_aside_and_backup_offered(store_factory, article_path, damage):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    good = handle.path.read_bytes()
+    bad = {
+        "truncated": good[: len(good) // 2],
+        "empty": b"",
+        "not json": b"\x89PNG\r\n binary junk",
+        "wrong schema": json.dumps({**json.loads(good), "claims": [1, 2]}).encode(),
+        "no version": json.dumps({k: v for k, v in json.loads(good).items()
+                                  if k != "schema_version"}).encode(),
+        "offsets outside text": good.replace(b'"end": ', b'"end": 9999', 1),
+    }[damage]
+    handle.path.write_bytes(bad)
+    with pytest.raises(StoreCorruptError) as caught:
+        _reopen(store_factory, article_path)
+    error = caught.value
+    assert str(handle.path) in error.message and "damaged" in error.message
+    assert error.moved_to is not None and error.moved_to.read_bytes() == bad  # kept, not lost
+    assert not handle.path.exists()
+    assert error.backup is not None and str(error.backup) in error.message
+    restored = store_factory().restore_backup(error.review_id)
+    assert restored.review.claims[claim_id].status == "verified"
+    assert restored.review.claims[claim_id].note == ""  # the backup is one change behind
+
+
+def test_damaged_file_without_backup_starts_a_new_review(store_factory, article_path):
+    handle, _ = _reviewed(store_factory, article_path)
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    handle.path.write_bytes(b"{")
+    with pytest.raises(StoreCorruptError) as caught:
+        _reopen(store_factory, article_path)
+    assert caught.value.backup is None and "no usable backup" in caught.value.message
+    fresh = _reopen(store_factory, article_path)
+    assert fresh.review.review_id != handle.review.review_id
+    assert fresh.progress().reviewed == 0
+
+
+def test_future_version_opens_read_only_and_is_never_overwritten(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    data = json.loads(handle.path.read_bytes())
+    data["schema_version"] = SCHEMA_VERSION + 1
+    data["new_feature"] = {"something": True}
+    future = json.dumps(data).encode()
+    handle.path.write_bytes(future)
+    opened = _reopen(store_factory, article_path)
+    assert opened.read_only
+    assert "newer version of Claim Reader" in opened.read_only_reason
+    assert str(handle.path) in opened.read_only_reason
+    assert opened.review.claims[claim_id].status == "verified"
+    with pytest.raises(StoreReadOnlyError):
+        opened.set_status(claim_id, "disputed")
+    assert handle.path.read_bytes() == future
+    # The window that had it open before sees the newer file on its next save and stops.
+    with pytest.raises(StoreReadOnlyError):
+        handle.set_status(claim_id, "disputed")
+    assert handle.path.read_bytes() == future
+
+
+def test_unreadable_future_version_raises_clear_error(store_factory, article_path):
+    handle, _ = _reviewed(store_factory, article_path)
+    handle.path.write_text(json.dumps({"schema_version": 99, "everything": "different"}))
+    with pytest.raises(StoreNewerError) as caught:
+        store_factory().load(handle.review.review_id)
+    assert "update Claim Reader" in caught.value.message
+    assert json.loads(handle.path.read_text())["schema_version"] == 99
+
+
+def test_disk_full_keeps_old_file_and_change_then_retry_works(store_factory, article_path,
+                                                              monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    before = handle.path.read_bytes()
+    real_fsync = os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_module.os, "fsync", full)
+    with pytest.raises(StoreWriteError) as caught:
+        handle.set_status(claim_id, "disputed")
+    assert caught.value.errno == errno.ENOSPC
+    assert "disk is full" in caught.value.message and str(handle.path) in caught.value.message
+    assert handle.path.read_bytes() == before
+    assert [p.name for p in handle.path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert handle.dirty and handle.review.claims[claim_id].status == "disputed"
+    assert handle.last_error is caught.value
+    monkeypatch.setattr(atomic_module.os, "fsync", real_fsync)
+    handle.save()
+    assert not handle.dirty and handle.last_error is None
+    assert _reopen(store_factory, article_path).review.claims[claim_id].status == "disputed"
+
+
+def test_failed_write_of_data_keeps_old_file(store_factory, article_path, monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    before = handle.path.read_bytes()
+    calls = []
+    real_write = os.write
+
+    def half_then_full(fd, data):
+        # The first call writes half (a short write), the next finds the disk full.
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, bytes(data[: len(data) // 2]))
+
+    monkeypatch.setattr(atomic_module.os, "write", half_then_full)
+    with pytest.raises(StoreWriteError):
+        handle.set_note(claim_id, "second note")
+    monkeypatch.undo()
+    assert len(calls) == 2
+    assert handle.path.read_bytes() == before
+    handle.set_note(claim_id, "third note")  # the next action retries and saves both
+    reopened = _reopen(store_factory, article_path).review.claims[claim_id]
+    assert reopened.note == "third note"
+
+
+def test_read_only_store_folder(store_factory, article_path, monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    before = handle.path.read_bytes()
+    if os.geteuid() == 0:
+        # root ignores folder permissions, so simulate the file system refusing writes.
+        def refuse(*args, **kwargs):
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        monkeypatch.setattr(atomic_module.tempfile, "mkstemp", refuse)
+    else:
+        os.chmod(handle.path.parent, 0o500)
+    try:
+        with pytest.raises(StoreWriteError) as caught:
+            handle.set_status(claim_id, "unverifiable")
+        assert "read-only" in caught.value.message
+        assert "--store" in caught.value.message
+        assert handle.path.read_bytes() == before
+        # Opening still works (read-only use), with the error kept for a banner.
+        opened = _reopen(store_factory, article_path)
+        assert opened.review.claims[claim_id].status == "verified"
+        assert opened.last_error is not None and opened.dirty
+    finally:
+        os.chmod(handle.path.parent, 0o700)
+        monkeypatch.undo()
+    handle.save()
+    assert _reopen(store_factory, article_path).review.claims[claim_id].status == "unverifiable"
+
+
+def test_invalid_input_is_refused_before_anything_changes(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    before = handle.path.read_bytes()
+    with pytest.raises(ValueError):
+        handle.set_status(claim_id, "true-ish")
+    with pytest.raises(ValueError):
+        handle.add_manual_claim(10, 10)
+    with pytest.raises(ValueError):
+        handle.add_source(claim_id)
+    from reader.store import ClaimNotFoundError
+
+    with pytest.raises(ClaimNotFoundError) as caught:
+        handle.set_status("no-such-claim", "verified")
+    assert "claim-reader status" in caught.value.message
+    assert handle.path.read_bytes() == before
