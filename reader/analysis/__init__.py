@@ -1,11 +1,48 @@
-"""The analysis: sentences, quotes with their speakers, figures and claims. Qt-free."""
+"""The analysis: sentences, quotes with their speakers, figures and claims. Qt-free.
 
+``analyse(text, blocks)`` is the one entry point. It is deterministic, never raises on any
+string, and every span it returns lies inside the text with ``text`` equal to the slice.
+Quotes never overlap: a quote inside a quote is listed in its parent's ``nested``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.analysis.claims import build_claims
+from reader.analysis.figures import find_figures
+from reader.analysis.mentions import PeopleIndex
 from reader.analysis.model import Analysis, Claim, Figure, Mention, Quote, Sentence
+from reader.analysis.paragraphs import paragraphs_of
+from reader.analysis.quotemarks import find_quote_spans
+from reader.analysis.quotes import QuoteIndex, find_quotes
+from reader.analysis.sentences import split_sentences
+from reader.analysis.speakers import SpeakerFinder
+from reader.document.model import Block
 
 
-def analyse(text: str) -> Analysis:
-    """Placeholder until the analysis engine lands: finds nothing."""
-    return Analysis()
+def analyse(text: str, blocks: Sequence[Block] | None = None) -> Analysis:
+    """Analyse ``text``; with ``blocks`` (a Document's), block boundaries bound sentences and
+    quotes and headings hold no claims, otherwise paragraphs are split on blank lines."""
+    if not isinstance(text, str) or not text:
+        return Analysis()
+    paragraphs = paragraphs_of(text, blocks)
+    spans = find_quote_spans(text, paragraphs)
+    index = QuoteIndex.of(spans)
+    headings = [(p.start, p.end) for p in paragraphs if p.kind == "heading"]
+    excluded = sorted([(s, e) for s, e in zip(index.starts, index.ends, strict=True)] + headings)
+    people = PeopleIndex(text, paragraphs, excluded)
+    sentences = split_sentences(text, paragraphs)
+    quotes, sentence_cues = find_quotes(text, paragraphs, sentences, spans,
+                                        SpeakerFinder(text, people), index)
+    figures = find_figures(text, paragraphs)
+    claims = build_claims(text, paragraphs, sentences, quotes, figures, sentence_cues, index)
+    return Analysis(
+        sentences=tuple(sentences),
+        quotes=tuple(quotes),
+        figures=tuple(figures),
+        claims=tuple(claims),
+    )
 
 
 __all__ = ["Analysis", "Claim", "Figure", "Mention", "Quote", "Sentence", "analyse"]

@@ -36,6 +36,12 @@ class Quote:
     kind: QuoteKind
     speaker: Mention | None = None
     cue: str | None = None  # the reporting verb or phrase that gave the speaker ("said")
+    nested: tuple[tuple[int, int], ...] = ()
+    """Content spans of quotes inside this one (a title quoted within a quote). They are kept here
+    rather than as separate ``Quote`` objects so that quotes never overlap."""
+    parts: tuple[tuple[int, int], ...] = ()
+    """For a quote running over several paragraphs, the content span in each paragraph (without
+    the re-opening mark each new paragraph starts with); empty for a one-paragraph quote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,8 @@ class Figure:
     approximate: bool = False
     low: float | None = None
     high: float | None = None
+    date: str | None = None
+    """For a date, ISO form: "2024-03-05", or "--03-05" when the text gives no year."""
 
 
 @dataclass(frozen=True, slots=True)

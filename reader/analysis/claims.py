@@ -1,0 +1,2 @@
+def build_claims(*a):
+    return []

@@ -1,0 +1,2 @@
+def find_figures(text, paragraphs):
+    return []

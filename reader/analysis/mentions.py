@@ -1,0 +1,75 @@
+"""One pass over the text for the people it names: fills the NameBook (each surname's full name
+as first mentioned) and lists the mentions of people outside quotes and headings, in order, so
+that a pronoun resolves to the person last named with a binary search instead of a rescan."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.analysis.names import NAME_RUN_RE, NameBook, ParsedName, gender_of_words, parse_name
+from reader.analysis.paragraphs import Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str  # the full name as first mentioned
+
+
+@lru_cache(maxsize=4096)
+def parse_run(run: str) -> ParsedName | None:
+    """``parse_name`` at offset 0, cached: the same runs recur through a document."""
+    return parse_name(run, 0)
+
+
+def shifted(parsed: ParsedName, offset: int) -> ParsedName:
+    return ParsedName(parsed.name, parsed.start + offset, parsed.end + offset, parsed.person,
+                      parsed.titled, parsed.title_words, parsed.organisation)
+
+
+class PeopleIndex:
+    """The NameBook and the ordered person mentions of one document."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph],
+                 excluded: Sequence[tuple[int, int]]) -> None:
+        self.book = NameBook()
+        self.mentions: list[PersonMention] = []
+        self._starts: list[int] = []
+        book = self.book
+        ex_index = 0
+        for para in paragraphs:
+            if para.kind == "heading":
+                continue
+            for match in NAME_RUN_RE.finditer(text, para.start, para.end):
+                parsed = parse_run(match.group(0))
+                if parsed is None:
+                    continue
+                start = match.start() + parsed.start
+                book.register(shifted(parsed, match.start()))
+                if parsed.person and parsed.titled:
+                    gender = gender_of_words(" ".join(parsed.title_words))
+                    if gender:
+                        book.set_gender(book.full_name(parsed.name), gender)
+                while ex_index < len(excluded) and excluded[ex_index][1] <= start:
+                    ex_index += 1
+                if ex_index < len(excluded) and excluded[ex_index][0] <= start:
+                    continue
+                if parsed.person or book.knows_surname(parsed.name):
+                    self.mentions.append(PersonMention(
+                        start, match.start() + parsed.end, book.full_name(parsed.name)))
+        self._starts = [m.start for m in self.mentions]
+
+    def before(self, pos: int, limit: int = 12) -> list[PersonMention]:
+        """Up to ``limit`` person mentions ending before ``pos``, nearest first."""
+        index = bisect_left(self._starts, pos)
+        found: list[PersonMention] = []
+        while index > 0 and len(found) < limit:
+            index -= 1
+            mention = self.mentions[index]
+            if mention.end <= pos:
+                found.append(mention)
+        return found

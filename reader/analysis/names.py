@@ -1,0 +1,243 @@
+"""People's names: recognising a name in a capitalised run, stripping titles, and remembering the
+full name each surname was first given with.
+
+The lists below are closed-class words (titles, organisation and place words, demonyms) rather
+than names of people, so they generalise to articles about anyone: a capitalised run is a person
+when, once titles are stripped, it holds no organisation or place word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.letters import LOWER, UPPER
+
+_U = UPPER
+_L = LOWER
+# A capitalised word ("Zelenskyy", "O’Brien", "Jean-Pierre"), an initial or title with its dot
+# when another capitalised word follows ("J. K.", "Gov. Roman"), or a dotted abbreviation (U.K.).
+NAME_TOKEN = (
+    rf"(?:(?:[{_U}]\.){{2,4}}(?![{_U}{_L}])"
+    rf"|[{_U}][\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
+)
+_PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben|ter)"
+NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{NAME_TOKEN}){{0,6}}"
+NAME_RUN_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}")
+MULTI_NAME_RE = re.compile(
+    rf"(?<![\w’'.-]){NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{NAME_TOKEN}){{1,6}}"
+)
+
+TITLES = frozenset(
+    """president vice prime minister chancellor premier governor gov gov. sen sen. senator rep rep.
+    representative congressman congresswoman secretary general gen gen. col col. colonel lt lt.
+    lieutenant sgt sgt. sergeant capt capt. captain major maj maj. adm adm. admiral commander
+    cmdr dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof prof. professor judge justice king queen
+    prince princess pope mayor chief spokesman spokeswoman spokesperson ambassador envoy director
+    ceo chairman chairwoman chair chairperson foreign defense defence interior finance economy
+    deputy acting former lord lady sir dame rev rev. reverend father sister brother sheikh emir
+    crown marshal field speaker leader attorney officer head commissioner inspector detective
+    superintendent constable private corporal bishop archbishop cardinal rabbi imam minister-president
+    senior junior state health education justice labor labour trade energy transport culture
+    agriculture environment affairs home first second mp mep secretary-general undersecretary
+    assistant associate executive managing founder co-founder owner coach manager captain-general
+    state-secretary presidential opposition party national regional mayor-elect president-elect
+    gov.-elect sen.-elect supreme high federal grand""".split()
+)
+# Words that make a capitalised run an organisation, a place or an event rather than a person.
+NON_PERSON_WORDS = frozenset(
+    """ministry office department council agency service services committee commission party army
+    navy forces force police government administration parliament congress senate assembly court
+    university college school institute institution foundation fund bank company corporation corp
+    inc ltd group union league association federation organisation organization network news
+    press times post journal herald tribune telegraph guardian agency radio tv television channel
+    street road avenue square boulevard lane bridge station airport port base camp center centre
+    hospital church cathedral mosque palace house hall tower museum park stadium market mall city
+    town village county district region province state states kingdom republic federation
+    emirates islands island sea ocean river lake mountains mountain valley gulf bay coast peninsula
+    strait desert forest north south east west central northern southern eastern western
+    international national european american global world museum summit conference forum games
+    olympics cup championship war revolution treaty accord agreement act bill plan program
+    programme project initiative operation campaign day week month year monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december christmas easter ramadan brigade battalion regiment division corps
+    command guard guards fleet airlines airways railways motors systems technologies media studios
+    records pictures capital partners holdings kremlin pentagon whitehall downing nato un eu
+    god lord allah internet facebook twitter google telegram youtube instagram tiktok whatsapp
+    index exchange reserve treasury""".split()
+)
+PLACE_FIRST_WORDS = frozenset(
+    """new los las san santa saint st st. north south east west central upper lower hong tel sri
+    costa el la le port fort mount lake cape great united saudi gaza buenos rio sao são abu
+    puerto czech sierra papua trinidad bosnia côte ivory""".split()
+)
+COUNTRIES_AND_DEMONYMS = frozenset(
+    """afghanistan afghan albania algeria america american americans argentina argentine armenia
+    armenian australia australian austria austrian azerbaijan azerbaijani bahrain bangladesh
+    belarus belarusian belgium belgian bolivia brazil brazilian britain british bulgaria
+    bulgarian burma cambodia cameroon canada canadian chile chilean china chinese colombia
+    colombian congo croatia croatian cuba cuban cyprus czech denmark danish dutch egypt egyptian
+    england english eritrea estonia estonian ethiopia ethiopian europe european finland finnish
+    france french georgia georgian germany german ghana greece greek haiti hungary hungarian
+    iceland india indian indonesia indonesian iran iranian iraq iraqi ireland irish israel
+    israeli italy italian japan japanese jordan jordanian kazakhstan kenya kenyan korea korean
+    kosovo kuwait kyrgyzstan laos latvia latvian lebanon lebanese libya libyan lithuania
+    lithuanian luxembourg malaysia mali mexico mexican moldova moldovan mongolia montenegro
+    morocco moroccan mozambique myanmar nepal netherlands nigeria nigerian norway norwegian oman
+    pakistan pakistani palestine palestinian panama peru philippines poland polish portugal
+    portuguese qatar qatari romania romanian russia russian rwanda scotland scottish senegal
+    serbia serbian singapore slovakia slovak slovenia somalia south spain spanish sudan sweden
+    swedish switzerland swiss syria syrian taiwan taiwanese tajikistan tanzania thailand thai
+    tunisia turkey turkish turkmenistan uganda ukraine ukrainian uzbekistan venezuela
+    venezuelan vietnam vietnamese wales welsh yemen zambia zimbabwe u.s. u.k. u.n. e.u. us uk un
+    eu usa western eastern soviet arab african asian latin nordic baltic gulf kyiv moscow london
+    paris berlin washington beijing brussels tokyo rome madrid warsaw""".split()
+)
+LEADING_FUNCTION_WORDS = frozenset(
+    """the a an but and or so then also in on at for when while as if after before since until
+    meanwhile however this that these those there here his her its their our my your we they he
+    she it i yet still though although because despite during with without by from of to into
+    only even now today yesterday tomorrow last next earlier later according asked told said says
+    what who how why where which mr""".split()
+)
+PRONOUNS = frozenset("he she they it we i".split())
+FEMALE_CUES = frozenset(
+    """mrs mrs. ms ms. miss lady dame queen princess madam madame sister mother wife daughter
+    grandmother aunt niece woman girl spokeswoman chairwoman congresswoman businesswoman
+    actress countess duchess baroness she her""".split()
+)
+MALE_CUES = frozenset(
+    """mr mr. sir lord king prince father brother son husband grandfather uncle nephew man boy
+    spokesman chairman congressman businessman actor count duke baron he his him""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A capitalised run read as a name: ``name`` without titles, where it lies, what it is."""
+
+    name: str
+    start: int
+    end: int
+    person: bool
+    titled: bool
+    title_words: tuple[str, ...] = ()
+    organisation: bool = False  # an organisation, country or place rather than a person
+
+
+def parse_name(run: str, start: int) -> ParsedName | None:
+    """Read a capitalised run such as "U.K. Prime Minister Keir Starmer" as (Keir Starmer, person).
+
+    Returns None when nothing name-like is left once function words and titles are removed.
+    """
+    tokens = _tokens(run, start)
+    while tokens and tokens[0][0].lower().rstrip(".") in LEADING_FUNCTION_WORDS:
+        tokens.pop(0)
+    titles: list[str] = []
+    while len(tokens) > 1 and _is_title(tokens[0][0]):
+        titles.append(tokens.pop(0)[0].lower())
+    if not tokens:
+        return None
+    words = [t[0] for t in tokens]
+    lowered = [w.lower().rstrip(".") for w in words]
+    name = " ".join(words)
+    name_start, name_end = tokens[0][1], tokens[-1][2]
+    organisation = any(w in NON_PERSON_WORDS for w in lowered) or (
+        len(words) == 1 and lowered[0] in COUNTRIES_AND_DEMONYMS
+    )
+    if organisation:
+        # Keep the organisation whole ("U.K. Defense Ministry"), minus leading function words.
+        first = _tokens(run, start)
+        while first and first[0][0].lower() in LEADING_FUNCTION_WORDS:
+            first.pop(0)
+        if not first:
+            return None
+        org = " ".join(t[0] for t in first)
+        return ParsedName(org, first[0][1], first[-1][2], False, False, (), True)
+    place = lowered[0] in PLACE_FIRST_WORDS or all(w in COUNTRIES_AND_DEMONYMS for w in lowered)
+    if any(_is_abbreviation(w) for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+        place = True
+    person = not place and (len(words) >= 2 or bool(titles))
+    return ParsedName(name, name_start, name_end, person, bool(titles), tuple(titles), place)
+
+
+def _tokens(run: str, start: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", run)]
+
+
+def _is_title(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in TITLES
+        or lowered.rstrip(".") in TITLES
+        or lowered in COUNTRIES_AND_DEMONYMS
+        or _is_abbreviation(word)
+    )
+
+
+def _is_abbreviation(word: str) -> bool:
+    parts = word.split(".")
+    return len(parts) >= 3 and all(len(p) <= 1 for p in parts)
+
+
+def gender_of_words(words: str) -> str | None:
+    """'f' or 'm' when a title or role word gives it away ("spokeswoman", "Mr."), else None."""
+    found: str | None = None
+    for word in re.findall(r"[\w.]+", words.lower()):
+        if word in FEMALE_CUES:
+            found = found or "f"
+        elif word in MALE_CUES:
+            found = found or "m"
+    return found
+
+
+class NameBook:
+    """Who is who in one document: each surname's full name as first mentioned, and genders."""
+
+    __slots__ = ("_by_surname", "_full", "_genders", "_titles")
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, str] = {}
+        self._full: set[str] = set()
+        self._genders: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
+
+    def register(self, parsed: ParsedName) -> None:
+        if not parsed.person or " " not in parsed.name:
+            if parsed.person and parsed.titled:
+                for title in parsed.title_words:
+                    self._titles[title.rstrip(".")] = self.full_name(parsed.name)
+            return
+        surname = parsed.name.rsplit(" ", 1)[1]
+        full = self._by_surname.get(surname)
+        if full is None:
+            self._by_surname[surname] = parsed.name
+            self._full.add(parsed.name)
+            full = parsed.name
+        for title in parsed.title_words:
+            self._titles[title.rstrip(".")] = full
+            gender = gender_of_words(title)
+            if gender:
+                self.set_gender(full, gender)
+
+    def knows_surname(self, word: str) -> bool:
+        return word in self._by_surname
+
+    def full_name(self, name: str) -> str:
+        """The full name a surname or a shorter form of a name was first given with."""
+        surname = name.rsplit(" ", 1)[-1]
+        full = self._by_surname.get(surname)
+        if full is None:
+            return name
+        if " " not in name or name.split(" ", 1)[0] in full.split(" "):
+            return full
+        return name
+
+    def person_with_title(self, title: str) -> str | None:
+        return self._titles.get(title.lower().rstrip("."))
+
+    def gender(self, name: str) -> str | None:
+        return self._genders.get(name)
+
+    def set_gender(self, name: str, gender: str) -> None:
+        self._genders.setdefault(name, gender)

@@ -1,0 +1,238 @@
+"""Direct quotes: paired marks (``quotemarks``), classified and attributed to their speakers.
+
+Kinds: a *full* quote is a sentence of its own, opening a sentence or introduced by a cue and a
+comma or colon ("he said: “We will”"); a *partial* quote is a fragment inside reported speech;
+a *term* is a quoted word or title with no speaker: in a heading, after "so-called", "dubbed",
+"known as", or a short fragment in a sentence without any reporting cue.
+
+Attribution, in order: a cue right after the closing mark (`,” he said`), the last cue before
+the quote in its sentence, the speaker of an earlier quote in the same sentence, and finally
+(for quotes that are not terms) the speaker of the previous quote or reported speech in the same
+run of paragraphs. A heading, or a paragraph with neither quotes nor reported speech, ends the
+run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
+from reader.analysis.paragraphs import Paragraph
+from reader.analysis.quotemarks import QuoteSpan
+from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
+
+_TERM_MARKER = re.compile(
+    r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
+    r"(?:the|a|an)\s+(?:word|term|phrase|slogan|hashtag|motto|title|headline|label|name)s?|"
+    r"reading|marked)\s*[\"'“‘«„]?$",
+    re.I,
+)
+_SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
+_INTRO_END = re.compile(r"[,:]\s*$")
+_TERM_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteIndex:
+    """Top-level quote spans (marks included) for quote-free gaps and containment tests."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, spans: Sequence[QuoteSpan]) -> QuoteIndex:
+        return cls([s.open_mark for s in spans], [s.close_mark + 1 for s in spans])
+
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) outside every quote."""
+        result: list[tuple[int, int]] = []
+        index = max(0, bisect_right(self.starts, start) - 1)
+        pos = start
+        while index < len(self.starts) and self.starts[index] < end:
+            q_start, q_end = self.starts[index], self.ends[index]
+            if q_end > pos:
+                if q_start > pos:
+                    result.append((pos, q_start))
+                pos = max(pos, q_end)
+            index += 1
+        if pos < end:
+            result.append((pos, end))
+        return result
+
+    def inside(self, pos: int) -> bool:
+        index = bisect_right(self.starts, pos) - 1
+        return index >= 0 and self.starts[index] <= pos < self.ends[index]
+
+
+def find_quotes(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    sentences: Sequence[Sentence],
+    spans: Sequence[QuoteSpan],
+    finder: SpeakerFinder,
+    index: QuoteIndex,
+) -> tuple[list[Quote], dict[int, Cue]]:
+    """The quotes in document order, and the reporting cue of each sentence that has one."""
+    quotes: list[Quote] = []
+    sentence_cues: dict[int, Cue] = {}
+    sentence_starts = [s.start for s in sentences]
+    span_index = 0
+    sentence_index = 0
+    run_speaker: Speaker | None = None
+    for para_number, para in enumerate(paragraphs):
+        first_sentence = bisect_left(sentence_starts, para.start, lo=sentence_index)
+        last_sentence = bisect_left(sentence_starts, para.end, lo=first_sentence)
+        sentence_index = last_sentence
+        para_spans_end = span_index
+        while para_spans_end < len(spans) and spans[para_spans_end].paragraph == para_number:
+            para_spans_end += 1
+        para_spans = spans[span_index:para_spans_end]
+        span_index = para_spans_end
+        if para.kind == "heading":
+            quotes.extend(_quote(text, s, "term", None, None) for s in para_spans)
+            run_speaker = None
+            finder.last_group = None
+            continue
+        had_event = False
+        cursor = 0
+        for number in range(first_sentence, last_sentence):
+            sentence = sentences[number]
+            in_sentence: list[QuoteSpan] = []
+            while cursor < len(para_spans) and para_spans[cursor].open_mark < sentence.end:
+                in_sentence.append(para_spans[cursor])
+                cursor += 1
+            if not in_sentence:
+                cue = _first_cue(finder, index.gaps(sentence.start, sentence.end))
+                if cue is not None:
+                    sentence_cues[number] = cue
+                    had_event = True
+                    if cue.speaker is not None:
+                        run_speaker = cue.speaker
+                        if not cue.speaker.person:
+                            finder.last_group = cue.speaker
+                continue
+            sentence_speaker: Speaker | None = None
+            sentence_cue: Cue | None = None
+            gap_start = sentence.start
+            for position, span in enumerate(in_sentence):
+                following = in_sentence[position + 1].open_mark if position + 1 < len(
+                    in_sentence) else paragraphs[span.end_paragraph].end
+                quote, cue = _attribute(text, span, sentence, gap_start, following, finder,
+                                        sentence_speaker, run_speaker)
+                quotes.append(quote)
+                had_event = True
+                if cue is not None and sentence_cue is None and cue.speaker is not None:
+                    sentence_cue = cue
+                if quote.speaker is not None and cue is not None:
+                    sentence_speaker = cue.speaker
+                if quote.speaker is not None:
+                    speaker = cue.speaker if cue is not None and cue.speaker else run_speaker
+                    if cue is not None and cue.speaker is not None:
+                        run_speaker = cue.speaker
+                        if not cue.speaker.person:
+                            finder.last_group = cue.speaker
+                    elif speaker is not None:
+                        run_speaker = speaker
+                gap_start = span.close_mark + 1
+            if sentence_cue is not None:
+                sentence_cues[number] = sentence_cue
+        # Quotes whose opening mark lies outside every sentence (should not happen) still count.
+        for span in para_spans[cursor:]:
+            quotes.append(_quote(text, span, _kind(text, span, span.open_mark, None, False), None,
+                                 None))
+        if not had_event:
+            run_speaker = None
+    return quotes, sentence_cues
+
+
+def _first_cue(finder: SpeakerFinder, gaps: list[tuple[int, int]]) -> Cue | None:
+    for start, end in gaps:
+        for cue in finder.cues_in(start, end):
+            if cue.speaker is not None:
+                return cue
+    return None
+
+
+def _attribute(
+    text: str,
+    span: QuoteSpan,
+    sentence: Sentence,
+    gap_start: int,
+    following: int,
+    finder: SpeakerFinder,
+    sentence_speaker: Speaker | None,
+    run_speaker: Speaker | None,
+) -> tuple[Quote, Cue | None]:
+    if _TERM_MARKER.search(text, max(gap_start, span.open_mark - 40), span.open_mark + 1):
+        return _quote(text, span, "term", None, None), None
+    cue = finder.cue_after(span.close_mark + 1, following)
+    if cue is None or cue.speaker is None:
+        before = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
+        if before is not None:
+            cue = before
+    speaker: Speaker | None = cue.speaker if cue is not None else None
+    if speaker is None and sentence_speaker is not None:
+        speaker = sentence_speaker
+        cue = Cue(cue.verb if cue else "", -1, speaker) if cue else None
+    has_cue = speaker is not None
+    kind = _kind(text, span, sentence.start, cue, has_cue)
+    if kind == "term":
+        return _quote(text, span, kind, None, None), None
+    if speaker is None and run_speaker is not None:
+        speaker = run_speaker
+    verb = cue.verb if cue is not None and cue.verb else None
+    return _quote(text, span, kind, speaker, verb), cue
+
+
+def _cue_before(finder: SpeakerFinder, start: int, end: int,
+                sentence_speaker: Speaker | None) -> Cue | None:
+    cues = finder.cues_in(start, end)
+    chosen: Cue | None = None
+    last_with_subject: Speaker | None = sentence_speaker
+    for cue in cues:
+        if cue.needs_subject:
+            if last_with_subject is not None:
+                chosen = Cue(cue.verb, cue.verb_start, last_with_subject)
+            continue
+        if cue.speaker is not None:
+            last_with_subject = cue.speaker
+            chosen = cue
+    return chosen
+
+
+def _kind(text: str, span: QuoteSpan, sentence_start: int, cue: Cue | None,
+          has_cue: bool) -> QuoteKind:
+    if span.parts:
+        return "full"
+    content = text[span.start:span.end]
+    first = next((c for c in content if c.isalnum()), "")
+    starts_upper = first.isupper() or first.isdigit()
+    lead = text[sentence_start:span.open_mark]
+    at_start = all(c in _SENTENCE_LEAD for c in lead)
+    introduced = (
+        cue is not None and cue.verb_start >= 0 and cue.verb_start < span.open_mark
+        and _INTRO_END.search(lead) is not None
+    )
+    if starts_upper and (at_start or introduced):
+        return "full"
+    if not has_cue and content.count(" ") + 1 <= _TERM_MAX_WORDS:
+        return "term"
+    return "partial"
+
+
+def _quote(text: str, span: QuoteSpan, kind: QuoteKind, speaker: Speaker | None,
+           cue: str | None) -> Quote:
+    mention = Mention(speaker.name, speaker.start, speaker.end) if speaker is not None else None
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=text[span.start:span.end],
+        kind=kind,
+        speaker=mention,
+        cue=cue if mention is not None else None,
+        nested=tuple(span.nested),
+        parts=tuple(span.parts),
+    )

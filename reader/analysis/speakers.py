@@ -1,0 +1,264 @@
+"""Who said it: reporting cues ("said", "told", "according to") and the speaker they name.
+
+A cue is a reporting verb with a subject: a name ("Andrii Raikovych, head of the regional
+administration, said"), a pronoun resolved to the person last named ("he said"), or a
+description ("the ministry said", "officials said"). Titles are stripped from names and a
+surname is reported with the full name it was first given. Cues are only looked for in the text
+outside quotes: what a speaker says about others is not an attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.letters import UPPER
+from reader.analysis.mentions import PeopleIndex, parse_run, shifted
+from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
+
+_VERB_WORDS = (
+    "said says say told tell added adds asked asks wrote writes warned warns stated explained "
+    "explains noted insisted insists argued argues claimed declared declares announced "
+    "tweeted posted replied replies responded responds recalled recalls acknowledged "
+    "acknowledges admitted admits emphasized emphasised emphasizes emphasises stressed stresses "
+    "urged urges predicted suggested suggests observed remarked commented conceded concedes "
+    "cautioned vowed vows pledged promised estimated concluded testified reported confirmed "
+    "confirms denied denies alleged boasted complained countered lamented joked quipped "
+    "recounted shouted whispered believes believed thinks hoped continued mused "
+    "contended maintained maintains threatened announced disclosed revealed wrote"
+)
+_PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
+VERB_RE = re.compile(
+    rf"\b(?:according\s+to|(?:{'|'.join(sorted(set(_VERB_WORDS.split()) | set(_PARTICIPLES.split()), key=len, reverse=True))}))\b"
+)
+PARTICIPLES = frozenset(_PARTICIPLES.split())
+_AUX = (
+    r"(?:has|have|had|was|is|also|later|then|previously|earlier|once|would|will|may|might|"
+    r"could|further|again|repeatedly|recently|publicly|reportedly|separately|often|just|"
+    r"already|quickly|immediately|simply|flatly|angrily|bluntly|last\s+week|on\s+\w+day|\w+day|"
+    r"told\s+reporters|in\s+a\s+statement)"
+)
+_AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
+_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'.-]+){1,5}"
+_GROUP = (
+    r"(?:officials|police|authorities|residents|witnesses|analysts|experts|investigators|"
+    r"prosecutors|critics|officers|organizers|organisers|doctors|researchers|scientists|lawyers|"
+    r"activists|diplomats|sources|observers|protesters|protestors|villagers|locals|rescuers|"
+    r"medics|economists|historians|others|[Oo]fficials|[Pp]olice|[Aa]uthorities|[Rr]esidents|"
+    r"[Ww]itnesses|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Pp]rosecutors|[Cc]ritics)"
+)
+_SUBJECT = rf"(?:(?P<name>{NAME_RUN})|(?P<pron>\b{_PRON})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
+_SUBJECT_AT_END = re.compile(rf"{_SUBJECT}\s*$")
+_SUBJECT_AT_START = re.compile(rf"\s*{_SUBJECT}")
+_DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"[ \t]*[,;:—–-]?[ \t]*{_SUBJECT}(?P<appos>\s*,[^;:“”\"«»„\n]{{1,160}}?,)?"
+    rf"(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{VERB_RE.pattern})"
+)
+_AFTER_VERB_FIRST = re.compile(
+    rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?\s+{_SUBJECT}"
+)
+_FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
+_UPPER_IN = re.compile(f"[{UPPER}]")
+_DOCUMENT_NOUNS = frozenset(
+    "statement report data figures figure estimate estimates study survey poll analysis document "
+    "letter post message video release website records record numbers count tally".split()
+)
+_MAX_BEFORE = 320
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    start: int
+    end: int
+    person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb and the speaker it names (``speaker`` None when it could not be told)."""
+
+    verb: str
+    verb_start: int
+    speaker: Speaker | None
+    needs_subject: bool = False  # "adding", "saying": the subject is the main clause's
+
+
+class SpeakerFinder:
+    """Finds cues and resolves their subjects, remembering the last pronoun's referent."""
+
+    def __init__(self, text: str, people: PeopleIndex) -> None:
+        self.text = text
+        self.people = people
+        self.book = people.book
+        self._last_pronoun: tuple[int, str] | None = None
+        self.last_group: Speaker | None = None
+
+    # -- cues next to a quote -------------------------------------------------------------
+    def cue_after(self, pos: int, end: int) -> Cue | None:
+        """A cue right after a closing mark: `,” he said`, `,” said Raikovych`, `according to`."""
+        text = self.text
+        end = min(end, pos + 400)
+        match = _AFTER_SUBJECT_FIRST.match(text, pos, end)
+        if match is not None:
+            speaker = self._subject(match)
+            if match.group("appos") and speaker is not None and speaker.person:
+                self._learn_gender(speaker.name, match.group("appos"))
+            return Cue(_verb_text(match.group("verb")), match.start("verb"), speaker)
+        match = _AFTER_VERB_FIRST.match(text, pos, end)
+        if match is not None:
+            return Cue(_verb_text(match.group("verb")), match.start("verb"), self._subject(match))
+        return None
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        """Every cue with a subject in the quote-free text [start, end), in order."""
+        text = self.text
+        cues: list[Cue] = []
+        for verb in VERB_RE.finditer(text, start, end):
+            word = _verb_text(verb.group(0))
+            if word in PARTICIPLES:
+                cues.append(Cue(word, verb.start(), None, needs_subject=True))
+                continue
+            if word == "according to":
+                after = _SUBJECT_AT_START.match(text, verb.end(), end)
+                speaker = self._subject(after) if after else None
+                if speaker is not None and speaker.name.lower().split()[-1] in _DOCUMENT_NOUNS:
+                    speaker = None
+                cues.append(Cue(word, verb.start(), speaker))
+                continue
+            speaker = self._subject_before(start, verb.start())
+            if speaker is None:
+                after = _AFTER_VERB_FIRST.match(text, verb.start(), end)
+                if after is not None and after.start("verb") == verb.start():
+                    speaker = self._subject(after)
+            if speaker is not None:
+                if speaker.person:
+                    following = _FOLLOWING_PRONOUN.match(text, verb.end(), end)
+                    if following is not None:
+                        self.book.set_gender(speaker.name, "f" if following.group(1) == "she" else "m")
+                cues.append(Cue(word, verb.start(), speaker))
+        return cues
+
+    # -- subjects -------------------------------------------------------------------------
+    def _subject_before(self, floor: int, verb_start: int) -> Speaker | None:
+        text = self.text
+        lo = max(floor, verb_start - _MAX_BEFORE)
+        prefix_end = verb_start
+        aux = _AUX_END.search(text, lo, prefix_end)
+        if aux is not None:
+            prefix_end = aux.start()
+        while prefix_end > lo and text[prefix_end - 1].isspace():
+            prefix_end -= 1
+        if prefix_end <= lo:
+            return None
+        last = text[prefix_end - 1]
+        if last == "," or last == ")":
+            return self._subject_before_apposition(lo, prefix_end)
+        match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - 120), prefix_end)
+        return self._subject(match) if match else None
+
+    def _subject_before_apposition(self, lo: int, prefix_end: int) -> Speaker | None:
+        """"Name, head of the region, said" / "Name (a farmer) said": the subject precedes the
+        apposition; appositions of up to three comma-separated parts are tried, shortest first."""
+        text = self.text
+        close = prefix_end - 1
+        if text[close] == ")":
+            opening = text.rfind("(", lo, close)
+            candidates = [opening] if opening > lo else []
+        else:
+            candidates = []
+            pos = close
+            for _ in range(3):
+                pos = text.rfind(",", lo, pos)
+                if pos <= lo:
+                    break
+                candidates.append(pos)
+        for opening in candidates:
+            segment_end = opening
+            while segment_end > lo and text[segment_end - 1].isspace():
+                segment_end -= 1
+            match = _SUBJECT_AT_END.search(text, max(lo, segment_end - 120), segment_end)
+            if match is not None and match.end() == segment_end:
+                speaker = self._subject(match)
+                if speaker is not None:
+                    if speaker.person:
+                        self._learn_gender(speaker.name, text[opening:close])
+                    return speaker
+        return None
+
+    def _subject(self, match: re.Match[str]) -> Speaker | None:
+        if match.group("name") is not None:
+            return self._named(match.group("name"), match.start("name"))
+        if match.group("pron") is not None:
+            return self._pronoun(match.group("pron").lower(), match.start("pron"))
+        if match.group("desc") is not None:
+            return self._described(match.group("desc"), match.start("desc"))
+        group = match.group("group")
+        return Speaker(group, match.start("group"), match.end("group"), False)
+
+    def _named(self, run: str, start: int) -> Speaker | None:
+        parsed = parse_run(run)
+        if parsed is None:
+            return None
+        parsed = shifted(parsed, start)
+        if parsed.person or self.book.knows_surname(parsed.name):
+            person = True
+        else:
+            # A lone capitalised subject of a reporting verb is a surname unless it names a
+            # country or an organisation.
+            person = not parsed.organisation and " " not in parsed.name
+        name = self.book.full_name(parsed.name) if person else parsed.name
+        return Speaker(name, parsed.start, parsed.end, person)
+
+    def _described(self, phrase: str, start: int) -> Speaker | None:
+        if _UPPER_IN.search(phrase, 1):
+            words = phrase.split(" ", 1)
+            if len(words) == 2:
+                offset = start + len(words[0]) + 1
+                speaker = self._named(words[1], offset)
+                if speaker is not None:
+                    return speaker
+        head = phrase.rsplit(" ", 1)[-1].lower()
+        if head in _DOCUMENT_NOUNS:
+            return None
+        if head in TITLES:
+            person = self.book.person_with_title(head)
+            if person is not None:
+                return Speaker(person, start, start + len(phrase), True)
+        return Speaker(phrase, start, start + len(phrase), False)
+
+    def _pronoun(self, pronoun: str, pos: int) -> Speaker | None:
+        end = pos + len(pronoun)
+        if pronoun in ("it", "they"):
+            group = self.last_group
+            return Speaker(group.name, pos, end, False) if group is not None else None
+        if pronoun == "we":
+            return None
+        wanted = "f" if pronoun == "she" else "m"
+        candidates = [(m.start, m.name) for m in self.people.before(pos)]
+        if self._last_pronoun is not None and self._last_pronoun[0] < pos:
+            candidates.append(self._last_pronoun)
+            candidates.sort(reverse=True)
+        chosen: str | None = None
+        for _start, name in candidates:
+            gender = self.book.gender(name)
+            if gender is None or gender == wanted:
+                chosen = name
+                break
+        if chosen is None:
+            return None
+        self.book.set_gender(chosen, wanted)
+        self._last_pronoun = (pos, chosen)
+        return Speaker(chosen, pos, end, True)
+
+    def _learn_gender(self, name: str, words: str) -> None:
+        gender = gender_of_words(words)
+        if gender:
+            self.book.set_gender(name, gender)
+
+
+def _verb_text(verb: str) -> str:
+    return "according to" if verb.startswith("according") else verb
+
