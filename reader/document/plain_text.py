@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.document.model import Block
 
-_BULLET = re.compile(r"([ \t]*)([•◦▪‣●*-])[ \t]+(?=\S)")
+_BULLET = re.compile(r"(\s*)([•◦▪‣●*-])\s+(?=\S)")
 _HEADING_END = re.compile(r"[.,;:!?…\"”’'»)\]]$")
 _LETTER = re.compile(r"[^\W\d_]")
 # A run whose inner lines are this long was not wrapped by hand: each line is a paragraph.
@@ -36,7 +36,7 @@ class _Line:
 
     @property
     def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(" \t"))
+        return len(self.text) - len(self.text.lstrip())
 
 
 def plain_text_blocks(text: str) -> tuple[Block, ...]:
