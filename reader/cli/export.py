@@ -1,13 +1,73 @@
-"""Placeholder: this sub-command arrives with its issue."""
+"""``claim-reader export FILE --format md|html|csv|jsonld|claimreview [-o OUT]``: write a review as
+a report or as data. FILE is the article (its review is looked up in the store; an article never
+reviewed exports its claims as unreviewed) or a review file (``*.json`` from a store)."""
+
+from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from reader.export import FORMAT_NAMES
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    parser.add_argument("file", metavar="FILE",
+                        help="the article (.txt, .md, .html) or a review file (.json)")
+    parser.add_argument("--format", "-f", choices=FORMAT_NAMES, default="md",
+                        help="md: Markdown report; html: printable page; csv: one row per "
+                        "claim; jsonld: W3C Web Annotations; claimreview: schema.org "
+                        "ClaimReview (default: md)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="write to OUT instead of printing (an existing OUT is replaced)")
+
+
+def _fail(message: str) -> int:
+    print(f"claim-reader: {message}", file=sys.stderr)
+    return 1
+
+
+def _review_from_file(path: Path):  # -> Review | None
+    """The review in ``path`` if it is a review file, else None (it is an article)."""
+    from reader.store.errors import StoreError
+    from reader.store.review_file import DamagedFile, parse_review
+
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        return parse_review(path.read_bytes(), path)
+    except DamagedFile as damaged:
+        raise StoreError(path, f"{path} is not a review file this app can read "
+                         f"({damaged.reason}).") from None
+    except OSError as error:
+        raise StoreError(path, f"{path} cannot be read ({error.strerror}).") from None
 
 
 def run(options: argparse.Namespace) -> int:
-    print(f"claim-reader {options.command}: not available in this version yet", file=sys.stderr)
-    return 2
+    from reader.document.errors import DocumentError
+    from reader.export import render
+    from reader.store.atomic import write_atomic
+    from reader.store.errors import StoreError
+
+    path = Path(options.file)
+    try:
+        review = _review_from_file(path)
+        if review is None:
+            from reader.document.loading import load_document
+            from reader.store.store import ReviewStore
+
+            store = ReviewStore(options.store)
+            review = store.open_review(load_document(path), read_only=True).review
+        text = render(review, options.format)
+    except (DocumentError, StoreError) as error:
+        return _fail(error.message)
+    if not options.output:
+        sys.stdout.write(text)
+        return 0
+    out = Path(options.output)
+    try:
+        write_atomic(out, text.encode("utf-8"), keep_backup=False)
+    except OSError as error:
+        return _fail(f"Could not write {out}: {error.strerror}. Choose another -o path.")
+    print(f"Wrote {out}", file=sys.stderr)
+    return 0

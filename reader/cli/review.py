@@ -1,13 +1,172 @@
-"""Placeholder: this sub-command arrives with its issue."""
+"""``claim-reader status|tag|import``: a review read, tagged or merged without the window, on the
+same store the window uses, so that a review can be scripted and tested.
+
+Exit codes: 0 done; 1 the file, the store or the claim was a problem (the message says which and
+what to do); 2 the command line itself was wrong (argparse).
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any
+
+from reader.store.model import STATUSES
+
+TEXT_WIDTH = 70
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    if name == "status":
+        parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+        parser.add_argument("--json", action="store_true",
+                            help="print progress and claims as JSON instead of a table")
+    elif name == "tag":
+        parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+        parser.add_argument("claim_id", metavar="CLAIM_ID",
+                            help="the claim's id, as `claim-reader status FILE` lists it")
+        parser.add_argument("status", metavar="STATUS", choices=STATUSES,
+                            help="one of: " + ", ".join(STATUSES))
+        parser.add_argument("--note", metavar="TEXT", help="replace the claim's note")
+        parser.add_argument("--source", metavar="URL", action="append", default=[],
+                            help="add a source (a URL or a citation); repeat for several")
+        parser.add_argument("--reviewer", metavar="NAME",
+                            help="name recorded in the history (default: your login name)")
+    elif name == "import":
+        parser.add_argument("review", metavar="REVIEW.json",
+                            help="a review file from a colleague's store")
+        parser.add_argument("file", metavar="FILE", nargs="?",
+                            help="your copy of the article, when it differs from theirs")
+    else:  # pragma: no cover - the dispatcher only routes the three names above here
+        raise ValueError(name)
+
+
+def _fail(message: str) -> int:
+    print(f"claim-reader: {message}", file=sys.stderr)
+    return 1
+
+
+def _load_document(path: str) -> Any:
+    from reader.document.loading import load_document
+
+    return load_document(Path(path))
+
+
+def _clip(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _state(claim: Any) -> str:
+    if claim.dismissed:
+        return "dismissed"
+    if claim.orphaned:
+        return f"{claim.status} (orphaned)"
+    return claim.status
+
+
+def status_data(handle: Any) -> dict[str, Any]:
+    """The JSON that ``status --json`` prints."""
+    review = handle.review
+    return {
+        "document": {"title": review.document.title, "path": review.document.source_path,
+                     "sha256": review.document.sha256},
+        "review_file": str(handle.path) if handle.path.exists() else None,
+        "progress": review.progress().to_dict(),
+        "claims": [
+            {"id": c.id, "kind": c.kind, "origin": c.origin, "status": c.status,
+             "dismissed": c.dismissed, "orphaned": c.orphaned, "speaker": c.speaker,
+             "text": c.text, "start": c.anchor.start, "end": c.anchor.end, "note": c.note,
+             "sources": [s.to_dict() for s in c.sources]}
+            for c in review.ordered_claims()
+        ],
+    }
+
+
+def _print_status(handle: Any) -> None:
+    review = handle.review
+    progress = review.progress()
+    print(f"{review.document.title or '(untitled)'} ({review.document.source_path})")
+    if handle.path.exists():
+        print(f"Review file: {handle.path}")
+    else:
+        print("Not reviewed yet: nothing is saved until a claim is tagged.")
+    print(f"Progress: {progress.reviewed} of {progress.total} claims reviewed "
+          f"({progress.verified} verified, {progress.disputed} disputed, "
+          f"{progress.unverifiable} unverifiable); {progress.dismissed} dismissed, "
+          f"{progress.orphaned} orphaned")
+    claims = review.ordered_claims()
+    if not claims:
+        print("No claims found.")
+        return
+    id_width = max(len("ID"), *(len(c.id) for c in claims))
+    print()
+    print(f"{'ID':<{id_width}}  {'STATUS':<24}  {'SPEAKER':<18}  TEXT")
+    for claim in claims:
+        print(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
+              f"{_clip(claim.speaker or '-', 18):<18}  {_clip(claim.text)}")
+
+
+def _run_status(options: argparse.Namespace, store: Any) -> int:
+    handle = store.open_review(_load_document(options.file), read_only=True)
+    if options.json:
+        json.dump(status_data(handle), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_status(handle)
+    return 0
+
+
+def _run_tag(options: argparse.Namespace, store: Any) -> int:
+    handle = store.open_review(_load_document(options.file))
+    if handle.read_only:
+        return _fail(handle.read_only_reason)
+    if handle.last_error is not None:
+        return _fail(handle.last_error.message)
+    claim = handle.claim(options.claim_id)
+    reviewer = options.reviewer
+    claim = handle.set_status(claim.id, options.status, reviewer=reviewer)
+    if options.note is not None:
+        claim = handle.set_note(claim.id, options.note, reviewer=reviewer)
+    for source in options.source:
+        is_url = source.startswith(("http://", "https://"))
+        claim = handle.add_source(claim.id, url=source if is_url else "",
+                                  citation="" if is_url else source, reviewer=reviewer)
+    progress = handle.progress()
+    print(f"{claim.id}: {claim.status} — {_clip(claim.text)}")
+    print(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
+    return 0
+
+
+def _run_import(options: argparse.Namespace, store: Any) -> int:
+    document = _load_document(options.file) if options.file else None
+    handle, report = store.import_review(Path(options.review), document=document)
+    print(f"Merged {options.review} into {handle.path}: {len(report.added)} claims added, "
+          f"{len(report.updated)} updated, {len(report.conflicts)} in conflict.")
+    for conflict in report.conflicts:
+        kept = "theirs" if conflict.kept == "incoming" else "yours"
+        print(f"  conflict {conflict.claim_id} — {_clip(conflict.text, 50)}\n"
+              f"    yours: {conflict.local_status} {conflict.local_note!r}\n"
+              f"    theirs: {conflict.incoming_status} {conflict.incoming_note!r}\n"
+              f"    kept {kept} (the later change); both are in the claim's history")
+    return 0
 
 
 def run(options: argparse.Namespace) -> int:
-    print(f"claim-reader {options.command}: not available in this version yet", file=sys.stderr)
-    return 2
+    from reader.document.errors import DocumentError
+    from reader.store.errors import StoreError
+    from reader.store.store import ReviewStore
+
+    try:
+        store = ReviewStore(options.store, reviewer=getattr(options, "reviewer", None))
+        if options.command == "status":
+            return _run_status(options, store)
+        if options.command == "tag":
+            return _run_tag(options, store)
+        return _run_import(options, store)
+    except (DocumentError, StoreError) as error:
+        return _fail(error.message)
+    except ValueError as error:
+        return _fail(str(error))

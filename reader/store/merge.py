@@ -62,6 +62,8 @@ def merge_claim(
         return local, "same", None
     local_log = {_history_key(c) for c in local.history}
     incoming_log = {_history_key(c) for c in incoming.history}
+    if local_log == incoming_log and local.decision() == incoming.decision():
+        return local, "same", None  # e.g. the same untouched auto claim created in two stores
     local_later = local.updated >= incoming.updated
     if incoming_log <= local_log and (incoming_log < local_log or local_later):
         return local, "local", None

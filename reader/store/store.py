@@ -154,9 +154,10 @@ class OpenReview:
         try:
             return self._review.claims[claim_id]
         except KeyError:
+            document = self._review.document
             raise ClaimNotFoundError(
                 self.path, f"No claim {claim_id!r} in the review of "
-                f"{self._review.document.title or self.path}. List the ids with "
+                f"{document.source_path or document.title or self.path} — list the ids with "
                 "`claim-reader status FILE`.") from None
 
     # Changing ------------------------------------------------------------------------------

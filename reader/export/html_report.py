@@ -1,0 +1,138 @@
+"""The review as one standalone HTML page: the article with its claims highlighted and a verdict
+mark after each, then a table of claims. It prints well and loads nothing: no scripts, fonts,
+images or style sheets, and a Content-Security-Policy that forbids fetching anything. Every piece
+of article or user text is HTML-escaped; only http(s) source addresses become links."""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import pairwise
+
+from reader.export.labels import claim_label, exported_claims, source_line
+from reader.store.model import Review, ReviewClaim, Source
+
+MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed": "•"}
+
+STYLE = """
+body { font: 16px/1.55 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; color: #1a1a1a; background: #fff; }
+h1, h2, th { font-family: system-ui, "Helvetica Neue", Arial, sans-serif; }
+.meta { color: #555; font-size: 0.9em; }
+mark { padding: 0 0.1em; border-radius: 2px; color: inherit; }
+mark.verified { background: #d7f0d9; border-bottom: 2px solid #2e7d32; }
+mark.disputed { background: #fbd9d6; border-bottom: 2px solid #c62828; }
+mark.unverifiable { background: #fdf0c6; border-bottom: 2px solid #b58900; }
+mark.unreviewed { background: #eceff1; border-bottom: 2px dotted #607d8b; }
+sup.verdict { font: bold 0.7em system-ui, Arial, sans-serif; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+td.status { white-space: nowrap; font-weight: bold; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+}
+"""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated runs of ``text`` as (start, end) offsets."""
+    spans = []
+    pos = 0
+    for chunk in text.split("\n\n"):
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + chunk.index(stripped)
+            spans.append((start, start + len(stripped)))
+        pos += len(chunk) + 2
+    return spans
+
+
+def _inline(text: str) -> str:
+    return escape(text).replace("\n", "<br>\n")
+
+
+def _highlighted(text: str, start: int, end: int,
+                 claims: list[tuple[int, ReviewClaim]]) -> str:
+    """Paragraph ``text[start:end]`` with claims marked; overlapping claims are shown by the one
+    that starts first (and is longest), and every claim ends with its numbered verdict mark."""
+    inside = [(n, c) for n, c in claims if c.anchor.start < end and c.anchor.end > start]
+    cuts = {start, end}
+    for _, claim in inside:
+        cuts.add(max(start, claim.anchor.start))
+        cuts.add(min(end, claim.anchor.end))
+    points = sorted(cuts)
+    out: list[str] = []
+    for left, right in pairwise(points):
+        covering = [(n, c) for n, c in inside if c.anchor.start <= left and c.anchor.end >= right]
+        piece = _inline(text[left:right])
+        if covering:
+            _, top = min(covering, key=lambda item: (item[1].anchor.start, -item[1].anchor.end))
+            piece = f'<mark class="{escape(top.status)}">{piece}</mark>'
+        out.append(piece)
+        for number, claim in inside:
+            if claim.anchor.end == right:
+                symbol = MARKS.get(claim.status, "•")
+                out.append(f'<sup class="verdict" title="{escape(claim_label(claim))}">'
+                           f"[{number}&nbsp;{symbol}]</sup>")
+    return "".join(out)
+
+
+def _source_html(source: Source) -> str:
+    line = escape(source_line(source))
+    if source.url.startswith(("http://", "https://")):
+        return f'<a href="{escape(source.url, quote=True)}">{line}</a>'
+    return line
+
+
+def render_html(review: Review) -> str:
+    document = review.document
+    progress = review.progress()
+    claims = exported_claims(review)
+    numbered = list(enumerate(claims, 1))
+    placed = [(n, c) for n, c in numbered if not c.orphaned]
+    title = escape(document.title or "Untitled")
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>Review: {title}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>Review: {title}</h1>",
+        f'<p class="meta">{escape(document.source_path or "")} · updated '
+        f"{escape(review.updated)} · {progress.reviewed} of {progress.total} claims reviewed: "
+        f"{progress.verified} verified, {progress.disputed} disputed, "
+        f"{progress.unverifiable} unverifiable</p>",
+        "<h2>Article</h2>",
+        '<div class="article">',
+    ]
+    for start, end in _paragraphs(document.text):
+        parts.append(f"<p>{_highlighted(document.text, start, end, placed)}</p>")
+    parts += ["</div>", "<h2>Claims</h2>"]
+    if not claims:
+        parts.append("<p>No claims.</p>")
+    else:
+        parts.append("<table>")
+        parts.append("<thead><tr><th>#</th><th>Status</th><th>Claim</th><th>Speaker</th>"
+                     "<th>Note</th><th>Sources</th></tr></thead>")
+        parts.append("<tbody>")
+        for number, claim in numbered:
+            sources = "<br>".join(_source_html(s) for s in claim.sources)
+            parts.append(
+                f"<tr><td>{number}</td>"
+                f'<td class="status">{MARKS.get(claim.status, "")} '
+                f"{escape(claim_label(claim))}</td>"
+                f"<td>{escape(claim.text)}</td><td>{escape(claim.speaker or '')}</td>"
+                f"<td>{_inline(claim.note)}</td><td>{sources}</td></tr>")
+        parts += ["</tbody>", "</table>"]
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)

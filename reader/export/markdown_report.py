@@ -1,0 +1,53 @@
+"""The review as a Markdown report: a summary, then each claim with its verdict, speaker, note
+and sources. Text from the article and the user is escaped so it cannot break the layout."""
+
+from __future__ import annotations
+
+import re
+
+from reader.export.labels import claim_label, exported_claims, source_line
+from reader.store.model import Review
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    """Markdown-neutral text: special characters backslash-escaped, lines joined."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(review: Review) -> str:
+    document = review.document
+    progress = review.progress()
+    lines = [
+        f"# Review: {escape(document.title or 'Untitled')}",
+        "",
+        f"- Source file: {escape(document.source_path or 'unknown')}",
+        f"- Document SHA\\-256: `{document.sha256}`",
+        f"- Last updated: {review.updated}",
+        f"- Progress: {progress.reviewed} of {progress.total} claims reviewed — "
+        f"{progress.verified} verified, {progress.disputed} disputed, "
+        f"{progress.unverifiable} unverifiable, {progress.unreviewed} unreviewed",
+        "",
+        "## Claims",
+        "",
+    ]
+    claims = exported_claims(review)
+    if not claims:
+        lines += ["No claims.", ""]
+    for number, claim in enumerate(claims, 1):
+        lines.append(f"### {number}\\. {claim_label(claim)}")
+        lines.append("")
+        lines.append(f"> {escape(claim.text)}")
+        lines.append("")
+        if claim.speaker:
+            lines.append(f"- Speaker: {escape(claim.speaker)}")
+        lines.append(f"- Claim id: `{claim.id}` ({escape(claim.kind)}, "
+                     f"{'added by the reviewer' if claim.origin == 'manual' else 'found'})")
+        if claim.note:
+            lines.append(f"- Note: {escape(claim.note)}")
+        if claim.sources:
+            lines.append("- Sources:")
+            lines += [f"  - {escape(source_line(source))}" for source in claim.sources]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

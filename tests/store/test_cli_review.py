@@ -1,0 +1,103 @@
+"""``claim-reader status``, ``tag`` and ``import`` on the store the window uses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ARTICLE, figure_analyser, make_document
+
+import reader.store.store as store_module
+from reader.cli import main
+from reader.store import ReviewStore
+
+
+@pytest.fixture(autouse=True)
+def fake_analysis(monkeypatch):
+    monkeypatch.setattr(store_module, "analyse_document", figure_analyser)
+
+
+def _status(capsys, article_path, store_dir):
+    assert main(["status", str(article_path), "--store", str(store_dir), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_status_lists_claims_without_writing(capsys, article_path, tmp_path):
+    store_dir = tmp_path / "store"
+    data = _status(capsys, article_path, store_dir)
+    assert data["review_file"] is None
+    assert data["progress"]["total"] == 5 and data["progress"]["unreviewed"] == 5
+    assert [c["status"] for c in data["claims"]] == ["unreviewed"] * 5
+    assert not store_dir.exists()
+    assert main(["status", str(article_path), "--store", str(store_dir)]) == 0
+    table = capsys.readouterr().out
+    assert "0 of 5 claims reviewed" in table
+    assert all(claim["id"] in table for claim in data["claims"])
+
+
+def test_tag_then_status_shows_it_and_the_window_sees_it(capsys, article_path, tmp_path):
+    store_dir = tmp_path / "store"
+    claim_id = _status(capsys, article_path, store_dir)["claims"][1]["id"]
+    code = main(["tag", str(article_path), claim_id, "disputed", "--note", "minutes say 6-3",
+                 "--source", "https://example.org/minutes", "--source", "Council minutes p. 4",
+                 "--reviewer", "dee", "--store", str(store_dir)])
+    assert code == 0
+    assert claim_id in capsys.readouterr().out
+    data = _status(capsys, article_path, store_dir)
+    claim = next(c for c in data["claims"] if c["id"] == claim_id)
+    assert (claim["status"], claim["note"]) == ("disputed", "minutes say 6-3")
+    assert [(s["url"], s["citation"]) for s in claim["sources"]] == [
+        ("https://example.org/minutes", ""), ("", "Council minutes p. 4")]
+    assert data["progress"]["disputed"] == 1
+    window = ReviewStore(store_dir).open_review(make_document(ARTICLE, article_path),
+                                                analyser=figure_analyser)
+    assert window.review.claims[claim_id].history[0].reviewer == "dee"
+
+
+def test_tag_errors_are_clear(capsys, article_path, tmp_path):
+    store_dir = str(tmp_path / "store")
+    assert main(["tag", str(article_path), "no-such-id", "verified", "--store", store_dir]) == 1
+    err = capsys.readouterr().err
+    assert "no-such-id" in err and "claim-reader status" in err
+    missing = tmp_path / "missing.txt"
+    assert main(["tag", str(missing), "x", "verified", "--store", store_dir]) == 1
+    assert str(missing) in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        main(["tag", str(article_path), "x", "probably", "--store", store_dir])
+    assert caught.value.code == 2
+
+
+def test_import_merges_a_colleagues_review(capsys, article_path, tmp_path):
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    ids = [c["id"] for c in _status(capsys, article_path, mine)["claims"]]
+    main(["tag", str(article_path), ids[0], "verified", "--reviewer", "ann", "--store", str(mine)])
+    main(["tag", str(article_path), ids[1], "verified", "--reviewer", "ann", "--store", str(mine)])
+    main(["tag", str(article_path), ids[1], "disputed", "--reviewer", "bo", "--store",
+          str(theirs)])
+    main(["tag", str(article_path), ids[2], "unverifiable", "--reviewer", "bo", "--store",
+          str(theirs)])
+    capsys.readouterr()
+    their_file = next((theirs / "reviews").glob("*.json"))
+    assert main(["import", str(their_file), "--store", str(mine)]) == 0
+    out = capsys.readouterr().out
+    assert "1 updated, 1 in conflict" in out and ids[1] in out
+    claims = {c["id"]: c for c in _status(capsys, article_path, mine)["claims"]}
+    assert claims[ids[0]]["status"] == "verified"
+    assert claims[ids[1]]["status"] == "disputed"  # bo's change was later
+    assert claims[ids[2]]["status"] == "unverifiable"
+    history = ReviewStore(mine).load(
+        next(iter(ReviewStore(mine).list_reviews())).review_id).review.claims[ids[1]].history
+    assert {(h.event, h.to_status) for h in history} >= {
+        ("status", "verified"), ("status", "disputed"), ("conflict", "verified")}
+    # Importing the same file again changes nothing.
+    assert main(["import", str(their_file), "--store", str(mine)]) == 0
+    assert "0 claims added, 0 updated, 0 in conflict" in capsys.readouterr().out
+
+
+def test_import_of_a_damaged_file_changes_nothing(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\"schema_version\": 1", encoding="utf-8")
+    assert main(["import", str(bad), "--store", str(tmp_path / "store")]) == 1
+    assert str(bad) in capsys.readouterr().err
+    assert not (tmp_path / "store" / "reviews").exists() or not list(
+        (tmp_path / "store" / "reviews").glob("*.json"))
