@@ -1,2 +1,514 @@
-def find_figures(text, paragraphs):
-    return []
+"""Figures: counts, money, percentages, years, dates, durations and ranges, in digits or words.
+
+One compiled pattern finds the core of each figure (digits, a date, number words, a vague
+plural, a fraction); the span then grows left over a currency sign and a qualifier ("about",
+"more than", "up to") and right over a scale ("billion", "3bn"), a currency word, "%"/"percent",
+a time unit ("three years", "30-day") or a measure. Each figure gets a normalised value, a unit
+(currency code, "%", "days", "years", or the counted noun: "171 long-range drones" -> drones)
+and whether it is approximate.
+
+Ranges: a compact range ("10–30", "$5-6 million") is one figure of kind "range" with low/high
+and no value. In a worded range ("between 10,000 and 30,000", "from 5 to 10") each end is its
+own figure, with its own value and the range's low/high set on both, so each number stays
+separately checkable.
+
+Not figures: "one" unless it is clearly counted ("one year", "one million", "only one"), idioms
+("one another", "one thing for certain", "a couple of"), number words in names ("Formula One"),
+identifiers ("F-16", "Covid-19", "Article 5", "G7"), ordinals and times of day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.model import Figure, FigureKind
+from reader.analysis.numbers_in_words import (
+    FRACTION,
+    VAGUE_NUMBER,
+    WORD_NUMBER,
+    read_fraction,
+    read_vague,
+    read_word_number,
+)
+from reader.analysis.paragraphs import Paragraph
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
+_DATE = (
+    rf"(?P<date>{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{{4}}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
+    rf"|{_MONTH}[ \t]+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b)"
+)
+_DIGITS = r"(?P<digits>(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,/:])\d+(?:\.\d+)?)"
+_CORE = re.compile(
+    rf"{_DATE}|{_DIGITS}|(?P<vague>{VAGUE_NUMBER})|(?P<fraction>{FRACTION})"
+    rf"|(?P<words>{WORD_NUMBER})",
+    re.IGNORECASE,
+)
+
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+    "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_SCALE_AFTER = re.compile(
+    r"(?:[ \t]+|-)(?P<word>thousand|million|billion|trillion)\b"
+    r"|(?P<abbr>[ \t]?(?:bn|mn|mln|tn|trn)\b|(?:m|b|k)\b)"
+)
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "C$": "CAD", "A$": "AUD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₴": "UAH",
+    "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
+    "₫": "VND", "₿": "BTC",
+}
+_CODES = (
+    "USD EUR GBP JPY CNY UAH RUB INR CHF CAD AUD NZD HKD SGD BRL MXN ZAR TRY PLN SEK NOK DKK "
+    "ILS KRW NGN KES EGP SAR AED QAR CZK HUF RON BGN"
+).split()
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<symbol>(?:US|U\.S\.|C|A|NZ|HK|S|R)?\$|[£€¥₴₽₹₩₺₪₦₱₫₿])"
+    rf"|\b(?P<code>{'|'.join(_CODES)})[ \t\u00a0]?)$"
+)
+_CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB",
+    "hryvnia": "UAH", "hryvnya": "UAH", "franc": "CHF", "zloty": "PLN", "peso": "MXN",
+    "lira": "TRY", "shekel": "ILS", "rand": "ZAR", "naira": "NGN", "won": "KRW", "krona": "SEK",
+    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "rupiah": "IDR", "ringgit": "MYR",
+    "dirham": "AED", "riyal": "SAR", "dinar": "KWD", "bitcoin": "BTC",
+}
+_DOLLAR_COUNTRIES = {
+    "us": "USD", "u.s.": "USD", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
+    "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+}
+_CURRENCY_AFTER = re.compile(
+    r"[ \t]+(?:(?P<country>US|U\.S\.|Canadian|Australian|New[ \t]+Zealand|Hong[ \t]+Kong|"
+    r"Singapore|Taiwan)[ \t]+)?(?P<word>dollars?|euros?|pounds?(?:[ \t]+sterling)?|sterling|yen|"
+    r"yuan|renminbi|rupees?|roubles?|rubles?|hryvnias?|hryvnyas?|francs?|zlotys?|pesos?|liras?|"
+    r"shekels?|rand|naira|won|kronor|krona|kroner|krone|rupiah|ringgit|dirhams?|riyals?|dinars?|"
+    rf"bitcoins?)\b|[ \t]+(?P<code>{'|'.join(_CODES)})\b"
+)
+_PERCENT_AFTER = re.compile(
+    r"(?P<points>[ \t]+percentage[ \t]+points?\b)|[ \t]?(?:%|per[ \t]?cent\b|percent\b|pct\b)",
+    re.IGNORECASE,
+)
+_TIME_UNITS = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "second": "seconds", "decade": "decades", "century": "centuries",
+    "centurie": "centuries", "night": "nights",
+}
+_TIME_AFTER = re.compile(
+    r"(?P<sep>[ \t]+|-)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+    r"century|centuries|nights?)(?P<old>-old)?\b"
+)
+_MEASURE_AFTER = re.compile(
+    r"(?:[ \t]+|-)?(?P<unit>km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|ft|"
+    r"inches|kg|kilograms?|grams?|tonnes?|tons?|lbs?|litres?|liters?|gallons?|barrels?|acres?|"
+    r"hectares?|square[ \t]+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet)|"
+    r"degrees?(?:[ \t]+(?:Celsius|Fahrenheit))?|°[CF]?|mph|km/h|megawatts?|gigawatts?|MW|GW|"
+    r"kW|kWh|MWh|GWh|TWh|cm|mm)(?![\w/])"
+)
+_COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)")
+_RANGE_AFTER = re.compile(r"(?:[ \t]?[-–—][ \t]?|[ \t]*–[ \t]*)(?=[$£€¥₴₽₹\d])")
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|some|close[ \t]+to|"
+    r"more[ \t]+than|less[ \t]+than|fewer[ \t]+than|over|under|at[ \t]+least|at[ \t]+most|"
+    r"up[ \t]+to|as[ \t]+many[ \t]+as|as[ \t]+much[ \t]+as|as[ \t]+few[ \t]+as|"
+    r"as[ \t]+little[ \t]+as|upwards[ \t]+of|an[ \t]+estimated|estimated|just[ \t]+over|"
+    r"just[ \t]+under|well[ \t]+over|well[ \t]+above|circa|nearly)[ \t]+$",
+    re.IGNORECASE,
+)
+# "clear up to 3 billion": a verb that takes "up" leaves "to" alone, so "up to" is no qualifier.
+_PHRASAL_UP = re.compile(
+    r"\b(?:clear|clears|cleared|add|adds|added|ramp|ramped|step|stepped|scale|scaled|sum|summed|"
+    r"end|ended|ends|open|opened|free|freed|set|sets|make|makes|made|build|built|shore|"
+    r"pick|picked|speed|sped|beef|beefed|drum|drummed|wind|wound|line|lined|move|moved|"
+    r"go|goes|went|gone|jump|jumped|shoot|shot|climb|climbed)[ \t]+$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?P<a>a|an|half[ \t]+a)[ \t]+$", re.IGNORECASE)
+_ONE_CONTEXT_BEFORE = re.compile(
+    r"\b(?:only|just|at[ \t]+least|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|about|nearly|"
+    r"almost|exactly|killing|killed|injuring|injured|wounding)[ \t]+$",
+    re.IGNORECASE,
+)
+_ONE_IN = re.compile(r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+                     re.IGNORECASE)
+_IDENTIFIER_WORDS = frozenset(
+    """no no. nos number article section chapter page pages room gate platform line route highway
+    flight resolution title level category phase stage grade class round game episode season
+    version windows apollo vision agenda formula proposition amendment psalm interstate unit
+    block building apartment suite box code model type mark mk vol volume issue exhibit track
+    terminal paragraph clause item step act part figure table appendix annex iphone galaxy
+    pixel covid su mig kh tu an il ka mi boeing airbus""".split()
+)
+_IDIOM_AFTER = re.compile(
+    r"[ \t]*(?:another\b|-(?:state|way|sided|off|on-one|faced|time)\b|[ \t]+(?:thing|day|way|side|"
+    r"hand|of[ \t]+(?:the|a|an|his|her|its|their|our|them|those|these|us|you)\b|or[ \t]+two\b|"
+    r"or[ \t]+another\b|by[ \t]+one\b|point\b|time\b|reason\b|more\b|last\b|such\b|"
+    r"at[ \t]+a[ \t]+time\b))",
+    re.IGNORECASE,
+)
+_IDIOM_BEFORE = re.compile(
+    r"\b(?:no|every|any|some|the|this|that|which|each|a[ \t]+thing[ \t]+or|one[ \t]+or|"
+    r"number|no[ \t]+one|square)[ \t]+$",
+    re.IGNORECASE,
+)
+_SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
+_WORD_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
+_STOP_WORDS = frozenset(
+    """of and or in on at to from by with were was is are had have has while that which who the
+    a an as for including since after before than per more less across into over under near
+    among between about around during through against without within like this these those
+    their its his her our your when where if but so then now ago last next earlier later each
+    every other others such not no also only just still yet been be being will would could may
+    might can should must do did does say said says told according percent up down out off
+    back this year month week day time times amid despite""".split()
+)
+_NOT_NOUNS = frozenset("more less most many much few several such same other own".split())
+_SENTENCE_START_CHARS = frozenset(".!?\"“‘'(—–:;\n")
+_MIN_YEAR, _MAX_YEAR = 1000, 2100
+
+
+def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Figure]:
+    """All figures in document order; they never overlap one another."""
+    figures: list[Figure] = []
+    last_end = 0
+    for para in paragraphs:
+        for match in _CORE.finditer(text, para.start, para.end):
+            if match.start() < last_end:
+                continue
+            found = _figure_at(text, match, para)
+            if found is None:
+                continue
+            figures.extend(found)
+            last_end = found[-1].end
+    _link_worded_ranges(text, figures)
+    return figures
+
+
+def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
+    if match.group("date") is not None:
+        return [_date(match)]
+    if match.group("digits") is not None:
+        return _digits(text, match, para)
+    if match.group("vague") is not None:
+        return _vague(text, match, para)
+    if match.group("fraction") is not None:
+        value = read_fraction(match.group("fraction"))
+        if value is None:
+            return None
+        start, approximate = _with_qualifier(text, match.start(), para.start, "other")
+        return [Figure(start, match.end(), text[start:match.end()], "other", value, None,
+                       approximate)]
+    return _words(text, match, para)
+
+
+# -- digits ------------------------------------------------------------------------------------
+def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
+    start, end = match.start(), match.end()
+    raw = match.group("digits")
+    limit = para.end
+    nxt = text[end] if end < limit else ""
+    if nxt == ":" and end + 1 < limit and text[end + 1].isdigit():
+        return None  # a time of day or a score
+    if start > para.start and text[start - 1] == "-" and start >= 2 and text[start - 2].isalpha():
+        word = re.search(r"(\w+)-$", text[max(para.start, start - 12):start])
+        if word is None or word.group(1).lower() not in ("mid", "pre", "post", "early", "late"):
+            return None  # F-16, Covid-19
+    if _is_identifier(text, start, para.start):
+        return None
+    value = float(raw.replace(",", ""))
+    decade = False
+    if nxt.isalpha():
+        suffix = _SUFFIX_LETTERS.match(text, end, limit)
+        token = suffix.group(0) if suffix else ""
+        if token in ("st", "nd", "rd", "th"):
+            return None
+        if token == "s" and "," not in raw and "." not in raw and len(raw) in (2, 4):
+            decade = True
+            end += 1
+        elif not _SCALE_AFTER.match(text, end, limit) and not _MEASURE_AFTER.match(text, end, limit):
+            return None
+    if decade:
+        year = value if len(raw) == 4 else (1900 + value if value >= 30 else 2000 + value)
+        start_q, _ = _with_qualifier(text, start, para.start, "year")
+        return [Figure(start, end, text[start:end], "year", year, None, True)]
+    currency, start = _currency_before(text, start, para.start)
+    figure_end, value, unit, kind, scale_end = _extend_number(text, end, limit, value, currency)
+    # A compact range: "10–30", "$5-6 million".
+    range_match = _RANGE_AFTER.match(text, scale_end if kind != "money" or unit else end, limit)
+    if range_match is None and figure_end > end:
+        range_match = None
+    if range_match is not None:
+        second = _CORE.match(text, range_match.end() + (1 if text[range_match.end()] in _CURRENCY_SYMBOLS else 0), limit)
+        if second is not None and second.group("digits") is not None:
+            high_raw = second.group("digits")
+            high_value = float(high_raw.replace(",", ""))
+            h_end, h_value, h_unit, h_kind, _ = _extend_number(
+                text, second.end(), limit, high_value, currency)
+            low = value
+            if h_value != high_value and value == float(raw.replace(",", "")):
+                low = value * (h_value / high_value) if high_value else value
+            if low <= h_value or h_kind == "year":
+                q_start, approximate = _with_qualifier(text, start, para.start, "range")
+                unit = unit or h_unit or _counted_noun(text, h_end, limit)
+                if h_kind == "year" and kind == "year":
+                    unit = None
+                return [Figure(q_start, h_end, text[q_start:h_end], "range", None, unit,
+                               approximate, low, h_value)]
+    if kind == "count":
+        if value.is_integer() and _MIN_YEAR <= value <= _MAX_YEAR and "," not in raw and \
+                "." not in raw and figure_end == end:
+            noun = _counted_noun(text, figure_end, limit)
+            if noun is None:
+                kind = "year"
+        if kind == "count":
+            unit = _counted_noun(text, figure_end, limit)
+    q_start, approximate = _with_qualifier(text, start, para.start, kind)
+    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
+                   approximate)]
+
+
+def _extend_number(text: str, end: int, limit: int, value: float,
+                   currency: str | None) -> tuple[int, float, str | None, FigureKind, int]:
+    """Grow a number right over scale and unit: (end, value, unit, kind, end_after_scale)."""
+    scale = _SCALE_AFTER.match(text, end, limit)
+    if scale is not None:
+        word = (scale.group("word") or scale.group("abbr") or scale.group(0)).strip().lower()
+        if word in ("m", "b", "k") and currency is None:
+            # "100m" alone is metres as often as millions: only money or a plural noun decides.
+            noun = _counted_noun(text, scale.end(), limit)
+            if noun is None or word != "m":
+                scale = None
+        if scale is not None:
+            value *= _SCALES.get(word, 1)
+            end = scale.end()
+    scale_end = end
+    if currency is not None:
+        after = _CURRENCY_AFTER.match(text, end, limit)
+        return (after.end() if after and after.group("code") == currency else end, value,
+                currency, "money", scale_end)
+    after = _CURRENCY_AFTER.match(text, end, limit)
+    if after is not None:
+        if after.group("code"):
+            code = after.group("code")
+        else:
+            word = after.group("word").lower().split()[0].rstrip("s")
+            if word in ("dollar",) and after.group("country"):
+                code = _DOLLAR_COUNTRIES.get(re.sub(r"\s+", " ", after.group("country").lower()),
+                                             "USD")
+            else:
+                code = _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "USD"))
+        return after.end(), value, code, "money", scale_end
+    percent = _PERCENT_AFTER.match(text, end, limit)
+    if percent is not None:
+        unit = "percentage points" if percent.group("points") else "%"
+        return percent.end(), value, unit, "percent", scale_end
+    time = _TIME_AFTER.match(text, end, limit)
+    if time is not None:
+        unit = _TIME_UNITS.get(time.group("unit").lower().rstrip("s"), time.group("unit"))
+        if time.group("old"):
+            return time.end(), value, "years old", "other", scale_end
+        return time.end(), value, unit, "duration", scale_end
+    measure = _MEASURE_AFTER.match(text, end, limit)
+    if measure is not None:
+        return measure.end(), value, measure.group("unit"), "other", scale_end
+    compound = _COMPOUND_AFTER.match(text, end, limit)
+    if compound is not None and compound.group("noun") not in ("state", "way", "sided", "time"):
+        return compound.end(), value, compound.group("noun"), "count", scale_end
+    return end, value, None, "count", scale_end
+
+
+def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    found = _CURRENCY_BEFORE.search(text, max(floor, start - 5), start)
+    if found is None:
+        return None, start
+    if found.group("symbol"):
+        return _CURRENCY_SYMBOLS.get(found.group("symbol"), "USD"), found.start()
+    return found.group("code"), found.start()
+
+
+def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, bool]:
+    """Extend left over a qualifier ("about", "more than"): (new start, approximate)."""
+    found = _QUALIFIER_BEFORE.search(text, max(floor, start - 24), start)
+    if found is None:
+        return start, False
+    word = found.group("q").lower()
+    if word in ("over", "under") and kind in ("year", "duration", "date"):
+        return start, False
+    if word.startswith("up") and _PHRASAL_UP.search(text, max(floor, found.start() - 16),
+                                                    found.start()):
+        return start, False
+    return found.start(), True
+
+
+def _is_identifier(text: str, start: int, floor: int) -> bool:
+    """A number naming something rather than counting: "Article 5", "Windows 10", "G7"."""
+    before = re.search(r"([\w.]+)[ \t\u00a0#]+$", text[max(floor, start - 20):start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in _IDENTIFIER_WORDS:
+        return True
+    return False
+
+
+def _counted_noun(text: str, end: int, limit: int) -> str | None:
+    """The noun a count counts: "171 long-range drones" -> "drones"."""
+    pos = end
+    unit: str | None = None
+    for _ in range(3):
+        match = _WORD_AFTER.match(text, pos, limit)
+        if match is None:
+            break
+        word = match.group(1)
+        lowered = word.lower()
+        if lowered in _STOP_WORDS or lowered in _NOT_NOUNS:
+            break
+        if word[:1].isupper():
+            pos = match.end()
+            continue  # "132 Ukrainian drones"
+        if lowered.endswith(("ed", "ing", "ly")) and lowered not in ("seed", "bed", "ring"):
+            break
+        unit = lowered.strip("’'-")
+        pos = match.end()
+        if lowered.endswith("s") or lowered in ("people", "police", "staff", "children",
+                                                  "personnel", "men", "women", "cattle"):
+            break
+    return unit or None
+
+
+# -- words -------------------------------------------------------------------------------------
+def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
+    phrase = match.group("words")
+    read = read_word_number(phrase)
+    if read is None:
+        return None
+    value, consumed = read
+    start = match.start()
+    end = start + consumed
+    limit = para.end
+    words = phrase[:consumed].lower().split()
+    first = phrase[:1]
+    if first.isupper() and not _at_sentence_start(text, start, para.start):
+        return None  # "Formula One", "Group of Seven"
+    if _IDIOM_AFTER.match(text, end, limit) and len(words) == 1:
+        return None
+    if words[0] in ("one", "zero") and len(re.split(r"[\s-]+", phrase[:consumed])) == 1:
+        if _IDIOM_BEFORE.search(text, max(para.start, start - 16), start):
+            return None
+        if not (
+            _ONE_CONTEXT_BEFORE.search(text, max(para.start, start - 16), start)
+            or _ONE_IN.match(text, end, limit)
+            or _TIME_AFTER.match(text, end, limit)
+            or _SCALE_AFTER.match(text, end, limit)
+            or _PERCENT_AFTER.match(text, end, limit)
+            or _CURRENCY_AFTER.match(text, end, limit)
+        ):
+            return None
+    elif _IDIOM_BEFORE.search(text, max(para.start, start - 16), start) and len(words) == 1 \
+            and words[0] not in ("hundred", "thousand", "million", "billion", "dozen"):
+        if text[max(para.start, start - 12):start].strip().lower() in ("the", "no", "every"):
+            return None
+    first_word = re.split(r"[\s-]+", phrase[:consumed].lower())[0]
+    if first_word in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        article = _ARTICLE_BEFORE.search(text, max(para.start, start - 8), start)
+        if article is None:
+            return None
+        if article.group("a").lower().startswith("half"):
+            value /= 2
+        start = article.start()
+    currency, _ = None, start
+    figure_end, value, unit, kind, _ = _extend_number(text, end, limit, value, currency)
+    if kind == "count":
+        unit = _counted_noun(text, figure_end, limit)
+    q_start, approximate = _with_qualifier(text, start, para.start, kind)
+    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
+                   approximate)]
+
+
+def _vague(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
+    phrase = match.group("vague")
+    value = read_vague(phrase)
+    if value is None:
+        return None
+    start, end, limit = match.start(), match.end(), para.end
+    if phrase[:1].isupper() and not _at_sentence_start(text, start, para.start):
+        return None
+    unit: str | None = None
+    kind: FigureKind = "count"
+    of_noun = re.compile(r"[ \t]+of[ \t]+(?:[\w’'-]+[ \t]+){0,2}?([a-z]+s|people|children)\b")
+    after = of_noun.match(text, end, limit)
+    if after is not None:
+        noun = after.group(1).lower()
+        code = _CURRENCY_WORDS.get(noun.rstrip("s"))
+        if code is not None:
+            unit, kind = code, "money"
+        elif noun.rstrip("s") in _TIME_UNITS:
+            unit, kind = _TIME_UNITS[noun.rstrip("s")], "duration"
+        else:
+            unit = noun
+    q_start, _ = _with_qualifier(text, start, para.start, kind)
+    return [Figure(q_start, end, text[q_start:end], kind, value, unit, True)]
+
+
+def _date(match: re.Match[str]) -> Figure:
+    raw = match.group("date")
+    start, end = match.start(), match.end()
+    year = re.search(r"\b(\d{4})\b", raw)
+    month = None
+    for word in re.findall(r"[A-Za-z]+", raw):
+        month = _MONTHS.get(word.lower())
+        if month:
+            break
+    iso_match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    if iso_match:
+        iso = raw
+        value: float | None = float(iso_match.group(1))
+    else:
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", raw.replace(year.group(1), "") if year else raw)
+        y = year.group(1) if year else "-"
+        d = f"-{int(day.group(1)):02d}" if day else ""
+        iso = f"{y}-{month or 0:02d}{d}"
+        value = float(year.group(1)) if year else None
+    return Figure(start, end, raw, "date", value, None, False, date=iso)
+
+
+def _at_sentence_start(text: str, start: int, floor: int) -> bool:
+    pos = start - 1
+    while pos >= floor and text[pos] in " \t\u00a0":
+        pos -= 1
+    return pos < floor or text[pos] in _SENTENCE_START_CHARS
+
+
+def _link_worded_ranges(text: str, figures: list[Figure]) -> None:
+    """"between 10,000 and 30,000", "from 5 to 10", "10 to 15": set low/high on both ends."""
+    for i in range(len(figures) - 1):
+        low, high = figures[i], figures[i + 1]
+        if low.value is None or high.value is None or low.kind != high.kind:
+            continue
+        between = text[low.end:high.start]
+        if between.strip() not in ("and", "to"):
+            continue
+        lead = text[max(0, low.start - 9):low.start].lower()
+        if between.strip() == "and" and not lead.endswith("between "):
+            continue
+        if low.value > high.value:
+            continue
+        unit = low.unit or high.unit
+        figures[i] = _with_range(low, low.value, high.value, unit)
+        figures[i + 1] = _with_range(high, low.value, high.value, unit)
+
+
+def _with_range(figure: Figure, low: float, high: float, unit: str | None) -> Figure:
+    return Figure(figure.start, figure.end, figure.text, figure.kind, figure.value, unit,
+                  figure.approximate, low, high, figure.date)
