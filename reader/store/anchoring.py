@@ -1,14 +1,23 @@
 """Re-anchoring: finding each claim's words again in a text that changed since it was reviewed.
 
-Order of attempts, as in the W3C Web Annotation robust-anchoring practice: the exact words where
-they were (the fast path for an unchanged text); every occurrence of the exact words, scored by how
-much of the stored prefix and suffix surrounds it, ties broken by closeness to the old position;
-then a fuzzy match (rapidfuzz) near the old position, accepted above ``FUZZY_THRESHOLD``. A claim
-found nowhere is orphaned: kept with its old anchor and listed, never deleted.
+Order of attempts, as in the W3C Web Annotation robust-anchoring practice:
+
+1. the exact words with their prefix and suffix where they were (an unchanged text);
+2. the position hint: the old offsets carried through a diff of the old and new text (common
+   prefix and suffix, then a line diff, then a character diff of small changed regions), used
+   when the claim's words lie in a part of the text the edit did not touch and no other
+   occurrence of them keeps more of their context;
+3. every occurrence of the exact words, scored by how much of the stored prefix and suffix
+   surrounds it, ties broken by closeness to the hint;
+4. a fuzzy match (rapidfuzz) near the hint, accepted above ``FUZZY_THRESHOLD``.
+
+A claim found nowhere is orphaned: kept with its old anchor and listed, never deleted.
 """
 
 from __future__ import annotations
 
+import difflib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +31,9 @@ FUZZY_MIN_LENGTH = 12
 """Shorter passages ("40%", a name) are too easy to match by accident, so they are not fuzzed."""
 FUZZY_WINDOW = 4000
 """How far around the old position a fuzzy match is looked for, in characters."""
+CHAR_DIFF_LIMIT = 4_000_000
+"""Largest (old length x new length) of a changed region diffed character by character
+(about 2,000 x 2,000 characters, a few milliseconds); larger regions are diffed by lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,99 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def _common_prefix_length(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection over slice comparisons (done in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix_length(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+Block = tuple[int, int, int]  # (old start, old end, new start) of a run the edit left alone
+
+
+def _char_blocks(old: str, new: str, a0: int, b0: int, blocks: list[Block]) -> None:
+    from rapidfuzz.distance import Indel
+
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            blocks.append((a0 + op.src_start, a0 + op.src_end, b0 + op.dest_start))
+
+
+def _offsets(lines: list[str], base: int) -> list[int]:
+    offsets = [base]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    return offsets
+
+
+def unchanged_blocks(old: str, new: str) -> list[Block]:
+    """The runs of ``old`` that reappear unchanged in ``new``, in order: the edit's complement."""
+    head = _common_prefix_length(old, new)
+    tail = _common_suffix_length(old[head:], new[head:])
+    a1, b1 = len(old) - tail, len(new) - tail
+    blocks: list[Block] = [(0, head, 0)] if head else []
+    old_mid, new_mid = old[head:a1], new[head:b1]
+    if old_mid and new_mid:
+        if len(old_mid) * len(new_mid) <= CHAR_DIFF_LIMIT:
+            _char_blocks(old_mid, new_mid, head, head, blocks)
+        else:
+            old_lines = old_mid.splitlines(keepends=True)
+            new_lines = new_mid.splitlines(keepends=True)
+            old_at, new_at = _offsets(old_lines, head), _offsets(new_lines, head)
+            matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                a_start, a_end, b_start, b_end = old_at[i1], old_at[i2], new_at[j1], new_at[j2]
+                if tag == "equal":
+                    blocks.append((a_start, a_end, b_start))
+                elif tag == "replace" and (a_end - a_start) * (b_end - b_start) <= CHAR_DIFF_LIMIT:
+                    _char_blocks(old[a_start:a_end], new[b_start:b_end], a_start, b_start, blocks)
+    if tail:
+        blocks.append((a1, len(old), b1))
+    return blocks
+
+
+class PositionMap:
+    """Carries offsets of the old text to the new one through ``unchanged_blocks``."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.blocks = unchanged_blocks(old, new)
+        self.starts = [block[0] for block in self.blocks]
+        self.scale = len(new) / len(old) if old else 1.0
+
+    def exact(self, start: int, end: int) -> int | None:
+        """The new start of ``old[start:end]`` if the edit left all of it alone."""
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0:
+            a_start, a_end, b_start = self.blocks[i]
+            if end <= a_end:
+                return b_start + start - a_start
+        return None
+
+    def hint(self, start: int) -> int:
+        """Where ``start`` most likely went: through the nearest unchanged run before it."""
+        i = bisect_right(self.starts, start) - 1
+        if i < 0:
+            return round(start * self.scale)
+        a_start, a_end, b_start = self.blocks[i]
+        return b_start + min(start, a_end) - a_start
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     found: list[int] = []
     start = text.find(needle)
@@ -80,20 +185,26 @@ def _fuzzy_place(anchor: Anchor, text: str, hint: int) -> tuple[int, int] | None
                                           score_cutoff=FUZZY_THRESHOLD)
     if result is None or result.dest_end <= result.dest_start:
         return None
-    return lo + result.dest_start, lo + result.dest_end
+    start, end = lo + result.dest_start, lo + result.dest_end
+    # The alignment has the claim's length; widen it to whole words ("coast" -> "coastline").
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def place_anchors(
-    anchors: Mapping[str, Anchor], old_length: int, text: str
+    anchors: Mapping[str, Anchor], old_text: str, text: str
 ) -> dict[str, tuple[int, int, str] | None]:
     """Where each anchor's words are in ``text``: ``(start, end, how)`` with ``how`` one of
     "unchanged", "moved", "fuzzy"; None when they are nowhere.
 
-    Anchors with the same exact words share the occurrences: each occurrence goes to the anchor
-    whose context fits it best, so two identical quotes do not both land on the first one.
+    Anchors with the same exact words share the occurrences found by searching: each goes to the
+    anchor whose context fits it best, so two identical quotes do not both land on the first.
     """
-    scale = len(text) / old_length if old_length else 1.0
     result: dict[str, tuple[int, int, str] | None] = {}
+    positions: PositionMap | None = None
     # Claims with identical anchors (a manual claim on an auto claim's words) move together.
     groups: dict[str, dict[Anchor, list[str]]] = defaultdict(lambda: defaultdict(list))
     taken: dict[str, set[int]] = defaultdict(set)
@@ -104,31 +215,46 @@ def place_anchors(
                 and text[end : end + len(anchor.suffix)] == anchor.suffix):
             result[claim_id] = (start, end, "unchanged")
             taken[anchor.exact].add(start)
-        elif anchor.exact:
-            groups[anchor.exact][anchor].append(claim_id)
-        else:
+            continue
+        if not anchor.exact:
             result[claim_id] = None
+            continue
+        if positions is None:
+            positions = PositionMap(old_text, text)
+        mapped = positions.exact(start, end)
+        if mapped is not None and text[mapped : mapped + len(anchor.exact)] == anchor.exact:
+            # Trust the diff unless another occurrence has more of the claim's context: the
+            # diff aligns characters, and may pair a quote with its twin after a reordering.
+            score = _context_score(anchor, text, mapped)
+            if score == len(anchor.prefix) + len(anchor.suffix) or score >= max(
+                    _context_score(anchor, text, other)
+                    for other in _occurrences(text, anchor.exact)):
+                result[claim_id] = (mapped, mapped + len(anchor.exact), "moved")
+                taken[anchor.exact].add(mapped)
+                continue
+        groups[anchor.exact][anchor].append(claim_id)
     for exact, by_anchor in groups.items():
+        assert positions is not None
         free = [s for s in _occurrences(text, exact) if s not in taken[exact]]
+        anchor_list = list(by_anchor)
+        hints = [positions.hint(anchor.start) for anchor in anchor_list]
         # Score every (anchor, occurrence) pair; assign best first, one anchor per occurrence.
         pairs = []
-        for index, anchor in enumerate(by_anchor):
-            hint = round(anchor.start * scale)
+        for index, anchor in enumerate(anchor_list):
             for start in free:
-                pairs.append((-_context_score(anchor, text, start), abs(start - hint),
-                              abs(start - anchor.start), index, start))
+                pairs.append((-_context_score(anchor, text, start), abs(start - hints[index]),
+                              index, start))
         pairs.sort()
-        anchor_list = list(by_anchor)
         placed_at: dict[int, tuple[int, int, str] | None] = {}
         used: set[int] = set()
-        for _, _, _, index, start in pairs:
+        for _, _, index, start in pairs:
             if index in placed_at or start in used:
                 continue
             placed_at[index] = (start, start + len(exact), "moved")
             used.add(start)
         for index, anchor in enumerate(anchor_list):
             if index not in placed_at:
-                fuzzy_span = _fuzzy_place(anchor, text, round(anchor.start * scale))
+                fuzzy_span = _fuzzy_place(anchor, text, hints[index])
                 placed_at[index] = None if fuzzy_span is None else (*fuzzy_span, "fuzzy")
             for claim_id in by_anchor[anchor]:
                 result[claim_id] = placed_at[index]
@@ -148,7 +274,7 @@ def reanchor(
     User decisions stay with their claim whatever happens; claims that cannot be placed are
     marked orphaned (and un-orphaned if a later text has their words again).
     """
-    placements = place_anchors({cid: c.anchor for cid, c in claims.items()}, len(old_text), text)
+    placements = place_anchors({cid: c.anchor for cid, c in claims.items()}, old_text, text)
     out: dict[str, ReviewClaim] = {}
     unchanged: list[str] = []
     moved: list[str] = []
