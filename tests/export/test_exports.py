@@ -1,0 +1,222 @@
+"""Each export format: content, escaping, and (for the JSON-LD ones) the shape other tools
+expect, checked against JSON Schemas written from the W3C and schema.org definitions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import fastjsonschema
+import pytest
+from conftest import TEXT
+
+from reader.export import FORMAT_NAMES, render
+from reader.export.claim_review import claim_reviews
+from reader.export.csv_table import COLUMNS, render_csv
+from reader.export.html_report import render_html
+from reader.export.markdown_report import render_markdown
+from reader.export.web_annotation import web_annotations
+
+# Markdown --------------------------------------------------------------------------------------
+
+
+def test_markdown_lists_every_kept_claim_with_its_verdict(review):
+    md = render_markdown(review)
+    assert md.startswith("# Review: Port traffic \\<up\\> & rising\n")
+    assert md.endswith("\n") and not md.endswith("\n\n")
+    for label in ("Verified", "Disputed", "Unverifiable", "Unreviewed"):
+        assert f"\\. {label}" in md
+    assert "not found in the current text" in md  # the orphan
+    assert "during the briefing" not in md  # dismissed
+    assert "Lea Brandt" in md and "Port Authority" in md and "supports" in md
+    assert "<script>" not in md and "<b>" not in md
+    assert "4 of 5 claims reviewed" in md.replace("\\", "")  # dismissed, orphan apart
+
+
+# HTML -------------------------------------------------------------------------------------------
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.article_text: list[str] = []
+        self.depth = 0
+        self.in_article = False
+        self.in_sup = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "div" and dict(attrs).get("class") == "article":
+            self.in_article = True
+        if tag == "sup":
+            self.in_sup = True
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self.in_article = False
+        if tag == "sup":
+            self.in_sup = False
+
+    def handle_data(self, data):
+        if self.in_article and not self.in_sup:
+            self.article_text.append(data)
+
+
+def test_html_is_standalone_escaped_and_shows_the_article(review):
+    page = render_html(review)
+    parsed = _Collector()
+    parsed.feed(page)
+    tags = [tag for tag, _ in parsed.tags]
+    assert "script" not in tags and "link" not in tags and "img" not in tags
+    assert "iframe" not in tags and "object" not in tags
+    assert not re.search(r"url\(|@import|src=", page)
+    csp = [a for t, a in parsed.tags if t == "meta" and a.get("http-equiv")]
+    assert csp and "default-src 'none'" in csp[0]["content"]
+    # The article's words are all there, in order, escaped (the parser un-escapes them).
+    shown = "".join(parsed.article_text).replace("\n", "")
+    expected = "".join(TEXT.split("\n"))
+    assert shown.replace(" ", "") == expected.replace(" ", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    marks = [a["class"] for t, a in parsed.tags if t == "mark"]
+    assert {"verified", "disputed", "unverifiable", "unreviewed"} <= set(marks)
+    links = [a["href"] for t, a in parsed.tags if t == "a"]
+    assert links == ["https://port.example/report"]  # javascript: is shown, never linked
+    assert "@media print" in page
+
+
+# CSV --------------------------------------------------------------------------------------------
+
+
+def test_csv_one_row_per_claim_and_formulas_neutralised(review):
+    rows = list(csv.reader(io.StringIO(render_csv(review))))
+    assert tuple(rows[0]) == COLUMNS
+    body = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
+    assert set(body) == set(review.claims)
+    assert body["f1"]["note"] == "'=HYPERLINK(\"http://x\")"
+    assert body["q2"]["text"] == "the new quay cost -3 million"  # only a leading sign counts
+    assert body["q2"]["note"].startswith("'-3 is odd")
+    assert body["m1"]["text"] == "'=SUM(A1:A9)" and body["m1"]["note"] == "'@mention\tand tab"
+    assert body["o1"]["note"] == "'+lost" and body["o1"]["orphaned"] == "yes"
+    assert body["d1"]["dismissed"] == "yes"
+    assert body["q1"]["reviewer"] == "rita" and "Annual report" in body["q1"]["sources"]
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+# W3C Web Annotation ------------------------------------------------------------------------------
+
+SELECTORS = {
+    "type": "array", "minItems": 2,
+    "items": {"oneOf": [
+        {"type": "object", "required": ["type", "exact"],
+         "properties": {"type": {"const": "TextQuoteSelector"}, "exact": {"type": "string"},
+                        "prefix": {"type": "string"}, "suffix": {"type": "string"}}},
+        {"type": "object", "required": ["type", "start", "end"],
+         "properties": {"type": {"const": "TextPositionSelector"},
+                        "start": {"type": "integer", "minimum": 0},
+                        "end": {"type": "integer", "minimum": 0}}},
+    ]},
+}
+ANNOTATION = {
+    "type": "object",
+    "required": ["id", "type", "motivation", "body", "target"],
+    "properties": {
+        "id": {"type": "string", "format": "uri"},
+        "type": {"const": "Annotation"},
+        "motivation": {"const": "assessing"},
+        "created": {"type": "string"},
+        "body": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": ["type", "purpose"],
+            "properties": {"type": {"enum": ["TextualBody", "SpecificResource"]},
+                           "purpose": {"enum": ["assessing", "commenting", "describing",
+                                                "linking"]}},
+            "if": {"properties": {"type": {"const": "TextualBody"}}},
+            "then": {"required": ["value"]}, "else": {"required": ["source"]}}},
+        "target": {"type": "object", "required": ["source", "selector"],
+                   "properties": {"source": {"type": "string"}, "selector": SELECTORS}},
+    },
+}
+COLLECTION = {
+    "type": "object",
+    "required": ["@context", "type", "total", "first"],
+    "properties": {
+        "@context": {"const": "http://www.w3.org/ns/anno.jsonld"},
+        "type": {"const": "AnnotationCollection"},
+        "total": {"type": "integer"},
+        "first": {"type": "object", "required": ["type", "items"],
+                  "properties": {"type": {"const": "AnnotationPage"},
+                                 "items": {"type": "array", "items": ANNOTATION}}},
+    },
+}
+
+
+def test_web_annotation_shape_and_selectors(review):
+    data = web_annotations(review)
+    fastjsonschema.compile(COLLECTION)(data)
+    items = data["first"]["items"]
+    assert data["total"] == len(items) == 6  # the dismissed claim is left out
+    for item in items:
+        claim = review.claims[item["id"].rsplit(":", 1)[1]]
+        quote, position = item["target"]["selector"]
+        assert TEXT[position["start"] : position["end"]] == quote["exact"] == claim.text
+        assert TEXT[: position["start"]].endswith(quote["prefix"])
+        assert TEXT[position["end"] :].startswith(quote["suffix"])
+        assessing = [b for b in item["body"] if b["purpose"] == "assessing"]
+        assert [b["value"] for b in assessing] == [claim.status]
+        notes = [b["value"] for b in item["body"] if b["purpose"] == "commenting"]
+        assert notes == ([claim.note] if claim.note else [])
+    assert items[0]["target"]["source"] == "file:///articles/port.txt"
+    json.loads(render(review, "jsonld"))
+
+
+# schema.org ClaimReview -----------------------------------------------------------------------
+
+CLAIM_REVIEW = {
+    "type": "object",
+    "required": ["@type", "claimReviewed", "reviewRating", "itemReviewed", "datePublished"],
+    "properties": {
+        "@type": {"const": "ClaimReview"},
+        "claimReviewed": {"type": "string", "minLength": 1},
+        "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "reviewRating": {"type": "object", "required": ["@type", "alternateName"],
+                         "properties": {"@type": {"const": "Rating"},
+                                        "alternateName": {"enum": ["Verified", "Disputed",
+                                                                   "Unverifiable"]}}},
+        "itemReviewed": {"type": "object", "required": ["@type"],
+                         "properties": {"@type": {"const": "Claim"},
+                                        "author": {"type": "object",
+                                                   "required": ["@type", "name"],
+                                                   "properties": {"@type": {"const": "Person"}}},
+                                        "appearance": {"type": "object"}}},
+        "author": {"type": "object", "required": ["@type", "name"]},
+    },
+}
+
+
+def test_claim_review_shape_only_tagged_claims(review):
+    data = claim_reviews(review)
+    assert data["@context"] == "https://schema.org"
+    validate = fastjsonschema.compile(CLAIM_REVIEW)
+    for item in data["@graph"]:
+        validate(item)
+    by_text = {item["claimReviewed"]: item for item in data["@graph"]}
+    assert set(by_text) == {"traffic rose by 12% in 2025", "12%",
+                            "the new quay cost -3 million", "=SUM(A1:A9)"}
+    first = by_text["traffic rose by 12% in 2025"]
+    assert first["reviewRating"]["alternateName"] == "Verified"
+    assert first["itemReviewed"]["author"]["name"] == "Lea Brandt"
+    assert first["author"]["name"] == "rita"
+    assert "author" not in by_text["12%"]["itemReviewed"]  # no speaker known
+
+
+@pytest.mark.parametrize("name", FORMAT_NAMES)
+def test_every_format_renders_an_empty_review(review, name):
+    from dataclasses import replace
+
+    empty = replace(review, claims={})
+    assert render(empty, name).endswith("\n")
