@@ -1,0 +1,186 @@
+"""The distribution libraries the Linux bundle runs on, as the .deb's Depends and Recommends.
+
+The bundle carries Python, Qt and the Python packages; the desktop libraries underneath them
+(X11/xcb, Wayland, OpenGL/EGL, fontconfig, freetype, glib, D-Bus, CUPS) come from the system,
+which keeps them consistent with the user's desktop and keeps the bundle small.
+
+``SYSTEM_LIBRARIES`` maps every library a bundled binary links against directly to the Debian
+package that provides it. After each build, ``unresolved_needs`` lists any library that is
+neither in the bundle nor in this table, and the build fails on it, so the table cannot fall
+behind a PySide6 upgrade. Packages renamed in the 64-bit time_t transition (Debian 13,
+Ubuntu 24.04) are given with their old name as an alternative.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import struct
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+# Libraries Qt's platform plugins need: what "the Qt xcb runtime" means in practice.
+QT_XCB_RUNTIME = {
+    "libxcb.so.1": "libxcb1",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-glx.so.0": "libxcb-glx0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+SYSTEM_LIBRARIES: dict[str, str] = {
+    **QT_XCB_RUNTIME,
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
+    "libgobject-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
+    "libgio-2.0.so.0": "libglib2.0-0t64 | libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libcups.so.2": "libcups2t64 | libcups2",
+    "libzstd.so.1": "libzstd1",
+    "libz.so.1": "zlib1g",
+    "libstdc++.so.6": "libstdc++6",
+    "libgcc_s.so.1": "libgcc-s1",
+    # Python's standard library modules
+    "libssl.so.3": "libssl3t64 | libssl3",
+    "libcrypto.so.3": "libssl3t64 | libssl3",
+    "libffi.so.8": "libffi8",
+    "libbz2.so.1.0": "libbz2-1.0",
+    "liblzma.so.5": "liblzma5",
+    "libuuid.so.1": "libuuid1",
+    "libexpat.so.1": "libexpat1",
+    "libxml2.so.2": "libxml2",
+    "libxslt.so.1": "libxslt1.1",
+    "libexslt.so.0": "libxslt1.1",
+}
+
+# The C library itself; the version floor is the build machine's (see libc_dependency).
+LIBC_LIBRARIES = frozenset({
+    "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
+    "libutil.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
+})
+
+# Only Qt's GTK theme plugin needs these; without GTK, Qt skips the plugin and uses its own
+# style, so GTK is recommended rather than required.
+RECOMMENDED_LIBRARIES: dict[str, str] = {
+    name: "libgtk-3-0t64 | libgtk-3-0"
+    for name in (
+        "libgtk-3.so.0", "libgdk-3.so.0", "libatk-1.0.so.0", "libcairo.so.2",
+        "libcairo-gobject.so.2", "libgdk_pixbuf-2.0.so.0", "libpango-1.0.so.0",
+        "libpangocairo-1.0.so.0", "libharfbuzz.so.0",
+    )
+}
+
+
+def libc_dependency() -> str:
+    """``libc6 (>= X)`` where X is the build machine's glibc: binaries linked here may use any
+    symbol version it has, so an older one is not promised to work."""
+    name, version = platform.libc_ver()
+    return f"libc6 (>= {version})" if name == "glibc" and version else "libc6"
+
+
+def depends_field() -> str:
+    packages = sorted(set(SYSTEM_LIBRARIES.values()), key=lambda p: p.split(" | ")[-1])
+    return ", ".join([libc_dependency(), *packages])
+
+
+def recommends_field() -> str:
+    return ", ".join(sorted(set(RECOMMENDED_LIBRARIES.values())))
+
+
+def elf_needed(path: Path) -> list[str]:
+    """The DT_NEEDED entries of a 64-bit little-endian ELF file (x86-64, arm64), read directly
+    so that the check needs no binutils. Returns [] for anything else."""
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return []
+    shoff = struct.unpack_from("<Q", data, 0x28)[0]
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize)
+                for i in range(shnum)]
+    needed = []
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strtab_offset = sections[link][4]
+        for pos in range(offset, offset + size, entsize or 16):
+            tag, value = struct.unpack_from("<qQ", data, pos)
+            if tag == 0:  # DT_NULL
+                break
+            if tag == 1:  # DT_NEEDED
+                end = data.index(b"\0", strtab_offset + value)
+                needed.append(data[strtab_offset + value:end].decode())
+    return needed
+
+
+def bundle_elf_files(bundle: Path) -> Iterator[Path]:
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                if handle.read(4) == b"\x7fELF":
+                    yield path
+
+
+def unresolved_needs(bundle: Path) -> dict[str, list[str]]:
+    """Libraries that bundled binaries link against, found neither in the bundle nor in the
+    tables above: library name -> the bundled files that need it."""
+    files = list(bundle_elf_files(bundle))
+    present = {p.name for p in bundle.rglob("*")}
+    known = set(SYSTEM_LIBRARIES) | LIBC_LIBRARIES | set(RECOMMENDED_LIBRARIES)
+    missing: dict[str, list[str]] = {}
+    for path in files:
+        for name in elf_needed(path):
+            if name not in present and name not in known:
+                missing.setdefault(name, []).append(str(path.relative_to(bundle)))
+    return missing
+
+
+def render_control(template: str, *, version: str, architecture: str, installed_kib: int,
+                   ) -> str:
+    """Fill packaging/linux/control.in."""
+    values = {
+        "@VERSION@": version,
+        "@ARCHITECTURE@": architecture,
+        "@INSTALLED_SIZE@": str(installed_kib),
+        "@DEPENDS@": depends_field(),
+        "@RECOMMENDS@": recommends_field(),
+    }
+    text = template
+    for key, value in values.items():
+        text = text.replace(key, value)
+    left = re.findall(r"@[A-Z_]+@", text)
+    if left:
+        raise ValueError(f"control.in has placeholders that were not filled: {left}")
+    return text
+
+
+def packages(fields: Iterable[str]) -> set[str]:
+    """Package names in Depends-style fields, alternatives and version limits stripped."""
+    names = set()
+    for field in fields:
+        for item in field.split(","):
+            for alternative in item.split("|"):
+                if alternative.strip():
+                    names.add(alternative.split("(")[0].strip())
+    return names
