@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.document.encoding import (
     declared_html_charset,
@@ -137,7 +138,7 @@ def _read_bytes(path: Path) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise _oversized_error(path, info.st_size)
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = _read_at_most(stream, info.st_size, MAX_FILE_BYTES + 1)
     except (FileNotFoundError, NotADirectoryError):
         raise DocumentError(
             path, f"Cannot open {path}: the file does not exist. Check the name and the folder."
@@ -160,6 +161,23 @@ def _read_bytes(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise _oversized_error(path, len(data))
     return data
+
+
+def _read_at_most(stream: BinaryIO, expected: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes. Sized by the file's reported size, so a small file does not cost
+    a limit-sized buffer; a file that grew since stat() is read on in chunks."""
+    data = stream.read(min(expected + 1, limit))
+    if len(data) <= expected:
+        return data
+    chunks = [data]
+    total = len(data)
+    while total < limit:
+        chunk = stream.read(min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _oversized_error(path: Path, size: int) -> DocumentError:

@@ -8,12 +8,9 @@ items that follow each other by a single newline), and no block or span holds th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reader.document.model import Block, BlockKind, InlineSpan, SpanKind
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -56,12 +53,13 @@ class TextBuilder:
         """Add rendered words to the current block, collapsing whitespace."""
         if not text:
             return
-        pieces = _WHITESPACE.split(text)
-        for index, piece in enumerate(pieces):
-            if index > 0:
+        if text[0].isspace():
+            self._pending_space = True
+        words = " ".join(text.split())
+        if words:
+            self._emit(words)
+            if text[-1].isspace():
                 self._pending_space = True
-            if piece:
-                self._emit(piece)
 
     def space(self) -> None:
         """A word break (a line break, a cell boundary) that renders as one space."""
