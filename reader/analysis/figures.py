@@ -111,7 +111,7 @@ _TIME_AFTER = re.compile(
 )
 _MEASURE_AFTER = re.compile(
     r"(?:[ \t]+|-)?(?P<unit>km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|ft|"
-    r"inches|kg|kilograms?|grams?|tonnes?|tons?|lbs?|litres?|liters?|gallons?|barrels?|acres?|"
+    r"inches|kg|kilograms?|grams?|millimetres?|millimeters?|centimetres?|centimeters?|tonnes?|tons?|lbs?|litres?|liters?|gallons?|barrels?|acres?|"
     r"hectares?|square[ \t]+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet)|"
     r"degrees?(?:[ \t]+(?:Celsius|Fahrenheit))?|°[CF]?|mph|km/h|megawatts?|gigawatts?|MW|GW|"
     r"kW|kWh|MWh|GWh|TWh|cm|mm)(?![\w/])"
@@ -132,6 +132,11 @@ _PHRASAL_UP = re.compile(
     r"end|ended|ends|open|opened|free|freed|set|sets|make|makes|made|build|built|shore|"
     r"pick|picked|speed|sped|beef|beefed|drum|drummed|wind|wound|line|lined|move|moved|"
     r"go|goes|went|gone|jump|jumped|shoot|shot|climb|climbed)[ \t]+$",
+    re.IGNORECASE,
+)
+_WAITING_BEFORE = re.compile(
+    r"\b(?:for|wait|waits|waited|waiting|last|lasts|lasted|lasting|took|take|takes|taking|"
+    r"spent|spend|spends|spending|after|remained|stayed|held|lasted)[ \t]+$",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?P<a>a|an|half[ \t]+a)[ \t]+$", re.IGNORECASE)
@@ -238,10 +243,13 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             end += 1
         elif not _SCALE_AFTER.match(text, end, limit) and not _MEASURE_AFTER.match(text, end, limit):
             return None
-    if decade:
+    clipped = start > para.start and text[start - 1] in "'’" and len(raw) == 2 and "." not in raw
+    if decade or clipped:
+        # "the 1990s", "the ’70s", "the '87 flood": a decade or a year with its century cut.
         year = value if len(raw) == 4 else (1900 + value if value >= 30 else 2000 + value)
-        start_q, _ = _with_qualifier(text, start, para.start, "year")
-        return [Figure(start, end, text[start:end], "year", year, None, True)]
+        if clipped:
+            start -= 1
+        return [Figure(start, end, text[start:end], "year", year, None, decade)]
     currency, start = _currency_before(text, start, para.start)
     figure_end, value, unit, kind, scale_end = _extend_number(text, end, limit, value, currency)
     # A compact range: "10–30", "$5-6 million".
@@ -343,8 +351,11 @@ def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, 
     if found is None:
         return start, False
     word = found.group("q").lower()
-    if word in ("over", "under") and kind in ("year", "duration", "date"):
-        return start, False
+    if word in ("over", "under") and kind in ("year", "duration", "date", "range"):
+        # "waited over 12 hours" is more than 12 hours; "cut over three years" is during them.
+        if kind != "duration" or not _WAITING_BEFORE.search(
+                text, max(floor, found.start() - 12), found.start()):
+            return start, False
     if word.startswith("up") and _PHRASAL_UP.search(text, max(floor, found.start() - 16),
                                                     found.start()):
         return start, False
@@ -414,10 +425,6 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             or _PERCENT_AFTER.match(text, end, limit)
             or _CURRENCY_AFTER.match(text, end, limit)
         ):
-            return None
-    elif _IDIOM_BEFORE.search(text, max(para.start, start - 16), start) and len(words) == 1 \
-            and words[0] not in ("hundred", "thousand", "million", "billion", "dozen"):
-        if text[max(para.start, start - 12):start].strip().lower() in ("the", "no", "every"):
             return None
     first_word = re.split(r"[\s-]+", phrase[:consumed].lower())[0]
     if first_word in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):

@@ -64,7 +64,8 @@ NON_PERSON_WORDS = frozenset(
     command guard guards fleet airlines airways railways motors systems technologies media studios
     records pictures capital partners holdings kremlin pentagon whitehall downing nato un eu
     god lord allah internet facebook twitter google telegram youtube instagram tiktok whatsapp
-    index exchange reserve treasury""".split()
+    index exchange reserve treasury alliance coalition movement front bloc society club trust
+    forum council""".split()
 )
 PLACE_FIRST_WORDS = frozenset(
     """new los las san santa saint st st. north south east west central upper lower hong tel sri
@@ -134,8 +135,14 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     while tokens and tokens[0][0].lower().rstrip(".") in LEADING_FUNCTION_WORDS:
         tokens.pop(0)
     titles: list[str] = []
-    while len(tokens) > 1 and _is_title(tokens[0][0]):
-        titles.append(tokens.pop(0)[0].lower())
+    # Everything up to the last title word goes: "Incumbent Mayor Gerald Voss" -> Gerald Voss.
+    last_title = -1
+    for position in range(len(tokens) - 1):
+        if _is_title(tokens[position][0]):
+            last_title = position
+    if last_title >= 0:
+        titles = [t[0].lower() for t in tokens[:last_title + 1]]
+        tokens = tokens[last_title + 1:]
     if not tokens:
         return None
     words = [t[0] for t in tokens]
@@ -148,7 +155,7 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     if organisation:
         # Keep the organisation whole ("U.K. Defense Ministry"), minus leading function words.
         first = _tokens(run, start)
-        while first and first[0][0].lower() in LEADING_FUNCTION_WORDS:
+        while first and (first[0][0].lower() in LEADING_FUNCTION_WORDS or first[0][0].islower()):
             first.pop(0)
         if not first:
             return None

@@ -25,11 +25,12 @@ _VERB_WORDS = (
     "cautioned vowed vows pledged promised estimated concluded testified reported confirmed "
     "confirms denied denies alleged boasted complained countered lamented joked quipped "
     "recounted shouted whispered believes believed thinks hoped continued mused "
-    "contended maintained maintains threatened announced disclosed revealed wrote"
+    "contended maintained maintains threatened announced disclosed revealed wrote called "
+    "described"
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
 VERB_RE = re.compile(
-    rf"\b(?:according\s+to|(?:{'|'.join(sorted(set(_VERB_WORDS.split()) | set(_PARTICIPLES.split()), key=len, reverse=True))}))\b"
+    rf"\b(?:[Aa]ccording\s+to|(?:{'|'.join(sorted(set(_VERB_WORDS.split()) | set(_PARTICIPLES.split()), key=len, reverse=True))}))\b"
 )
 PARTICIPLES = frozenset(_PARTICIPLES.split())
 _AUX = (
@@ -48,7 +49,9 @@ _GROUP = (
     r"medics|economists|historians|others|[Oo]fficials|[Pp]olice|[Aa]uthorities|[Rr]esidents|"
     r"[Ww]itnesses|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Pp]rosecutors|[Cc]ritics)"
 )
-_SUBJECT = rf"(?:(?P<name>{NAME_RUN})|(?P<pron>\b{_PRON})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
+_SUBJECT = (
+    rf"(?:(?P<pron>\b{_PRON}\b)|(?P<name>{NAME_RUN})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
+)
 _SUBJECT_AT_END = re.compile(rf"{_SUBJECT}\s*$")
 _SUBJECT_AT_START = re.compile(rf"\s*{_SUBJECT}")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
@@ -66,6 +69,13 @@ _DOCUMENT_NOUNS = frozenset(
     "letter post message video release website records record numbers count tally".split()
 )
 _MAX_BEFORE = 320
+_APPOSITION_NAME = re.compile(
+    rf"^\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
+    rf"[\w’'-]+\s+){{0,4}}(?P<name>{NAME_RUN})\s*$"
+)
+_OWNER_BEFORE = re.compile(
+    rf"(?P<name>{NAME_RUN})\s+(?:of|from|at|with)\s+(?:the\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +139,7 @@ class SpeakerFinder:
                 cues.append(Cue(word, verb.start(), speaker))
                 continue
             speaker = self._subject_before(start, verb.start())
-            if speaker is None:
+            if speaker is None and _opens_clause(text, start, verb.start()):
                 after = _AFTER_VERB_FIRST.match(text, verb.start(), end)
                 if after is not None and after.start("verb") == verb.start():
                     speaker = self._subject(after)
@@ -157,7 +167,19 @@ class SpeakerFinder:
         if last == "," or last == ")":
             return self._subject_before_apposition(lo, prefix_end)
         match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - 120), prefix_end)
-        return self._subject(match) if match else None
+        if match is None:
+            return None
+        return self._owner(match, lo) or self._subject(match)
+
+    def _owner(self, match: re.Match[str], lo: int) -> Speaker | None:
+        """"Reto Imboden of the Citizens' Alliance said": the person, not the organisation."""
+        if match.group("name") is None and match.group("desc") is None:
+            return None
+        owner = _OWNER_BEFORE.search(self.text, max(lo, match.start() - 80), match.start())
+        if owner is None:
+            return None
+        speaker = self._named(owner.group("name"), owner.start("name"))
+        return speaker if speaker is not None and speaker.person else None
 
     def _subject_before_apposition(self, lo: int, prefix_end: int) -> Speaker | None:
         """"Name, head of the region, said" / "Name (a farmer) said": the subject precedes the
@@ -175,13 +197,20 @@ class SpeakerFinder:
                 if pos <= lo:
                     break
                 candidates.append(pos)
+        if candidates and text[close] == ",":
+            # "The trust's chief executive, Marcus Obi, said": the apposition is the name.
+            named = _APPOSITION_NAME.search(text, candidates[0] + 1, close)
+            if named is not None:
+                speaker = self._named(named.group("name"), named.start("name"))
+                if speaker is not None and speaker.person and " " in speaker.name:
+                    return speaker
         for opening in candidates:
             segment_end = opening
             while segment_end > lo and text[segment_end - 1].isspace():
                 segment_end -= 1
             match = _SUBJECT_AT_END.search(text, max(lo, segment_end - 120), segment_end)
             if match is not None and match.end() == segment_end:
-                speaker = self._subject(match)
+                speaker = self._owner(match, lo) or self._subject(match)
                 if speaker is not None:
                     if speaker.person:
                         self._learn_gender(speaker.name, text[opening:close])
@@ -260,5 +289,14 @@ class SpeakerFinder:
 
 
 def _verb_text(verb: str) -> str:
-    return "according to" if verb.startswith("according") else verb
+    return "according to" if verb[:9].lower() == "according" else verb
+
+
+def _opens_clause(text: str, start: int, pos: int) -> bool:
+    """Whether only punctuation separates ``pos`` from ``start`` or from a clause break, as in
+    "..., said the minister" or `” said Smith`."""
+    pos -= 1
+    while pos >= start and text[pos].isspace():
+        pos -= 1
+    return pos < start or text[pos] in ",;:—–-(\"”’'»“"
 
