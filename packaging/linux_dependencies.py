@@ -100,13 +100,20 @@ def libc_dependency() -> str:
     return f"libc6 (>= {version})" if name == "glibc" and version else "libc6"
 
 
-def depends_field() -> str:
-    packages = sorted(set(SYSTEM_LIBRARIES.values()), key=lambda p: p.split(" | ")[-1])
+def depends_field(needed: Iterable[str] | None = None) -> str:
+    """Depends for a bundle whose binaries link against ``needed`` (all known libraries when
+    None). Qt's xcb runtime is always included: X11 is the platform every desktop offers."""
+    names = set(SYSTEM_LIBRARIES) if needed is None else set(needed) & set(SYSTEM_LIBRARIES)
+    names |= set(QT_XCB_RUNTIME)
+    packages = sorted({SYSTEM_LIBRARIES[name] for name in names},
+                      key=lambda p: p.split(" | ")[-1])
     return ", ".join([libc_dependency(), *packages])
 
 
-def recommends_field() -> str:
-    return ", ".join(sorted(set(RECOMMENDED_LIBRARIES.values())))
+def recommends_field(needed: Iterable[str] | None = None) -> str:
+    names = set(RECOMMENDED_LIBRARIES) if needed is None else set(needed)
+    return ", ".join(sorted({RECOMMENDED_LIBRARIES[n] for n in names
+                             if n in RECOMMENDED_LIBRARIES}))
 
 
 def elf_needed(path: Path) -> list[str]:
@@ -142,33 +149,40 @@ def bundle_elf_files(bundle: Path) -> Iterator[Path]:
                     yield path
 
 
-def unresolved_needs(bundle: Path) -> dict[str, list[str]]:
-    """Libraries that bundled binaries link against, found neither in the bundle nor in the
-    tables above: library name -> the bundled files that need it."""
-    files = list(bundle_elf_files(bundle))
+def system_needs(bundle: Path) -> dict[str, list[str]]:
+    """Libraries that bundled binaries link against but the bundle does not carry:
+    library name -> the bundled files that need it."""
     present = {p.name for p in bundle.rglob("*")}
-    known = set(SYSTEM_LIBRARIES) | LIBC_LIBRARIES | set(RECOMMENDED_LIBRARIES)
-    missing: dict[str, list[str]] = {}
-    for path in files:
+    needs: dict[str, list[str]] = {}
+    for path in bundle_elf_files(bundle):
         for name in elf_needed(path):
-            if name not in present and name not in known:
-                missing.setdefault(name, []).append(str(path.relative_to(bundle)))
-    return missing
+            if name not in present:
+                needs.setdefault(name, []).append(str(path.relative_to(bundle)))
+    return needs
+
+
+def unresolved_needs(bundle: Path) -> dict[str, list[str]]:
+    """The system needs of the bundle that the tables above do not know."""
+    known = set(SYSTEM_LIBRARIES) | LIBC_LIBRARIES | set(RECOMMENDED_LIBRARIES)
+    return {name: users for name, users in system_needs(bundle).items() if name not in known}
 
 
 def render_control(template: str, *, version: str, architecture: str, installed_kib: int,
-                   ) -> str:
-    """Fill packaging/linux/control.in."""
+                   needed: Iterable[str] | None = None) -> str:
+    """Fill packaging/linux/control.in for a bundle whose binaries need ``needed``."""
     values = {
         "@VERSION@": version,
         "@ARCHITECTURE@": architecture,
         "@INSTALLED_SIZE@": str(installed_kib),
-        "@DEPENDS@": depends_field(),
-        "@RECOMMENDS@": recommends_field(),
+        "@DEPENDS@": depends_field(needed),
+        "@RECOMMENDS@": recommends_field(needed),
     }
     text = template
     for key, value in values.items():
         text = text.replace(key, value)
+    # a field left empty (no Recommends) is dropped: dpkg rejects empty fields
+    text = "".join(line for line in text.splitlines(keepends=True)
+                   if not re.fullmatch(r"[A-Za-z-]+:\s*", line))
     left = re.findall(r"@[A-Z_]+@", text)
     if left:
         raise ValueError(f"control.in has placeholders that were not filled: {left}")
