@@ -70,7 +70,7 @@ _DOCUMENT_NOUNS = frozenset(
 )
 _MAX_BEFORE = 320
 _APPOSITION_NAME = re.compile(
-    rf"^\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
+    rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
     rf"[\w’'-]+\s+){{0,4}}(?P<name>{NAME_RUN})\s*$"
 )
 _OWNER_BEFORE = re.compile(
@@ -199,7 +199,7 @@ class SpeakerFinder:
                 candidates.append(pos)
         if candidates and text[close] == ",":
             # "The trust's chief executive, Marcus Obi, said": the apposition is the name.
-            named = _APPOSITION_NAME.search(text, candidates[0] + 1, close)
+            named = _APPOSITION_NAME.match(text, candidates[0] + 1, close)
             if named is not None:
                 speaker = self._named(named.group("name"), named.start("name"))
                 if speaker is not None and speaker.person and " " in speaker.name:

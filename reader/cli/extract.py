@@ -1,13 +1,120 @@
-"""Placeholder: this sub-command arrives with its issue."""
+"""``claim-reader extract FILE [--format json|text]``: what the analysis finds in an article,
+printed without the window, so it can be scripted, diffed and tested.
+
+JSON holds the document (title, format, sha256, length and the plain ``text`` every offset
+indexes), the quotes, the figures and the claims; each item's ``text`` equals that slice of the
+document text. Exit codes: 0 done; 1 the file could not be read (the message says why and what
+to do); 2 the command line itself was wrong (argparse).
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any
+
+TEXT_WIDTH = 76
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+    parser.add_argument("--format", choices=("json", "text"), default="text",
+                        help="json for data, text (the default) for a listing to read")
 
 
 def run(options: argparse.Namespace) -> int:
-    print(f"claim-reader {options.command}: not available in this version yet", file=sys.stderr)
-    return 2
+    from reader.analysis import analyse
+    from reader.document.errors import DocumentError
+    from reader.document.loading import load_document
+
+    try:
+        document = load_document(Path(options.file))
+    except DocumentError as error:
+        print(f"claim-reader: {error.message}", file=sys.stderr)
+        return 1
+    analysis = analyse(document.text, document.blocks)
+    if options.format == "json":
+        json.dump(extract_data(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(extract_listing(document, analysis))
+    return 0
+
+
+def _mention(mention: Any) -> dict[str, Any] | None:
+    if mention is None:
+        return None
+    return {"name": mention.name, "start": mention.start, "end": mention.end}
+
+
+def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
+    """The JSON document ``extract --format json`` prints."""
+    return {
+        "document": {
+            "title": document.title,
+            "format": document.format,
+            "sha256": document.sha256,
+            "length": len(document.text),
+            "text": document.text,
+        },
+        "quotes": [
+            {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+             "speaker": _mention(q.speaker), "cue": q.cue,
+             "nested": [{"start": s, "end": e} for s, e in q.nested]}
+            for q in analysis.quotes
+        ],
+        "figures": [
+            {"start": f.start, "end": f.end, "text": f.text, "kind": f.kind, "value": f.value,
+             "low": f.low, "high": f.high, "unit": f.unit, "approximate": f.approximate,
+             **({"date": f.date} if f.date else {})}
+            for f in analysis.figures
+        ],
+        "claims": [
+            {"id": c.id, "kind": c.kind, "start": c.start, "end": c.end, "text": c.text,
+             "speaker": _mention(c.speaker), "cue": c.cue, "quotes": list(c.quotes),
+             "figures": list(c.figures)}
+            for c in analysis.claims
+        ],
+    }
+
+
+def _clip(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def extract_listing(document: Any, analysis: Any) -> str:
+    """The readable listing ``extract`` prints by default."""
+    lines = [f"{document.title or document.source_path or 'Untitled'}"
+             f"  ({document.format}, {len(document.text):,} characters)", ""]
+    lines.append(f"Quotes: {len(analysis.quotes)}")
+    for q in analysis.quotes:
+        who = q.speaker.name if q.speaker else "no speaker"
+        cue = f", {q.cue}" if q.cue else ""
+        lines.append(f"  {q.start:>7}  [{q.kind}] {who}{cue}")
+        lines.append(f"           “{_clip(q.text, TEXT_WIDTH - 13)}”")
+    lines.append("")
+    lines.append(f"Figures: {len(analysis.figures)}")
+    for f in analysis.figures:
+        if f.low is not None and f.high is not None and f.value is None:
+            value = f"{_number(f.low)}–{_number(f.high)}"
+        else:
+            value = f.date or _number(f.value)
+        unit = f" {f.unit}" if f.unit else ""
+        approx = " (approximate)" if f.approximate else ""
+        lines.append(f"  {f.start:>7}  {_clip(f.text, 30):<30} {f.kind}: {value}{unit}{approx}")
+    lines.append("")
+    lines.append(f"Claims: {len(analysis.claims)}")
+    for c in analysis.claims:
+        who = f" — {c.speaker.name}" if c.speaker else ""
+        lines.append(f"  {c.id}  {c.kind}{who}")
+        lines.append(f"           {_clip(c.text, TEXT_WIDTH - 11)}")
+    return "\n".join(lines) + "\n"
