@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -74,8 +75,9 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, backup)
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically; raises ``OSError`` with the old file intact."""
+def write_atomic(path: Path, data: bytes | Sequence[bytes], *, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``data`` (bytes, or byte strings written in order) atomically;
+    raises ``OSError`` with the old file intact."""
     folder = path.parent
     ensure_private_dir(folder)
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -84,7 +86,8 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         try:
             if POSIX:
                 os.fchmod(fd, FILE_MODE)
-            _write_all(fd, data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                _write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)

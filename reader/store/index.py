@@ -152,8 +152,8 @@ class StoreIndex:
                         del self._entries[gone]
                 change(self._entries)
                 header = {"schema_version": SCHEMA_VERSION}
-                text = self._renderer.render(header, self._entries)
-                write_atomic(self.path, text.encode("utf-8"), keep_backup=False)
+                data = self._renderer.render_chunks(header, self._entries)
+                write_atomic(self.path, data, keep_backup=False)
                 self._signature = FileSignature.of(self.path)
         except (OSError, StoreError):
             change(self._entries)

@@ -26,35 +26,46 @@ def _indent(text: str, spaces: str) -> str:
 
 
 class EntryRenderer:
-    """Renders ``{**header, key: {id: entry...}}`` re-encoding only entries that changed."""
+    """Renders ``{**header, key: {id: entry...}}`` as UTF-8, re-encoding only entries that
+    changed. ``key`` must sort before every other header key (true of "claims" and "reviews")."""
 
     def __init__(self, key: str, to_dict: Callable[[Any], dict[str, Any]]) -> None:
         self.key = key
         self.to_dict = to_dict
-        self._cache: dict[str, tuple[Any, str]] = {}
+        self._cache: dict[str, tuple[Any, bytes]] = {}
+        self._order: list[str] = []
 
-    def _entry_text(self, entry_id: str, entry: Any) -> str:
-        cached = self._cache.get(entry_id)
-        if cached is not None and cached[0] is entry:
-            return cached[1]
+    def _entry_bytes(self, entry_id: str, entry: Any) -> bytes:
         body = json.dumps(self.to_dict(entry), indent=2, sort_keys=True, ensure_ascii=False)
         text = "    " + json.dumps(entry_id, ensure_ascii=False) + ": " + _indent(body, "    ")
-        self._cache[entry_id] = (entry, text)
-        return text
+        data = text.encode("utf-8")
+        self._cache[entry_id] = (entry, data)
+        return data
 
-    def render(self, header: Mapping[str, Any], entries: Mapping[str, Any]) -> str:
-        if entries:
-            parts = [self._entry_text(entry_id, entries[entry_id]) for entry_id in sorted(entries)]
-            block = "{\n" + ",\n".join(parts) + "\n  }"
-        else:
-            block = "{}"
-        if len(self._cache) > len(entries):
-            for stale in self._cache.keys() - entries.keys():
-                del self._cache[stale]
+    def render_chunks(self, header: Mapping[str, Any],
+                      entries: Mapping[str, Any]) -> tuple[bytes, ...]:
+        """The file as a few byte strings to write in order (joining them would copy it)."""
+        cache = self._cache
+        if len(cache) != len(entries) or cache.keys() != entries.keys():
+            for stale in cache.keys() - entries.keys():
+                del cache[stale]
+            self._order = sorted(entries)
+        parts = []
+        for entry_id in self._order:
+            entry = entries[entry_id]
+            cached = cache.get(entry_id)
+            parts.append(cached[1] if cached is not None and cached[0] is entry
+                         else self._entry_bytes(entry_id, entry))
         data = dict(header)
         data[self.key] = _PLACEHOLDER
-        text = dumps(data)
-        # The callers' entry key ("claims", "reviews") sorts before every other header key, so
-        # the first occurrence of the placeholder is ours even if a document text holds it.
-        encoded = json.dumps(_PLACEHOLDER)
-        return text.replace(encoded, block, 1)
+        before, after = dumps(data).split(json.dumps(_PLACEHOLDER), 1)
+        if not parts:
+            return (before.encode("utf-8"), b"{}", after.encode("utf-8"))
+        return ((before + "{\n").encode("utf-8"), b",\n".join(parts),
+                ("\n  }" + after).encode("utf-8"))
+
+    def render_bytes(self, header: Mapping[str, Any], entries: Mapping[str, Any]) -> bytes:
+        return b"".join(self.render_chunks(header, entries))
+
+    def render(self, header: Mapping[str, Any], entries: Mapping[str, Any]) -> str:
+        return self.render_bytes(header, entries).decode("utf-8")

@@ -307,8 +307,9 @@ class OpenReview:
                 signature = FileSignature.of(self.path)
                 if signature is not None and signature != self._signature:
                     self._merge_from_disk()
-                text = self._renderer.render(self._review.header_dict(), self._review.claims)
-                write_atomic(self.path, text.encode("utf-8"))
+                data = self._renderer.render_chunks(self._review.header_dict(),
+                                                    self._review.claims)
+                write_atomic(self.path, data)
                 self._signature = FileSignature.of(self.path)
         except StoreReadOnlyError:
             raise

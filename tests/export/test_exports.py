@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import fastjsonschema
 import pytest
-from conftest import TEXT
+from export_builders import TEXT
 
 from reader.export import FORMAT_NAMES, render
 from reader.export.claim_review import claim_reviews

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ARTICLE, figure_analyser, make_document
+from store_builders import ARTICLE, figure_analyser, make_document
 
 import reader.store.store as store_module
 from reader.cli import main

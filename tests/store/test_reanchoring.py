@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import ARTICLE, figure_analyser, make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.analysis.model import Claim
 from reader.store.anchoring import reanchor

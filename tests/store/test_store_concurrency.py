@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, figure_analyser, make_document
+from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.analysis.model import Analysis, Claim
 from reader.store import ReviewStore, StoreLockedError

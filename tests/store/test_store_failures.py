@@ -8,7 +8,7 @@ import json
 import os
 
 import pytest
-from conftest import ARTICLE, figure_analyser, make_document
+from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.store import (
     SCHEMA_VERSION,

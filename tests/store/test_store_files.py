@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from conftest import ARTICLE, figure_analyser, make_document
+from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.store import SCHEMA_VERSION, ReviewStore
 from reader.store.atomic import write_atomic

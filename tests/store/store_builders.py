@@ -1,0 +1,51 @@
+"""Builders for the store tests: documents and a tiny fake analyser, so that the tests do not
+depend on what the real analysis finds. (Not named conftest: tests/export has its own helpers
+and two modules named ``conftest`` would shadow each other on import.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.analysis.model import Analysis, Claim, Mention
+from reader.document.model import Document
+
+ARTICLE = (
+    "Harbour council approves new sea wall\n\n"
+    "The council voted 7 to 2 on Tuesday to build a sea wall costing 4.2 million euros, "
+    "said the mayor, Ines Okafor. \"We lost 300 homes to flooding in 2019,\" she said.\n\n"
+    "Opposition member Tomas Reyl said the wall would cover only 40% of the coast. "
+    "\"This plan protects the marina, not the people,\" he said.\n\n"
+    "The project is due to finish in 2028, according to the council's own schedule.\n"
+)
+
+
+def figure_analyser(document: Document) -> Analysis:
+    """Every sentence holding a digit is a claim; its id is made from its words only."""
+    claims = []
+    for match in re.finditer(r"[^.!?\n]*\d[^.!?\n]*[.!?]?", document.text):
+        words = match.group().strip()
+        start = match.start() + match.group().index(words)
+        claim_id = "f-" + re.sub(r"\W+", "-", words.lower())[:40]
+        claims.append(Claim(id=claim_id, kind="figure", start=start, end=start + len(words),
+                            text=words, speaker=Mention("Ines Okafor", 0, 1)))
+    return Analysis(claims=tuple(claims))
+
+
+def make_document(text: str = ARTICLE, path: str | Path | None = None,
+                  title: str = "Sea wall") -> Document:
+    return Document.from_plain_text(text, title=title,
+                                    source_path=str(path) if path is not None else None)
+
+
+class Clock:
+    """A clock that advances one millisecond per call, so timestamps are distinct and ordered."""
+
+    def __init__(self, start: int = 0) -> None:
+        self.ticks = start
+
+    def __call__(self) -> str:
+        self.ticks += 1
+        seconds, millis = divmod(self.ticks, 1000)
+        minutes, seconds = divmod(seconds, 60)
+        return f"2026-01-01T10:{minutes:02d}:{seconds:02d}.{millis:03d}000Z"
