@@ -62,6 +62,10 @@ _AFTER_SUBJECT_FIRST = re.compile(
 _AFTER_VERB_FIRST = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?\s+{_SUBJECT}"
 )
+_AFTER_VERB_ROLE = re.compile(
+    rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
+    rf"(?:\s+(?!the\b|a\b|an\b)[a-z][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
+)
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _UPPER_IN = re.compile(f"[{UPPER}]")
 _DOCUMENT_NOUNS = frozenset(
@@ -117,6 +121,11 @@ class SpeakerFinder:
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
             return Cue(_verb_text(match.group("verb")), match.start("verb"), speaker)
+        match = _AFTER_VERB_ROLE.match(text, pos, end)
+        if match is not None:
+            speaker = self._named(match.group("name"), match.start("name"))
+            if speaker is not None and speaker.person:
+                return Cue(_verb_text(match.group("verb")), match.start("verb"), speaker)
         match = _AFTER_VERB_FIRST.match(text, pos, end)
         if match is not None:
             return Cue(_verb_text(match.group("verb")), match.start("verb"), self._subject(match))
@@ -140,9 +149,9 @@ class SpeakerFinder:
                 continue
             speaker = self._subject_before(start, verb.start())
             if speaker is None and _opens_clause(text, start, verb.start()):
-                after = _AFTER_VERB_FIRST.match(text, verb.start(), end)
-                if after is not None and after.start("verb") == verb.start():
-                    speaker = self._subject(after)
+                inverted = self.cue_after(verb.start(), end)
+                if inverted is not None and inverted.verb_start == verb.start():
+                    speaker = inverted.speaker
             if speaker is not None:
                 if speaker.person:
                     following = _FOLLOWING_PRONOUN.match(text, verb.end(), end)

@@ -1,0 +1,97 @@
+"""Attribution: cues before and after, appositions, titles, pronouns, surnames, continuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyse
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in analyse(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We are ready,” Maria Ostrova said.", "Maria Ostrova"),
+        ("“We are ready,” said Maria Ostrova.", "Maria Ostrova"),
+        ("Maria Ostrova said: “We are ready.”", "Maria Ostrova"),
+        ("Maria Ostrova said on Monday that the army was “ready for anything.”",
+         "Maria Ostrova"),
+        ("“We are ready,” Maria Ostrova, the head of the regional council, said.",
+         "Maria Ostrova"),
+        ("“We are ready,” said Maria Ostrova, the head of the regional council.",
+         "Maria Ostrova"),
+        ("Defence Minister Maria Ostrova told reporters: “We are ready.”", "Maria Ostrova"),
+        ("“We are ready,” U.N. Secretary-General Maria Ostrova told reporters.",
+         "Maria Ostrova"),
+        ("“We are ready,” according to Maria Ostrova.", "Maria Ostrova"),
+        ("The region’s governor, Maria Ostrova, said: “We are ready.”", "Maria Ostrova"),
+        ("Maria Ostrova of the Farmers’ League said the deal was “a betrayal of everyone here.”",
+         "Maria Ostrova"),
+        ("“We are ready,” the ministry said.", "the ministry"),
+        ("“We are ready,” the U.K. Defence Ministry said.", "U.K. Defence Ministry"),
+    ],
+)
+def test_cue_forms(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name_first_given() -> None:
+    text = ("Prime Minister Lena Halvorsen arrived on Monday.\n\n"
+            "“We will not be rushed,” Halvorsen said.\n\n"
+            "“Nor will we walk away,” she added.")
+    quotes = analyse(text).quotes
+    assert [q.speaker.name for q in quotes] == ["Lena Halvorsen", "Lena Halvorsen"]
+    # The mention is the span that gave the attribution: the surname, then the pronoun.
+    assert [text[q.speaker.start:q.speaker.end] for q in quotes] == ["Halvorsen", "she"]
+
+
+def test_pronoun_skips_people_named_inside_quotes() -> None:
+    text = ("Mayor Tom Adeyemi spoke first.\n\n"
+            "“I told Governor Ruth Kaplan we need the money,” he said.")
+    assert speakers(text) == ["Tom Adeyemi"]
+
+
+def test_pronoun_gender_picks_the_right_person() -> None:
+    text = ("Anna Berg, a farmer, said she would sell. Her neighbour, Piet Larsen, said he "
+            "would not.\n\n“I have nowhere else to go,” she said.")
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_quote_without_cue_continues_the_previous_speaker() -> None:
+    text = ("“The bridge is safe,” said engineer Ruth Oduya.\n\n"
+            "“We checked every bolt twice.”")
+    assert speakers(text) == ["Ruth Oduya", "Ruth Oduya"]
+
+
+def test_reported_speech_sets_the_speaker_of_a_following_quote() -> None:
+    text = ("Ruth Oduya, the chief engineer, said the bridge had passed its inspection.\n\n"
+            "“We checked every bolt twice.”")
+    assert speakers(text) == ["Ruth Oduya"]
+
+
+def test_a_heading_ends_the_run_of_paragraphs() -> None:
+    text = ("“The bridge is safe,” said engineer Ruth Oduya.\n\n"
+            "Traffic returns\n\n"
+            "“Nobody expected this outcome at all,” a driver shouted from his cab window.")
+    quotes = analyse(text).quotes
+    assert quotes[1].speaker is None or quotes[1].speaker.name != "Ruth Oduya"
+
+
+def test_term_has_no_speaker_even_in_reported_speech() -> None:
+    text = "Ruth Oduya said the so-called “miracle span” was a myth."
+    [quote] = analyse(text).quotes
+    assert quote.kind == "term" and quote.speaker is None
+
+
+def test_partial_quotes_in_one_sentence_share_the_speaker() -> None:
+    text = ("Keira Stone said she was “not convinced” by the plan, calling it “a gamble with "
+            "other people’s money.”")
+    assert speakers(text) == ["Keira Stone", "Keira Stone"]
+
+
+def test_cue_is_reported() -> None:
+    [quote] = analyse("“Enough,” Keira Stone warned.").quotes
+    assert quote.cue == "warned"
