@@ -221,8 +221,10 @@ def build_windows(skip_bundle: bool) -> Path:
     bundle = DIST / contents.EXECUTABLE
     if not skip_bundle or not bundle.is_dir():
         bundle = build_bundle()
+    icon = WORK / contents.EXECUTABLE / "claim-reader.ico"  # written by the spec
     run([find_iscc(), f"/DAppVersion={version}", f"/DSourceDir={bundle}",
-         f"/DOutputDir={DIST}", str(HERE / "windows" / "claim-reader.iss")])
+         f"/DOutputDir={DIST}", *([f"/DIconFile={icon}"] if icon.is_file() else []),
+         str(HERE / "windows" / "claim-reader.iss")])
     output = DIST / f"ClaimReader-{version}-setup.exe"
     print(f"installer: {output} ({size_of(output) / MIB:.1f} MiB)")
     return output
