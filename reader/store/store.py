@@ -303,6 +303,7 @@ class OpenReview:
         failure; raises ``StoreWriteError`` with the file on disk left intact."""
         self._check_writable()
         try:
+            self._store._prepare()
             with FileLock(self.path, self._store.lock_timeout):
                 signature = FileSignature.of(self.path)
                 if signature is not None and signature != self._signature:
@@ -349,14 +350,13 @@ class ReviewStore:
 
     def _prepare(self) -> None:
         """Create the folders on first write; clear temporary files a killed writer left."""
-        if self._prepared:
-            return
         try:
-            ensure_private_dir(self.reviews_dir)
+            ensure_private_dir(self.reviews_dir)  # again each time: someone may delete it
         except OSError as error:
             raise write_error(self.reviews_dir / "review.json", error) from None
-        remove_stale_temporaries(self.reviews_dir)
-        self._prepared = True
+        if not self._prepared:
+            remove_stale_temporaries(self.reviews_dir)
+            self._prepared = True
 
     def review_path(self, review_id: str) -> Path:
         return self.reviews_dir / (review_id + REVIEW_SUFFIX)
