@@ -10,6 +10,7 @@ page is never lost because the extractor disliked it. Nothing referenced by the 
 
 from __future__ import annotations
 
+import copy
 import html as html_module
 import logging
 import re
@@ -101,6 +102,9 @@ _DROPPED_CLASS = re.compile(
     re.IGNORECASE,
 )
 _NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Marks each element of the copy handed to readability with its place in our tree.
+_INDEX_ATTRIBUTE = "data-claim-reader-index"
 _KEPT_ATTRIBUTES = ("class", "id", "href")
 _MAX_ATTRIBUTE_CHARS = 2048
 _MAX_CLASS_CHARS = 200
@@ -257,18 +261,19 @@ def render_html(source: str) -> RenderedHtml:
     page_title = _page_title(root)
     _strip_boilerplate(root)
 
-    article = _readable_article(root)
     body = _body(root)
+    parts = _readable_article(root) or ([body] if body is not None else [])
     builder = TextBuilder()
-    if headline and not _holds_heading(article if article is not None else body, headline):
+    if headline and not any(_holds_heading(part, headline) for part in parts):
         builder.break_block("heading", 1)
         builder.write(headline)
         builder.break_block()
     headline_only = builder.length
-    if article is not None:
-        _render_element(article, builder, "paragraph", 0)
-    if builder.length == headline_only and body is not None:
-        _render_element(body, builder, "paragraph", 0)  # readability found nothing: keep all
+    for part in parts:
+        _render_element(part, builder, "paragraph", 0)
+        builder.break_block()
+    if builder.length == headline_only and body is not None and parts != [body]:
+        _render_element(body, builder, "paragraph", 0)  # the choice held no words: keep all
     text, blocks, spans = builder.finish()
     titles = tuple(title for title in (og_title, headline, page_title) if title)
     return RenderedHtml(text, blocks, spans, titles)
@@ -438,6 +443,8 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
         return True
     if element.get("role", "").lower() in _DROPPED_ROLES:
         return True
+    if _INVISIBLE_STYLE.search(element.get("style", "")[:_MAX_ATTRIBUTE_CHARS]):
+        return True
     if tag in _CHROME_TAGS and not any(
         ancestor.tag in ("article", "main") for ancestor in element.iterancestors()
     ):
@@ -446,22 +453,82 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
     return bool(names.strip()) and _DROPPED_CLASS.search(names) is not None
 
 
-def _readable_article(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """readability-lxml's choice of article, or None when it fails or finds no text."""
+def _readable_article(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    """The parts of the page readability-lxml chose as the article, or None when it fails or
+    finds no text.
+
+    readability is used to choose, not to clean: its own clean-up removes tables and short
+    lists whose scores are low, which in news copy are often the figures a fact-checker needs.
+    So the chosen elements are found again in our own cleaned tree (each element of the copy
+    handed to readability carries its index in that tree) and rendered from there.
+    """
     from readability import Document as ReadabilityDocument
 
-    cleaned = lxml.html.tostring(root, encoding="unicode")
+    originals = list(root.iter())
+    working = copy.deepcopy(root)
+    for index, element in enumerate(working.iter()):
+        element.set(_INDEX_ATTRIBUTE, str(index))
     try:
-        summary = ReadabilityDocument(cleaned).summary(html_partial=True)
+        summary = ReadabilityDocument(working).summary(html_partial=True)
     except Exception:  # readability wraps every failure in its own Unparseable; keep the body
         return None
-    article = _parse(summary)
-    if article is None:
+    chosen = _parse(summary)
+    if chosen is None:
         return None
-    body = _body(article)
+    parts: list[lxml.html.HtmlElement] = []
+    for element in _outermost_with_index(_body(chosen)):
+        found = _element_at(originals, element.get(_INDEX_ATTRIBUTE, ""))
+        if found is None or not _same_words(element, found):
+            return _fallback_summary(chosen)
+        parts.append(found)
+    order = {element: index for index, element in enumerate(originals)}
+    parts = sorted(set(parts), key=lambda element: order[element])
+    # An element inside another chosen one would be rendered twice.
+    chosen_set = set(parts)
+    parts = [
+        part
+        for part in parts
+        if not any(ancestor in chosen_set for ancestor in part.iterancestors())
+    ]
+    if not any(_collapsed(part.text_content()) for part in parts):
+        return None
+    return parts
+
+
+def _outermost_with_index(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    found: list[lxml.html.HtmlElement] = []
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if element is not root and element.get(_INDEX_ATTRIBUTE):
+            found.append(element)
+            continue
+        stack.extend(reversed(element))
+    return found
+
+
+def _element_at(
+    originals: list[lxml.html.HtmlElement], index: str
+) -> lxml.html.HtmlElement | None:
+    if not index.isdigit() or int(index) >= len(originals):
+        return None
+    return originals[int(index)]
+
+
+def _same_words(chosen: lxml.html.HtmlElement, original: lxml.html.HtmlElement) -> bool:
+    """A cheap check that a path found the element readability meant."""
+    words = _collapsed(chosen.text_content())[:40]
+    return words in _collapsed(original.text_content())
+
+
+def _fallback_summary(chosen: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement] | None:
+    """readability's own cleaned article, used when its paths do not match our tree."""
+    body = _body(chosen)
     if body is None or not _collapsed(body.text_content()):
         return None
-    return body
+    for element in body.iter():
+        element.attrib.pop(_INDEX_ATTRIBUTE, None)
+    return [body]
 
 
 def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -487,6 +554,7 @@ def _render_element(
     """Walk the tree without recursion (pages can nest thousands of elements deep)."""
     contexts = [_Context(kind, level)]
     list_depth = 0
+    length_at_last_br = -1
     for event, element in _walk(root):
         tag = _tag(element)
         if event == "start":
@@ -509,7 +577,12 @@ def _render_element(
                 if element.getprevious() is not None:
                     builder.write(" | ")
             elif tag == "br":
-                builder.space()
+                # <br><br> is how many saved pages separate paragraphs; one <br> is a space.
+                if builder.length == length_at_last_br:
+                    builder.break_block(contexts[-1].kind, contexts[-1].level)
+                else:
+                    builder.space()
+                length_at_last_br = builder.length
             elif tag in _INLINE_SPANS:
                 builder.open_span(_INLINE_SPANS[tag])
             elif tag == "a":

@@ -192,3 +192,60 @@ def test_legacy_encoded_page_with_meta_charset(tmp_path: Path) -> None:
     document = load_document(path)
     assert "Le défilé du 14 juillet est annulé" in document.text
     assert document.title == "Défilé annulé"
+
+
+LONG_ONE = (
+    "The harbour authority said on Monday that the breakwater would be rebuilt over two years "
+    "at a cost of about £18m."
+)
+LONG_TWO = (
+    "Fishermen said they had been warning about cracks in the wall since 2019, but nothing had "
+    "been done until now."
+)
+
+
+def test_data_table_inside_the_article_is_kept() -> None:
+    # readability's own clean-up drops low-scoring tables; the article is rendered from our tree.
+    document = document_from_string(
+        f"<html><body><article><p>{LONG_ONE}</p><table><tr><th>Region</th><th>Cost</th></tr>"
+        f"<tr><td>North</td><td>£3m</td></tr></table><p>{LONG_TWO}</p></article>"
+        "<div class='sidebar'><p>Most read: a sidebar list of other stories</p></div>"
+        "</body></html>",
+        format="html",
+    )
+    assert [text for _, _, text in block_texts(document)] == [
+        LONG_ONE, "Region | Cost", "North | £3m", LONG_TWO,
+    ]
+
+
+def test_readers_comments_are_not_the_article() -> None:
+    document = document_from_string(
+        f"<html><body><div id='content'><p>{LONG_ONE}</p><p>{LONG_TWO}</p></div>"
+        "<div id='comments'><h3>12 comments</h3><p>COMMENT: The council should resign now, "
+        "honestly, this has gone on long enough.</p></div></body></html>",
+        format="html",
+    )
+    assert LONG_ONE in document.text and LONG_TWO in document.text
+    assert "COMMENT" not in document.text and "12 comments" not in document.text
+
+
+def test_double_line_breaks_separate_paragraphs() -> None:
+    document = document_from_string(
+        f"<html><body><div class='story'>{LONG_ONE}<br><br>{LONG_TWO}<br>Same paragraph."
+        "</div></body></html>",
+        format="html",
+    )
+    assert [text for _, _, text in block_texts(document)] == [
+        LONG_ONE, f"{LONG_TWO} Same paragraph.",
+    ]
+
+
+def test_hidden_elements_are_dropped() -> None:
+    document = document_from_string(
+        f"<html><body><article><p>{LONG_ONE}</p><p style='display: none'>HIDDEN STYLE</p>"
+        f"<p hidden>HIDDEN ATTRIBUTE</p><div aria-hidden='true'>HIDDEN ARIA</div>"
+        f"<p>{LONG_TWO}</p></article></body></html>",
+        format="html",
+    )
+    assert "HIDDEN" not in document.text
+    assert LONG_TWO in document.text
