@@ -18,6 +18,8 @@ FORMAT_BY_EXTENSION: dict[str, DocumentFormat] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
 }
 
 # Extensions that are surely not articles in a format we read, with what they are.

@@ -18,7 +18,7 @@ TEXT = "Council news\n\nThe budget passed - narrowly - on Monday.\n"
     ("name", "expected"),
     [
         ("a.txt", "text"), ("a.TEXT", "text"), ("a.md", "markdown"), ("a.Markdown", "markdown"),
-        ("a.html", "html"), ("a.HTM", "html"),
+        ("a.html", "html"), ("a.HTM", "html"), ("a.xhtml", "html"),
     ],
 )
 def test_extension_decides(tmp_path: Path, name: str, expected: str) -> None:
