@@ -27,7 +27,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+if str(HERE) not in sys.path:  # run as a script it is there already; imported by the tests
+    sys.path.append(str(HERE))
 
 import bundle_contents as contents  # noqa: E402
 import linux_dependencies as linux  # noqa: E402

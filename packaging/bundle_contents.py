@@ -151,6 +151,8 @@ def drop_reason(dest: str) -> str | None:
         return None
     if path.name.startswith("libpyside6qml"):
         return "QML bindings"
+    if len(parts) == 2 and path.name.split(".")[0] in QT_MODULES_EXCLUDED:
+        return f"binding {path.name.split('.')[0]}"  # e.g. PySide6/QtNetwork.abi3.so
     if "plugins" in parts[:-2]:  # .../plugins/<folder>/<plugin>
         folder = parts[parts.index("plugins") + 1]
         if folder not in QT_PLUGINS_KEPT:

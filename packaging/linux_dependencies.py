@@ -119,26 +119,33 @@ def recommends_field(needed: Iterable[str] | None = None) -> str:
 def elf_needed(path: Path) -> list[str]:
     """The DT_NEEDED entries of a 64-bit little-endian ELF file (x86-64, arm64), read directly
     so that the check needs no binutils. Returns [] for anything else."""
-    data = path.read_bytes()
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        return []
-    shoff = struct.unpack_from("<Q", data, 0x28)[0]
-    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize)
-                for i in range(shnum)]
-    needed = []
-    for _name, kind, _flags, _addr, offset, size, link, _info, _align, entsize in sections:
-        if kind != 6:  # SHT_DYNAMIC
-            continue
-        strtab_offset = sections[link][4]
-        for pos in range(offset, offset + size, entsize or 16):
-            tag, value = struct.unpack_from("<qQ", data, pos)
-            if tag == 0:  # DT_NULL
-                break
-            if tag == 1:  # DT_NEEDED
-                end = data.index(b"\0", strtab_offset + value)
-                needed.append(data[strtab_offset + value:end].decode())
-    return needed
+    with path.open("rb") as f:
+        header = f.read(64)
+        if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
+            return []
+        shoff = struct.unpack_from("<Q", header, 0x28)[0]
+        shentsize, shnum = struct.unpack_from("<HH", header, 0x3A)
+        f.seek(shoff)
+        table = f.read(shentsize * shnum)
+        # (type, offset, size, link, entsize) of each section
+        sections = [struct.unpack_from("<4xI16xQQI12xQ", table, i * shentsize)
+                    for i in range(shnum)]
+        needed = []
+        for kind, offset, size, link, entsize in sections:
+            if kind != 6:  # SHT_DYNAMIC
+                continue
+            _, strtab_offset, strtab_size, _, _ = sections[link]
+            f.seek(strtab_offset)
+            strtab = f.read(strtab_size)
+            f.seek(offset)
+            dynamic = f.read(size)
+            for pos in range(0, size - 15, entsize or 16):
+                tag, value = struct.unpack_from("<qQ", dynamic, pos)
+                if tag == 0:  # DT_NULL
+                    break
+                if tag == 1:  # DT_NEEDED
+                    needed.append(strtab[value:strtab.index(b"\0", value)].decode())
+        return needed
 
 
 def bundle_elf_files(bundle: Path) -> Iterator[Path]:
