@@ -60,8 +60,8 @@ PYTHON_EXCLUDES = (
 # compiled helpers) even if the app reaches them only through a lazy or by-name import.
 THIRD_PARTY_IF_PRESENT = (
     "markdown_it", "mdurl", "platformdirs", "charset_normalizer", "lxml.etree", "lxml.html",
-    "lxml_html_clean", "readability", "jsonschema", "jsonschema_specifications", "referencing",
-    "rapidfuzz",
+    "lxml_html_clean", "readability", "fastjsonschema", "jsonschema",
+    "jsonschema_specifications", "referencing", "rapidfuzz",
 )
 # Small pure-Python packages whose submodules are picked at run time (platform back ends,
 # markdown-it's rule presets): collected whole.
