@@ -5,6 +5,7 @@ reviewed exports its claims as unreviewed) or a review file (``*.json`` from a s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -59,10 +60,14 @@ def run(options: argparse.Namespace) -> int:
             store = ReviewStore(options.store)
             review = store.open_review(load_document(path), read_only=True).review
         text = render(review, options.format)
+        if not options.output:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return 0
     except (DocumentError, StoreError) as error:
         return _fail(error.message)
-    if not options.output:
-        sys.stdout.write(text)
+    except BrokenPipeError:  # `claim-reader export FILE | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     out = Path(options.output)
     try:

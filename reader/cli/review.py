@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -162,11 +163,16 @@ def run(options: argparse.Namespace) -> int:
     try:
         store = ReviewStore(options.store, reviewer=getattr(options, "reviewer", None))
         if options.command == "status":
-            return _run_status(options, store)
+            code = _run_status(options, store)
+            sys.stdout.flush()  # a closed pipe shows here, inside the try
+            return code
         if options.command == "tag":
             return _run_tag(options, store)
         return _run_import(options, store)
     except (DocumentError, StoreError) as error:
         return _fail(error.message)
+    except BrokenPipeError:  # `claim-reader status FILE | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ValueError as error:
         return _fail(str(error))

@@ -58,8 +58,8 @@ def _inline(text: str) -> str:
 
 def _highlighted(text: str, start: int, end: int,
                  claims: list[tuple[int, ReviewClaim]]) -> str:
-    """Paragraph ``text[start:end]`` with claims marked; overlapping claims are shown by the one
-    that starts first (and is longest), and every claim ends with its numbered verdict mark."""
+    """Paragraph ``text[start:end]`` with claims marked; where claims overlap the innermost one
+    gives the colour, and every claim ends with its numbered verdict mark."""
     inside = [(n, c) for n, c in claims if c.anchor.start < end and c.anchor.end > start]
     cuts = {start, end}
     for _, claim in inside:
@@ -71,7 +71,9 @@ def _highlighted(text: str, start: int, end: int,
         covering = [(n, c) for n, c in inside if c.anchor.start <= left and c.anchor.end >= right]
         piece = _inline(text[left:right])
         if covering:
-            _, top = min(covering, key=lambda item: (item[1].anchor.start, -item[1].anchor.end))
+            # The innermost claim shows: a verified quote inside an unreviewed sentence is green.
+            _, top = min(covering, key=lambda item: (item[1].anchor.end - item[1].anchor.start,
+                                                     item[1].anchor.start))
             piece = f'<mark class="{escape(top.status)}">{piece}</mark>'
         out.append(piece)
         for number, claim in inside:

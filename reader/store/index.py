@@ -75,6 +75,8 @@ class StoreIndex:
         self._loaded = False
         self._renderer = EntryRenderer("reviews", IndexEntry.to_dict)
         self.writable = True
+        self.unreadable: set[str] = set()
+        """Review files found in the folder that could not be read (listed, not in the index)."""
 
     # Reading -------------------------------------------------------------------------------
 
@@ -108,7 +110,9 @@ class StoreIndex:
         try:
             review = parse_review(path.read_bytes(), path)
         except (OSError, DamagedFile, StoreError):
+            self.unreadable.add(review_id)
             return None
+        self.unreadable.discard(review_id)
         return IndexEntry.of(review)
 
     def load(self) -> dict[str, IndexEntry]:
@@ -121,10 +125,11 @@ class StoreIndex:
         else:
             dirty = False
         present = review_ids_in(self.reviews_dir)
+        self.unreadable &= present
         for gone in self._entries.keys() - present:
             del self._entries[gone]
             dirty = True
-        for review_id in present - self._entries.keys():
+        for review_id in present - self._entries.keys() - self.unreadable:
             entry = self._entry_from_file(review_id)
             if entry is not None:
                 self._entries[review_id] = entry

@@ -298,6 +298,18 @@ class OpenReview:
             updated=max(ours.updated, disk.updated),
             last_opened=max(ours.last_opened, disk.last_opened))
 
+    def refresh(self) -> Review:
+        """Bring in changes another process saved (a script, another window) without writing;
+        cheap when there are none (one ``stat``). Unsaved local changes are kept and win as in
+        any merge. Call it when the window regains focus, for example."""
+        signature = FileSignature.of(self.path)
+        if signature is not None and signature != self._signature:
+            dirty = self.dirty
+            self._merge_from_disk()
+            self._signature = signature
+            self.dirty = dirty
+        return self._review
+
     def save(self) -> Review:
         """Write the review (merging other processes' changes first). Safe to call again after a
         failure; raises ``StoreWriteError`` with the file on disk left intact."""
@@ -367,6 +379,13 @@ class ReviewStore:
         """Every reviewed document for the start page, most recently opened first."""
         entries = self.index.load()
         return sorted(entries.values(), key=lambda e: e.last_opened, reverse=True)
+
+    def damaged_reviews(self) -> list[str]:
+        """Ids of review files in the folder that cannot be read (not JSON, wrong schema...).
+        They are not in ``list_reviews()``; ``load(id)`` moves one aside and raises the
+        ``StoreCorruptError`` that offers its backup, for the start page to show."""
+        self.index.load()
+        return sorted(self.index.unreadable)
 
     def find(self, sha256: str, path: str | os.PathLike[str] | None = None) -> IndexEntry | None:
         """The review of a document: same content first (a moved or renamed file finds its

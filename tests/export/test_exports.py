@@ -220,3 +220,10 @@ def test_every_format_renders_an_empty_review(review, name):
 
     empty = replace(review, claims={})
     assert render(empty, name).endswith("\n")
+
+
+def test_html_innermost_claim_gives_the_colour(review):
+    page = render_html(review)
+    # "12%" (disputed) sits inside the verified quote: it is marked disputed, the rest verified.
+    assert '<mark class="disputed">12%</mark>' in page
+    assert '<mark class="verified">traffic rose by </mark>' in page

@@ -107,8 +107,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path, article_path):
 
 # SIGKILL ------------------------------------------------------------------------------------
 
+KILLED_CLAIMS = 120
 BIG_TEXT = "".join(f"Sentence {n} reports that {n * 7} boats docked in {1900 + n}.\n"
-                   for n in range(400))
+                   for n in range(KILLED_CLAIMS))
 
 
 def _big_analysis() -> Analysis:
@@ -146,9 +147,9 @@ def test_writer_killed_at_random_moments_loses_no_reported_change(tmp_path):
     next_number = 0
     kills = 0
     review_id = None
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while kills < 200:
-        assert time.monotonic() < deadline, f"only {kills} kills in 60 s"
+        assert time.monotonic() < deadline, f"only {kills} kills in 90 s"
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -158,12 +159,21 @@ def test_writer_killed_at_random_moments_loses_no_reported_change(tmp_path):
             finally:
                 os._exit(1)
         os.close(write_end)
-        # Let it run from "not yet opened" to a few dozen saves, then kill it.
-        time.sleep(rng.uniform(0.0, 0.04))
+        # Kill it at a random moment: while it opens the store (no save reported yet), or
+        # after a random number of reported saves plus a random fraction of the next one.
+        wanted = rng.choice([0, 0, 1, 2, 3, 5, 8])
+        data = b""
+        round_deadline = time.monotonic() + 5
+        while data.count(b"\n") < wanted and time.monotonic() < round_deadline:
+            if select.select([read_end], [], [], 0.05)[0]:
+                chunk = os.read(read_end, 65536)
+                if not chunk:
+                    break
+                data += chunk
+        time.sleep(rng.uniform(0.0, 0.004 if wanted else 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         kills += 1
-        data = b""
         while select.select([read_end], [], [], 0)[0]:
             chunk = os.read(read_end, 65536)
             if not chunk:
@@ -172,7 +182,7 @@ def test_writer_killed_at_random_moments_loses_no_reported_change(tmp_path):
         os.close(read_end)
         for line in data.decode().split("\n")[:-1]:  # a torn last line was never reported
             number = int(line)
-            reported[f"k{number % 400}"] = number
+            reported[f"k{number % KILLED_CLAIMS}"] = number
             next_number = max(next_number, number + 1)
         next_number += 1  # a change made but not reported may be on disk: never reuse its number
         # The store always loads, and every reported change is there (or a later one).
@@ -187,4 +197,17 @@ def test_writer_killed_at_random_moments_loses_no_reported_change(tmp_path):
         for claim_id, number in reported.items():
             note = claims[claim_id].note
             assert note and int(note[1:]) >= number, (claim_id, note, number)
-    assert kills == 200 and len(reported) > 50
+    assert kills == 200 and len(reported) > KILLED_CLAIMS // 2
+
+
+def test_refresh_brings_in_a_scripts_change_without_writing(tmp_path, article_path):
+    root = tmp_path / "store"
+    window = _open(root, "ann", article_path)
+    claim_id = next(iter(window.review.claims))
+    assert window.refresh() is window.review  # nothing changed: same object, no read
+    script = _open(root, "bo", article_path)
+    script.set_status(claim_id, "unverifiable")
+    on_disk = window.path.read_bytes()
+    review = window.refresh()
+    assert review.claims[claim_id].status == "unverifiable"
+    assert window.path.read_bytes() == on_disk and not window.dirty

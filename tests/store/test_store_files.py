@@ -131,3 +131,14 @@ def test_atomic_write_replaces_whole_file(tmp_path):
     assert target.read_bytes() == b"two\n"
     assert (tmp_path / "f.json.bak").read_bytes() == b"one\n"
     assert sorted(os.listdir(tmp_path)) == ["f.json", "f.json.bak"]
+
+
+def test_damaged_file_not_in_the_index_is_reported_for_the_start_page(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    (store.root / INDEX_NAME).unlink()
+    handle.path.write_text("<<<<<<< HEAD\n", encoding="utf-8")  # a bad git merge
+    fresh = store_factory()
+    assert fresh.list_reviews() == []
+    assert fresh.damaged_reviews() == [handle.review.review_id]
+    assert handle.path.exists()  # listing never moves or changes anything
