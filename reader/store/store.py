@@ -275,16 +275,18 @@ class OpenReview:
 
     # Saving --------------------------------------------------------------------------------
 
-    def _merge_from_disk(self) -> None:
-        """Under the lock: bring in what another process saved since we last read or wrote."""
+    def _merge_from_disk(self, locked: bool = True) -> bool:
+        """Bring in what another process saved since we last read or wrote. Only a caller
+        holding the lock (``locked``) may move a damaged file aside."""
         try:
             disk, _ = read_review(self.path)
         except DamagedFile as damaged:
-            # Keep the damaged file aside; our in-memory review is the good copy to write.
-            move_aside(self.path, damaged.reason, self._store.now(), self._review.review_id)
-            return
+            if locked:
+                # Keep the damaged file aside; our in-memory review is the good copy to write.
+                move_aside(self.path, damaged.reason, self._store.now(), self._review.review_id)
+            return False
         except ReviewNotFoundError:
-            return
+            return False
         if disk.read_only:
             self.read_only_reason = disk.read_only_reason
             raise StoreReadOnlyError(self.path, disk.read_only_reason or "")
@@ -297,16 +299,19 @@ class OpenReview:
             ours, claims=claims, created=min(ours.created, disk.created),
             updated=max(ours.updated, disk.updated),
             last_opened=max(ours.last_opened, disk.last_opened))
+        return True
 
     def refresh(self) -> Review:
         """Bring in changes another process saved (a script, another window) without writing;
         cheap when there are none (one ``stat``). Unsaved local changes are kept and win as in
-        any merge. Call it when the window regains focus, for example."""
+        any merge. Call it when the window regains focus, for example. A damaged file is left
+        for the next save to move aside; a file from a newer app raises ``StoreReadOnlyError``
+        and makes this review read-only."""
         signature = FileSignature.of(self.path)
         if signature is not None and signature != self._signature:
             dirty = self.dirty
-            self._merge_from_disk()
-            self._signature = signature
+            if self._merge_from_disk(locked=False):
+                self._signature = signature
             self.dirty = dirty
         return self._review
 

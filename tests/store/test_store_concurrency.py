@@ -211,3 +211,16 @@ def test_refresh_brings_in_a_scripts_change_without_writing(tmp_path, article_pa
     review = window.refresh()
     assert review.claims[claim_id].status == "unverifiable"
     assert window.path.read_bytes() == on_disk and not window.dirty
+
+
+def test_refresh_leaves_a_damaged_file_for_the_save_to_move_aside(tmp_path, article_path):
+    window = _open(tmp_path / "store", "ann", article_path)
+    claim_id = next(iter(window.review.claims))
+    window.path.write_bytes(b"{ damaged")
+    window.refresh()
+    assert window.path.read_bytes() == b"{ damaged"
+    window.set_status(claim_id, "verified")
+    kept = list(window.path.parent.glob("*.corrupt-*"))
+    assert [p.read_bytes() for p in kept] == [b"{ damaged"]
+    assert _open(tmp_path / "store", "bo", article_path).review.claims[claim_id].status == \
+        "verified"
