@@ -452,6 +452,11 @@ class ReviewStore:
         claim is re-anchored onto the new text (``reanchor_report`` says how each fared). The
         result is saved at once unless ``read_only``; a failed save does not raise but leaves
         ``dirty`` True and ``last_error`` set, so the window can open and show a banner.
+
+        Raises ``StoreCorruptError`` when the review file is damaged (it has been moved aside;
+        offer ``restore_backup(error.review_id)`` if ``error.backup``, or call ``open_review``
+        again to start a new review) and ``StoreNewerError`` when a newer app's file cannot be
+        read at all. A newer app's file that can be read opens read-only (``read_only_reason``).
         """
         now = self.now()
         if analysis is None:
@@ -492,8 +497,12 @@ class ReviewStore:
         try:
             raw = backup.read_bytes()
             parse_review(raw, backup)
-        except (OSError, DamagedFile) as error:
-            raise StoreError(backup, f"The backup {backup} cannot be used ({error}).") from None
+        except OSError as error:
+            raise StoreError(backup, f"The backup {backup} cannot be read "
+                             f"({error.strerror}).") from None
+        except DamagedFile as damaged:
+            raise StoreError(backup, f"The backup {backup} cannot be used either "
+                             f"({damaged.reason}).") from None
         try:
             with FileLock(path, self.lock_timeout):
                 if path.exists():
