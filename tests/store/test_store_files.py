@@ -142,3 +142,13 @@ def test_damaged_file_not_in_the_index_is_reported_for_the_start_page(store_fact
     assert fresh.list_reviews() == []
     assert fresh.damaged_reviews() == [handle.review.review_id]
     assert handle.path.exists()  # listing never moves or changes anything
+
+
+def test_index_written_by_two_store_objects_keeps_both_entries(store_factory, tmp_path):
+    window, script = store_factory(), store_factory()
+    window.list_reviews()  # the window caches the index before the script writes it
+    _open(script, tmp_path / "b.txt", ARTICLE + "\nB.\n")
+    _open(window, tmp_path / "a.txt", ARTICLE + "\nA.\n")
+    on_disk = json.loads((window.root / INDEX_NAME).read_text(encoding="utf-8"))["reviews"]
+    assert sorted(e["path"] for e in on_disk.values()) == [str(tmp_path / "a.txt"),
+                                                           str(tmp_path / "b.txt")]
