@@ -40,7 +40,7 @@ PYINSTALLER = "pyinstaller>=6.10,<7"
 DMGBUILD = "dmgbuild>=1.6"
 METAINFO = "io.github.claimreader.ClaimReader.metainfo.xml"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-MIB = 1024 * 1024
+MB = 1000 * 1000
 
 
 class BuildError(Exception):
@@ -92,7 +92,7 @@ def build_bundle() -> Path:
     version = project_version()
     bundle = DIST / contents.EXECUTABLE
     started = time.monotonic()
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
          "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)])
     elapsed = time.monotonic() - started
     if sys.platform.startswith("linux"):
@@ -103,7 +103,7 @@ def build_bundle() -> Path:
             raise BuildError("bundled binaries need libraries that are neither bundled nor "
                              "listed in packaging/linux_dependencies.py:\n" + lines)
     print(f"bundle: {bundle} (claim-reader {version})")
-    print(f"bundle size: {size_of(bundle) / MIB:.1f} MiB; build time: {elapsed:.0f} s")
+    print(f"bundle size: {size_of(bundle) / MB:.1f} MB; build time: {elapsed:.0f} s")
     return bundle
 
 
@@ -176,8 +176,8 @@ def validate_metadata(root: Path) -> None:
         print(f"{tool}: {Path(command[-1]).name} is valid")
 
 
-# dpkg-deb compressors: xz packs smallest (about 33 MiB, a minute on two cores); zstd packs
-# in seconds (about 41 MiB) and needs dpkg 1.21.18 or newer (Debian 12, Ubuntu 22.04).
+# dpkg-deb compressors: xz packs smallest (about 34 MB, a minute on two cores); zstd packs
+# in seconds (about 42 MB) and needs dpkg 1.21.18 or newer (Debian 12, Ubuntu 22.04).
 COMPRESSION = {"xz": ["-Zxz"], "zstd": ["-Zzstd", "-z9"]}
 
 
@@ -199,7 +199,7 @@ def build_deb(skip_bundle: bool, compression: str = "xz") -> Path:
          str(output)],
         stdout=subprocess.DEVNULL)
     print(f"deb: {output}")
-    print(f"deb size: {size_of(output) / MIB:.1f} MiB ({compression}); packed in "
+    print(f"deb size: {size_of(output) / MB:.1f} MB ({compression}); packed in "
           f"{time.monotonic() - started:.0f} s")
     return output
 
@@ -227,7 +227,7 @@ def build_windows(skip_bundle: bool) -> Path:
          f"/DOutputDir={DIST}", *([f"/DIconFile={icon}"] if icon.is_file() else []),
          str(HERE / "windows" / "claim-reader.iss")])
     output = DIST / f"ClaimReader-{version}-setup.exe"
-    print(f"installer: {output} ({size_of(output) / MIB:.1f} MiB)")
+    print(f"installer: {output} ({size_of(output) / MB:.1f} MB)")
     return output
 
 
@@ -242,7 +242,7 @@ def build_macos(skip_bundle: bool) -> Path:
     output = DIST / f"ClaimReader-{version}.dmg"
     run([sys.executable, "-m", "dmgbuild", "-s", str(HERE / "macos" / "dmg_settings.py"),
          "-D", f"app={app}", contents.APP_NAME, str(output)])
-    print(f"disk image: {output} ({size_of(output) / MIB:.1f} MiB)")
+    print(f"disk image: {output} ({size_of(output) / MB:.1f} MB)")
     return output
 
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LIMIT_MIB=150
+LIMIT_MB=150  # decimal megabytes, as the issue states the limit
 if [ -n "${PYTHON:-}" ]; then :
 elif [ -x .venv/bin/python ]; then PYTHON=.venv/bin/python
 else PYTHON=python3
@@ -91,15 +91,15 @@ if timeout 60 "$program" --quit-after-paint >/dev/null 2>&1; then
 fi
 
 bundle_bytes=$(du -sb "$root/opt/claim-reader" | cut -f1)
-bundle_mib=$(( bundle_bytes / 1048576 ))
+bundle_mb=$(( bundle_bytes / 1000000 ))
 deb_kib=$(( $(stat -c %s "$deb") / 1024 ))
 
 echo "== installers: figures"
-echo "installed bundle: $bundle_mib MiB ($bundle_bytes bytes; limit $LIMIT_MIB MiB)"
-echo ".deb: $(( deb_kib / 1024 )) MiB (${DEB_COMPRESSION:-zstd}; DEB_COMPRESSION=xz packs smaller, slower)"
+echo "installed bundle: $bundle_mb MB ($bundle_bytes bytes; limit $LIMIT_MB MB)"
+echo ".deb: $(( deb_kib * 1024 / 1000000 )) MB (${DEB_COMPRESSION:-zstd}; DEB_COMPRESSION=xz packs smaller, slower)"
 echo "build (bundle + .deb): $(( build_ms / 1000 )) s"
 echo "frozen --version: $version_ms ms; frozen --self-test: $selftest_ms ms"
 echo "launch to painted window: $paint"
-[ "$bundle_bytes" -lt $(( LIMIT_MIB * 1048576 )) ] \
-    || fail "the installed bundle is $bundle_mib MiB, over the $LIMIT_MIB MiB limit"
+[ "$bundle_bytes" -lt $(( LIMIT_MB * 1000000 )) ] \
+    || fail "the installed bundle is $bundle_mb MB, over the $LIMIT_MB MB limit"
 echo "installers: all checks passed"
