@@ -28,7 +28,10 @@ _ID_LENGTH = 12
 
 def claim_id(kind: str, text: str, occurrence: int) -> str:
     """A short stable id from the claim's kind, normalised words and occurrence index."""
-    words = " ".join(_WORDS.findall(text.casefold()))
+    return _id_of(kind, " ".join(_WORDS.findall(text.casefold())), occurrence)
+
+
+def _id_of(kind: str, words: str, occurrence: int) -> str:
     key = f"{kind}\x1f{words}\x1f{occurrence}".encode("utf-8", "surrogatepass")
     return f"{kind[0]}-{hashlib.sha1(key).hexdigest()[:_ID_LENGTH]}"
 
@@ -42,46 +45,72 @@ def build_claims(
     sentence_cues: dict[int, Cue],
     index: QuoteIndex,
 ) -> list[Claim]:
+    """Claims in document order (a quote before a sentence starting at the same place)."""
+    builder = _ClaimList(text)
     figure_starts = [f.start for f in figures]
     quote_starts = [q.start for q in quotes]
-    pending: list[tuple[int, int, ClaimKind, int, int, Mention | None, str | None,
-                        tuple[int, ...], tuple[int, ...]]] = []
-    for number, quote in enumerate(quotes):
-        if quote.kind == "term" and quote.speaker is None:
-            continue
-        inside = _between(figure_starts, quote.start, quote.end)
-        pending.append((quote.start, 0, "quote", quote.start, quote.end, quote.speaker, quote.cue,
-                        (number,), inside))
     heading_spans = [(p.start, p.end) for p in paragraphs if p.kind == "heading"]
     heading_starts = [h[0] for h in heading_spans]
+    figure_count = len(figures)
+    first_figure = 0
+    next_quote = 0
+    quote_count = len(quotes)
     for number, sentence in enumerate(sentences):
-        if _in_heading(heading_starts, heading_spans, sentence.start):
-            continue
-        in_figures = _between(figure_starts, sentence.start, sentence.end)
-        outside = tuple(i for i in in_figures if not index.inside(figures[i].start))
+        s_start, s_end = sentence.start, sentence.end
+        while next_quote < quote_count and quotes[next_quote].start <= s_start:
+            builder.add_quote(next_quote, quotes[next_quote], figure_starts)
+            next_quote += 1
+        while first_figure < figure_count and figure_starts[first_figure] < s_start:
+            first_figure += 1
+        last_figure = first_figure
+        while last_figure < figure_count and figure_starts[last_figure] < s_end:
+            last_figure += 1
         cue = sentence_cues.get(number)
+        if last_figure == first_figure and cue is None:
+            continue  # most sentences: nothing to claim
+        if heading_spans and _in_heading(heading_starts, heading_spans, s_start):
+            continue
+        in_figures = tuple(range(first_figure, last_figure))
+        outside = any(not index.inside(figure_starts[i]) for i in in_figures)
         speaker = cue.speaker if cue is not None else None
         mention = Mention(speaker.name, speaker.start, speaker.end) if speaker else None
         verb = cue.verb if cue is not None and speaker is not None else None
-        in_quotes = _between(quote_starts, sentence.start, sentence.end)
         if outside:
-            pending.append((sentence.start, 1, "figure", sentence.start, sentence.end, mention,
-                            verb, in_quotes, in_figures))
-        elif (mention is not None and not in_quotes and not in_figures
-              and index.gaps(sentence.start, sentence.end) == [(sentence.start, sentence.end)]
-              and any(c.isupper() for c in mention.name)):
-            pending.append((sentence.start, 2, "attribution", sentence.start, sentence.end,
-                            mention, verb, (), ()))
-    pending.sort(key=lambda p: (p[0], p[1]))
-    seen: dict[tuple[str, str], int] = {}
-    claims: list[Claim] = []
-    for _pos, _order, kind, start, end, mention, verb, quote_ids, figure_ids in pending:
-        claim_text = text[start:end]
-        key = (kind, " ".join(_WORDS.findall(claim_text.casefold())))
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        claims.append(Claim(
-            id=claim_id(kind, claim_text, occurrence),
+            in_quotes = _between(quote_starts, s_start, s_end)
+            builder.add("figure", s_start, s_end, text[s_start:s_end], mention, verb, in_quotes,
+                        in_figures)
+        elif (speaker is not None and speaker.named and not in_figures
+              and index.gaps(s_start, s_end) == [(s_start, s_end)]):
+            builder.add("attribution", s_start, s_end, text[s_start:s_end], mention, verb, (),
+                        ())
+    while next_quote < quote_count:
+        builder.add_quote(next_quote, quotes[next_quote], figure_starts)
+        next_quote += 1
+    return builder.claims
+
+
+class _ClaimList:
+    """Claims appended in document order, numbering identical ones as they come."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.claims: list[Claim] = []
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def add_quote(self, number: int, quote: Quote, figure_starts: list[int]) -> None:
+        if quote.kind == "term" and quote.speaker is None:
+            return
+        self.add("quote", quote.start, quote.end, quote.text, quote.speaker, quote.cue,
+                 (number,), _between(figure_starts, quote.start, quote.end))
+
+    def add(self, kind: ClaimKind, start: int, end: int, claim_text: str,
+            mention: Mention | None, verb: str | None, quote_ids: tuple[int, ...],
+            figure_ids: tuple[int, ...]) -> None:
+        words = " ".join(_WORDS.findall(claim_text.casefold()))
+        occurrence = self._seen.get((kind, words), 0)
+        self._seen[(kind, words)] = occurrence + 1
+        self.claims.append(Claim(
+            id=_id_of(kind, words, occurrence),
             kind=kind,
             start=start,
             end=end,
@@ -91,7 +120,6 @@ def build_claims(
             quotes=quote_ids,
             figures=figure_ids,
         ))
-    return claims
 
 
 def _between(starts: list[int], start: int, end: int) -> tuple[int, ...]:

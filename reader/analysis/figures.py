@@ -19,6 +19,7 @@ identifiers ("F-16", "Covid-19", "Article 5", "G7"), ordinals and times of day.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from reader.analysis.model import Figure, FigureKind
@@ -31,6 +32,7 @@ from reader.analysis.numbers_in_words import (
     read_word_number,
 )
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.wordtrie import trie_pattern
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -39,21 +41,33 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+    r"\b(?:" + trie_pattern(["January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December"])
+    + "|" + trie_pattern(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+                          "Nov", "Dec"]) + r"\.)"
 )
-_DATE = (
-    rf"(?P<date>{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{{4}}\b)?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
-    rf"|{_MONTH}[ \t]+\d{{4}}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b)"
+# Two passes, each starting on a fixed kind of character so that ``re`` can skip ahead quickly:
+# numbers and dates that start with a digit, and words (month names, number words).
+_NUMERIC = re.compile(
+    rf"(?P<ddate>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
+    r"|\d{4}-\d{2}-\d{2}\b)"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?)"
 )
-_DIGITS = r"(?P<digits>(?<![\w.,/:])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|(?<![\w.,/:])\d+(?:\.\d+)?)"
-_CORE = re.compile(
-    rf"{_DATE}|{_DIGITS}|(?P<vague>{VAGUE_NUMBER})|(?P<fraction>{FRACTION})"
-    rf"|(?P<words>{WORD_NUMBER})",
-    re.IGNORECASE,
+
+
+def _no_boundary(pattern: str) -> str:
+    return pattern[2:] if pattern.startswith(r"\b") else pattern
+
+
+_WORDY = re.compile(
+    # One word-boundary test shared by every alternative, then the alternatives.
+    r"\b(?=[A-Za-z])(?:"
+    rf"(?P<wdate>{_no_boundary(_MONTH)}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{{4}}\b)?"
+    rf"|{_no_boundary(_MONTH)}[ \t]+\d{{4}}\b)"
+    rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
+    rf"|(?P<words>{_no_boundary(WORD_NUMBER)}))"
 )
+_NOT_BEFORE_DIGITS = frozenset(".,/:_")
 
 _SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
@@ -145,8 +159,10 @@ _ONE_CONTEXT_BEFORE = re.compile(
     r"almost|exactly|killing|killed|injuring|injured|wounding)[ \t]+$",
     re.IGNORECASE,
 )
-_ONE_IN = re.compile(r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
-                     re.IGNORECASE)
+_ONE_IN = re.compile(
+    r"[ \t]+in[ \t]+(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
 _IDENTIFIER_WORDS = frozenset(
     """no no. nos number article section chapter page pages room gate platform line route highway
     flight resolution title level category phase stage grade class round game episode season
@@ -167,6 +183,7 @@ _IDIOM_BEFORE = re.compile(
     r"number|no[ \t]+one|square)[ \t]+$",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(r"([\w.]+)[ \t\u00a0#]+$")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
 _WORD_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
 _STOP_WORDS = frozenset(
@@ -185,29 +202,48 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2100
 
 def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Figure]:
     """All figures in document order; they never overlap one another."""
+    matches = heapq.merge(_NUMERIC.finditer(text), _WORDY.finditer(text), key=_match_start)
     figures: list[Figure] = []
     last_end = 0
-    for para in paragraphs:
-        for match in _CORE.finditer(text, para.start, para.end):
-            if match.start() < last_end:
+    para_index = 0
+    count = len(paragraphs)
+    for match in matches:
+        start = match.start()
+        if start < last_end:
+            continue
+        while para_index < count and paragraphs[para_index].end <= start:
+            para_index += 1
+        if para_index >= count:
+            break
+        para = paragraphs[para_index]
+        if start < para.start or match.end() > para.end:
+            continue
+        if start > 0 and match.lastgroup in ("digits", "ddate"):
+            before = text[start - 1]
+            if before.isalnum() or before in _NOT_BEFORE_DIGITS:
                 continue
-            found = _figure_at(text, match, para)
-            if found is None:
-                continue
-            figures.extend(found)
-            last_end = found[-1].end
+        found = _figure_at(text, match, para)
+        if found is None:
+            continue
+        figures.extend(found)
+        last_end = found[-1].end
     _link_worded_ranges(text, figures)
     return figures
 
 
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
-    if match.group("date") is not None:
+    group = match.lastgroup
+    if group in ("ddate", "wdate"):
         return [_date(match)]
-    if match.group("digits") is not None:
+    if group == "digits":
         return _digits(text, match, para)
-    if match.group("vague") is not None:
+    if group == "vague":
         return _vague(text, match, para)
-    if match.group("fraction") is not None:
+    if group == "fraction":
         value = read_fraction(match.group("fraction"))
         if value is None:
             return None
@@ -257,8 +293,11 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
     if range_match is None and figure_end > end:
         range_match = None
     if range_match is not None:
-        second = _CORE.match(text, range_match.end() + (1 if text[range_match.end()] in _CURRENCY_SYMBOLS else 0), limit)
-        if second is not None and second.group("digits") is not None:
+        second_at = range_match.end()
+        if second_at < limit and text[second_at] in _CURRENCY_SYMBOLS:
+            second_at += 1
+        second = _NUMERIC.match(text, second_at, limit)
+        if second is not None and second.lastgroup == "digits":
             high_raw = second.group("digits")
             high_value = float(high_raw.replace(",", ""))
             h_end, h_value, h_unit, h_kind, _ = _extend_number(
@@ -364,13 +403,10 @@ def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, 
 
 def _is_identifier(text: str, start: int, floor: int) -> bool:
     """A number naming something rather than counting: "Article 5", "Windows 10", "G7"."""
-    before = re.search(r"([\w.]+)[ \t\u00a0#]+$", text[max(floor, start - 20):start])
-    if before is None:
+    if start <= floor or text[start - 1] not in " \t\u00a0#":
         return False
-    word = before.group(1)
-    if word.lower() in _IDENTIFIER_WORDS:
-        return True
-    return False
+    before = _WORD_BEFORE.search(text, max(floor, start - 20), start)
+    return before is not None and before.group(1).lower() in _IDENTIFIER_WORDS
 
 
 def _counted_noun(text: str, end: int, limit: int) -> str | None:
@@ -426,6 +462,14 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             or _CURRENCY_AFTER.match(text, end, limit)
         ):
             return None
+    ratio = _ONE_IN.match(text, end, limit) if value == 1 else None
+    if ratio is not None:
+        # "one in five": a proportion, not a count of one.
+        other = read_word_number(ratio.group("of"))
+        denominator = other[0] if other else float(ratio.group("of"))
+        q_start, approximate = _with_qualifier(text, start, para.start, "other")
+        return [Figure(q_start, ratio.end(), text[q_start:ratio.end()], "other",
+                       1 / denominator if denominator else None, None, approximate)]
     first_word = re.split(r"[\s-]+", phrase[:consumed].lower())[0]
     if first_word in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
         article = _ARTICLE_BEFORE.search(text, max(para.start, start - 8), start)
@@ -469,7 +513,7 @@ def _vague(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
 
 
 def _date(match: re.Match[str]) -> Figure:
-    raw = match.group("date")
+    raw = match.group(0)
     start, end = match.start(), match.end()
     year = re.search(r"\b(\d{4})\b", raw)
     month = None

@@ -41,15 +41,16 @@ class PeopleIndex:
         self._starts: list[int] = []
         book = self.book
         ex_index = 0
+        knows_surname = book.knows_surname
         for para in paragraphs:
             if para.kind == "heading":
                 continue
             for match in NAME_RUN_RE.finditer(text, para.start, para.end):
                 parsed = parse_run(match.group(0))
-                if parsed is None:
-                    continue
+                if parsed is None or not (parsed.person or knows_surname(parsed.name)):
+                    continue  # most runs: a capitalised word opening a sentence, a place
                 start = match.start() + parsed.start
-                book.register(shifted(parsed, match.start()))
+                book.register(parsed)
                 if parsed.person and parsed.titled:
                     gender = gender_of_words(" ".join(parsed.title_words))
                     if gender:
@@ -58,8 +59,7 @@ class PeopleIndex:
                     ex_index += 1
                 if ex_index < len(excluded) and excluded[ex_index][0] <= start:
                     continue
-                if parsed.person or book.knows_surname(parsed.name):
-                    self.mentions.append(PersonMention(
+                self.mentions.append(PersonMention(
                         start, match.start() + parsed.end, book.full_name(parsed.name)))
         self._starts = [m.start for m in self.mentions]
 

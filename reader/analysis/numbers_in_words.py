@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.wordtrie import trie_pattern
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -31,15 +33,19 @@ FRACTIONS = {
     "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
 }
 
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
-WORD_NUMBER = rf"\b(?:{_WORD})(?:(?:[ \t-]+|[ \t]+and[ \t]+)(?:{_WORD}))*\b"
+_WORDS = [*UNITS, *TENS, *SCALES, "dozen"]
+_FIRST_WORD = trie_pattern(_WORDS, fold_first=True)
+_NEXT_WORD = trie_pattern(_WORDS)
+WORD_NUMBER = rf"\b{_FIRST_WORD}(?:(?:[ \t-]+|[ \t]+and[ \t]+){_NEXT_WORD})*\b"
 VAGUE_NUMBER = (
-    r"\b(?:(?:tens|hundreds|dozens)[ \t]+of[ \t]+(?:thousands|millions|billions)|"
-    r"dozens|hundreds|thousands|millions|billions)\b"
+    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Dd]ozens)[ \t]+of[ \t]+(?:thousands|millions|billions)|"
+    + trie_pattern(["dozens", "hundreds", "thousands", "millions", "billions"], fold_first=True)
+    + r")\b"
 )
 FRACTION = (
-    r"\b(?:(?:a|one|two|three|four|nine)[ \t-](?:half|third|thirds|quarter|quarters|fifth|"
-    r"fifths|tenth|tenths))\b"
+    r"\b(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[ \t-]"
+    + trie_pattern(FRACTIONS)
+    + r"\b"
 )
 _TOKEN = re.compile(r"[a-z]+")
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import VERB_RE, Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -82,6 +82,8 @@ def find_quotes(
     span_index = 0
     sentence_index = 0
     run_speaker: Speaker | None = None
+    verb_starts = [m.start() for m in VERB_RE.finditer(text)]
+    verb_index = 0
     for para_number, para in enumerate(paragraphs):
         first_sentence = bisect_left(sentence_starts, para.start, lo=sentence_index)
         last_sentence = bisect_left(sentence_starts, para.end, lo=first_sentence)
@@ -100,11 +102,14 @@ def find_quotes(
         cursor = 0
         for number in range(first_sentence, last_sentence):
             sentence = sentences[number]
+            verb_index = bisect_left(verb_starts, sentence.start, lo=verb_index)
             in_sentence: list[QuoteSpan] = []
             while cursor < len(para_spans) and para_spans[cursor].open_mark < sentence.end:
                 in_sentence.append(para_spans[cursor])
                 cursor += 1
             if not in_sentence:
+                if verb_index >= len(verb_starts) or verb_starts[verb_index] >= sentence.end:
+                    continue  # no reporting verb anywhere in the sentence
                 cue = _first_cue(finder, index.gaps(sentence.start, sentence.end))
                 if cue is not None:
                     sentence_cues[number] = cue

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.analysis.letters import UPPER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
+from reader.analysis.wordtrie import trie_pattern
 
 _VERB_WORDS = (
     "said says say told tell added adds asked asks wrote writes warned warns stated explained "
@@ -30,7 +31,9 @@ _VERB_WORDS = (
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
 VERB_RE = re.compile(
-    rf"\b(?:[Aa]ccording\s+to|(?:{'|'.join(sorted(set(_VERB_WORDS.split()) | set(_PARTICIPLES.split()), key=len, reverse=True))}))\b"
+    r"\b(?:[Aa]ccording\s+to|"
+    + trie_pattern([*_VERB_WORDS.split(), *_PARTICIPLES.split()])
+    + r")\b"
 )
 PARTICIPLES = frozenset(_PARTICIPLES.split())
 _AUX = (
@@ -42,13 +45,13 @@ _AUX = (
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'.-]+){1,5}"
-_GROUP = (
-    r"(?:officials|police|authorities|residents|witnesses|analysts|experts|investigators|"
-    r"prosecutors|critics|officers|organizers|organisers|doctors|researchers|scientists|lawyers|"
-    r"activists|diplomats|sources|observers|protesters|protestors|villagers|locals|rescuers|"
-    r"medics|economists|historians|others|[Oo]fficials|[Pp]olice|[Aa]uthorities|[Rr]esidents|"
-    r"[Ww]itnesses|[Aa]nalysts|[Ee]xperts|[Ii]nvestigators|[Pp]rosecutors|[Cc]ritics)"
+_GROUP_WORDS = frozenset(
+    """officials police authorities residents witnesses analysts experts investigators
+    prosecutors critics officers organizers organisers doctors researchers scientists lawyers
+    activists diplomats sources observers protesters protestors villagers locals rescuers medics
+    economists historians others officers spokespeople lawmakers legislators""".split()
 )
+_GROUP = trie_pattern(_GROUP_WORDS, fold_first=True)
 _SUBJECT = (
     rf"(?:(?P<pron>\b{_PRON}\b)|(?P<name>{NAME_RUN})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
 )
@@ -73,6 +76,7 @@ _DOCUMENT_NOUNS = frozenset(
     "letter post message video release website records record numbers count tally".split()
 )
 _MAX_BEFORE = 320
+_SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 _APPOSITION_NAME = re.compile(
     rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
     rf"[\w’'-]+\s+){{0,4}}(?P<name>{NAME_RUN})\s*$"
@@ -88,6 +92,7 @@ class Speaker:
     start: int
     end: int
     person: bool
+    named: bool = True  # False for "officials", "the ministry": a source, but not a named one
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +180,7 @@ class SpeakerFinder:
         last = text[prefix_end - 1]
         if last == "," or last == ")":
             return self._subject_before_apposition(lo, prefix_end)
-        match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - 120), prefix_end)
+        match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - _SUBJECT_REACH), prefix_end)
         if match is None:
             return None
         return self._owner(match, lo) or self._subject(match)
@@ -217,7 +222,8 @@ class SpeakerFinder:
             segment_end = opening
             while segment_end > lo and text[segment_end - 1].isspace():
                 segment_end -= 1
-            match = _SUBJECT_AT_END.search(text, max(lo, segment_end - 120), segment_end)
+            match = _SUBJECT_AT_END.search(text, max(lo, segment_end - _SUBJECT_REACH),
+                                           segment_end)
             if match is not None and match.end() == segment_end:
                 speaker = self._owner(match, lo) or self._subject(match)
                 if speaker is not None:
@@ -234,13 +240,15 @@ class SpeakerFinder:
         if match.group("desc") is not None:
             return self._described(match.group("desc"), match.start("desc"))
         group = match.group("group")
-        return Speaker(group, match.start("group"), match.end("group"), False)
+        return Speaker(group, match.start("group"), match.end("group"), False, False)
 
     def _named(self, run: str, start: int) -> Speaker | None:
         parsed = parse_run(run)
         if parsed is None:
             return None
         parsed = shifted(parsed, start)
+        if parsed.name.lower() in _GROUP_WORDS:
+            return Speaker(parsed.name, parsed.start, parsed.end, False, False)
         if parsed.person or self.book.knows_surname(parsed.name):
             person = True
         else:
@@ -265,13 +273,13 @@ class SpeakerFinder:
             person = self.book.person_with_title(head)
             if person is not None:
                 return Speaker(person, start, start + len(phrase), True)
-        return Speaker(phrase, start, start + len(phrase), False)
+        return Speaker(phrase, start, start + len(phrase), False, False)
 
     def _pronoun(self, pronoun: str, pos: int) -> Speaker | None:
         end = pos + len(pronoun)
         if pronoun in ("it", "they"):
             group = self.last_group
-            return Speaker(group.name, pos, end, False) if group is not None else None
+            return Speaker(group.name, pos, end, False, group.named) if group is not None else None
         if pronoun == "we":
             return None
         wanted = "f" if pronoun == "she" else "m"

@@ -1,0 +1,54 @@
+"""`claim-reader extract FILE [--format json|text]` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / (
+    "04_multi_paragraph_quote_debate.txt")
+
+
+def test_json_offsets_index_the_document_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(ARTICLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = data["document"]["text"]
+    assert data["document"]["length"] == len(text)
+    assert data["document"]["format"] == "text"
+    assert len(data["document"]["sha256"]) == 64
+    assert data["quotes"] and data["figures"] and data["claims"]
+    for key in ("quotes", "figures", "claims"):
+        for item in data[key]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    first = data["quotes"][0]
+    assert set(first) >= {"start", "end", "text", "kind", "speaker", "cue"}
+    assert first["speaker"]["name"] == "Gerald Voss"
+    assert text[first["speaker"]["start"]:first["speaker"]["end"]] == "Voss"
+    assert set(data["figures"][0]) >= {"start", "end", "text", "value", "unit", "approximate"}
+    claim = data["claims"][0]
+    assert set(claim) >= {"id", "kind", "start", "end", "text", "speaker", "quotes", "figures"}
+
+
+def test_text_listing_names_speakers_and_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(ARTICLE)]) == 0
+    out = capsys.readouterr().out
+    assert "Quotes: 3" in out
+    assert "Gerald Voss" in out and "Priya Raman" in out
+    assert "$27.5 million" in out and "money: 27,500,000 USD" in out
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nowhere.txt"
+    assert main(["extract", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "nowhere.txt" in err
+
+
+def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(ARTICLE), "--format", "xml"])
+    assert exit_info.value.code == 2

@@ -1,0 +1,149 @@
+"""Figures: every type, with value, unit and approximation; idioms and identifiers excluded."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyse
+from reader.analysis.model import Figure
+
+
+def figures(text: str) -> list[Figure]:
+    return list(analyse(text).figures)
+
+
+def only(text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit", "approximate"),
+    [
+        ("Russia launched 171 long-range drones overnight.", "171", "count", 171, "drones", False),
+        ("It cost 1,250,000 in all.", "1,250,000", "count", 1250000, None, False),
+        ("Growth was 2.75 in the model.", "2.75", "count", 2.75, None, False),
+        ("About 3.5 million people voted.", "About 3.5 million", "count", 3.5e6, "people", True),
+        ("The fund holds $3.3 billion now.", "$3.3 billion", "money", 3.3e9, "USD", False),
+        ("They pledged 3 billion euros more.", "3 billion euros", "money", 3e9, "EUR", False),
+        ("The club paid £40m for him.", "£40m", "money", 4e7, "GBP", False),
+        ("The deal is worth €3bn to them.", "€3bn", "money", 3e9, "EUR", False),
+        ("A pension of ₴1,200 a month.", "₴1,200", "money", 1200, "UAH", False),
+        ("It raised USD 300 million.", "USD 300 million", "money", 3e8, "USD", False),
+        ("It raised 300 million US dollars.", "300 million US dollars", "money", 3e8, "USD",
+         False),
+        ("Prices rose 4.5% last year.", "4.5%", "percent", 4.5, "%", False),
+        ("Prices rose 12 per cent last year.", "12 per cent", "percent", 12, "%", False),
+        ("Prices rose nearly 12 percent.", "nearly 12 percent", "percent", 12, "%", True),
+        ("Support fell 3 percentage points.", "3 percentage points", "percent", 3,
+         "percentage points", False),
+        ("The law dates from 1991 and still holds.", "1991", "year", 1991, None, False),
+        ("The ban lasted 30 days in all.", "30 days", "duration", 30, "days", False),
+        ("A 30-day ceasefire was agreed.", "30-day", "duration", 30, "days", False),
+        ("The three-year war goes on.", "three-year", "duration", 3, "years", False),
+        ("Talks took more than two weeks.", "more than two weeks", "duration", 2, "weeks", True),
+        ("Some 40 homes flooded.", "Some 40", "count", 40, "homes", True),
+        ("Up to 250,000 were killed.", "Up to 250,000", "count", 250000, None, True),
+        ("At least 12 people died.", "At least 12", "count", 12, "people", True),
+        ("Roughly 300 troops remained.", "Roughly 300", "count", 300, "troops", True),
+        ("Six Russian regions were hit.", "Six", "count", 6, "regions", False),
+        ("It took twenty-five attempts.", "twenty-five", "count", 25, "attempts", False),
+        ("More than two dozen countries met.", "More than two dozen", "count", 24, "countries",
+         True),
+        ("About four dozen drones flew in.", "About four dozen", "count", 48, "drones", True),
+        ("A dozen trucks waited.", "A dozen", "count", 12, "trucks", False),
+        ("Three hundred and fifty jobs went.", "Three hundred and fifty", "count", 350, "jobs",
+         False),
+        ("Hundreds of drones were launched.", "Hundreds", "count", 100, "drones", True),
+        ("Tens of thousands of people marched.", "Tens of thousands", "count", 1e4, "people",
+         True),
+        ("A third of voters stayed home.", "A third", "other", 1 / 3, None, False),
+        ("Two-thirds of the budget is spent.", "Two-thirds", "other", 2 / 3, None, False),
+        ("It was built in the 1990s by hand.", "1990s", "year", 1990, None, True),
+    ],
+)
+def test_figure_types(text: str, span: str, kind: str, value: float, unit: str | None,
+                      approximate: bool) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit, figure.approximate) == (
+        span, kind, unit, approximate)
+    assert figure.value == pytest.approx(value)
+
+
+def test_compact_range_is_one_figure_with_low_and_high() -> None:
+    figure = only("Officials expect 10–30 arrests.")
+    assert (figure.text, figure.kind, figure.value, figure.low, figure.high) == (
+        "10–30", "range", None, 10, 30)
+    assert figure.unit == "arrests"
+
+
+def test_compact_money_range_shares_its_scale() -> None:
+    figure = only("It will cost $5-6 million.")
+    assert figure.text == "$5-6 million"
+    assert (figure.low, figure.high, figure.unit) == (5e6, 6e6, "USD")
+
+
+def test_worded_range_keeps_each_end_and_links_them() -> None:
+    low, high = figures("Between 10,000 and 30,000 troops could deploy.")
+    assert (low.text, high.text) == ("10,000", "30,000")
+    assert (low.low, low.high, high.low, high.high) == (10000, 30000, 10000, 30000)
+    assert low.unit == high.unit == "troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("The vote is on March 3, 2024 in the capital.", "March 3, 2024", "2024-03-03"),
+        ("The vote is on 3 March 2024 in the capital.", "3 March 2024", "2024-03-03"),
+        ("The vote is on Feb. 24 in the capital.", "Feb. 24", "--02-24"),
+        ("The vote is in June 2025 at the latest.", "June 2025", "2025-06"),
+    ],
+)
+def test_dates(text: str, span: str, iso: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.date) == (span, "date", iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We know one thing for certain.",
+        "They blamed one another for it.",
+        "A couple of ministers resigned.",
+        "A couple with burns was treated.",
+        "No one came to the meeting.",
+        "One of the drivers was hurt.",
+        "He flew F-16 jets and caught Covid-19 there.",
+        "Article 5 of the treaty and Resolution 2231 apply.",
+        "The G7 met at 10:30 on the 3rd floor.",
+        "Formula One returns to the city.",
+        "It is the third time this year.",
+        "Several people and a few dogs were hurt.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert [f.text for f in figures(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Only one person survived.", "one"),
+        ("The project will take one year.", "one year"),
+        ("The deal is worth one billion dollars.", "one billion dollars"),
+        ("One in five adults smokes.", "One in five"),
+    ],
+)
+def test_one_is_a_figure_when_it_counts(text: str, span: str) -> None:
+    assert only(text).text == span
+
+
+def test_up_to_after_a_phrasal_verb_is_no_qualifier() -> None:
+    assert only("Parliament will clear up to 3 billion euros.").text == "3 billion euros"
+
+
+def test_figures_never_overlap_and_are_ordered() -> None:
+    found = figures("Between 2020 and 2023, about 3,000 people left; $4.5bn went too, 10–20%.")
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
