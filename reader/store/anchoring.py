@@ -9,7 +9,8 @@ Order of attempts, as in the W3C Web Annotation robust-anchoring practice:
    occurrence of them keeps more of their context;
 3. every occurrence of the exact words, scored by how much of the stored prefix and suffix
    surrounds it, ties broken by closeness to the hint;
-4. a fuzzy match (rapidfuzz) near the hint, accepted above ``FUZZY_THRESHOLD``.
+4. a fuzzy match (rapidfuzz) near the hint, accepted above ``FUZZY_THRESHOLD`` unless it lands
+   on words another claim kept (a deleted sentence is not "found" in its near-twin neighbour).
 
 A claim found nowhere is orphaned: kept with its old anchor and listed, never deleted.
 """
@@ -174,15 +175,24 @@ def _context_score(anchor: Anchor, text: str, start: int) -> int:
     return _common_suffix(anchor.prefix, before) + _common_prefix(anchor.suffix, after)
 
 
-def _fuzzy_place(anchor: Anchor, text: str, hint: int) -> tuple[int, int] | None:
+def _fuzzy_place(anchor: Anchor, text: str, hint: int,
+                 blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Best fuzzy match of the anchor's words near ``hint``, ignoring the ``blocked`` spans
+    (other claims' words that kept their place), widened to whole words."""
     if len(anchor.exact.strip()) < FUZZY_MIN_LENGTH:
         return None
     from rapidfuzz import fuzz  # only needed when the text changed around a claim
 
     lo = max(0, hint - FUZZY_WINDOW)
     hi = min(len(text), hint + len(anchor.exact) + FUZZY_WINDOW)
-    result = fuzz.partial_ratio_alignment(anchor.exact, text[lo:hi],
-                                          score_cutoff=FUZZY_THRESHOLD)
+    window = text[lo:hi]
+    if blocked:
+        chars = list(window)
+        for start, end in blocked:
+            for i in range(max(start, lo), min(end, hi)):
+                chars[i - lo] = "\x00"
+        window = "".join(chars)
+    result = fuzz.partial_ratio_alignment(anchor.exact, window, score_cutoff=FUZZY_THRESHOLD)
     if result is None or result.dest_end <= result.dest_start:
         return None
     start, end = lo + result.dest_start, lo + result.dest_end
@@ -233,6 +243,7 @@ def place_anchors(
                 taken[anchor.exact].add(mapped)
                 continue
         groups[anchor.exact][anchor].append(claim_id)
+    unplaced: list[tuple[Anchor, list[str], int]] = []
     for exact, by_anchor in groups.items():
         assert positions is not None
         free = [s for s in _occurrences(text, exact) if s not in taken[exact]]
@@ -253,11 +264,24 @@ def place_anchors(
             placed_at[index] = (start, start + len(exact), "moved")
             used.add(start)
         for index, anchor in enumerate(anchor_list):
-            if index not in placed_at:
-                fuzzy_span = _fuzzy_place(anchor, text, hints[index])
-                placed_at[index] = None if fuzzy_span is None else (*fuzzy_span, "fuzzy")
-            for claim_id in by_anchor[anchor]:
-                result[claim_id] = placed_at[index]
+            if index in placed_at:
+                for claim_id in by_anchor[anchor]:
+                    result[claim_id] = placed_at[index]
+            else:
+                unplaced.append((anchor, by_anchor[anchor], hints[index]))
+    # Fuzzy last, once every exact placement is known: a fuzzy match may not land on another
+    # claim's words that kept their place (unless the two claims overlapped before), or a
+    # deleted sentence would be "found" in its near-identical neighbour.
+    kept = sorted((placed[0], placed[1], anchors[cid].start, anchors[cid].end)
+                  for cid, placed in result.items() if placed is not None)
+    for anchor, claim_ids, hint in unplaced:
+        lo, hi = hint - FUZZY_WINDOW, hint + len(anchor.exact) + FUZZY_WINDOW
+        blocked = [(start, end) for start, end, old_start, old_end in kept
+                   if start < hi and end > lo
+                   and not (old_start < anchor.end and anchor.start < old_end)]
+        span = _fuzzy_place(anchor, text, hint, blocked)
+        for claim_id in claim_ids:
+            result[claim_id] = None if span is None else (*span, "fuzzy")
     return result
 
 

@@ -203,3 +203,22 @@ def test_store_reanchors_when_the_file_changed(store_factory, article_path):
     new = [c for c in claims.values() if c.id not in handle.review.claims]
     assert new and all(c.status == "unreviewed" for c in new)
     assert again.review.document.sha256 != handle.review.document.sha256
+
+
+def test_deleted_sentence_is_not_found_in_its_near_twin_neighbour():
+    lines = [f"Speaker {n} said that {n * 13} ferries sailed from harbour {n}." for n in range(8)]
+    text = "\n".join(lines)
+    claims = {}
+    pos = 0
+    for n, line in enumerate(lines):
+        claims[f"c{n}"] = _claim(f"c{n}", text, pos, pos + len(line))
+        pos += len(line) + 1
+    edited_lines = list(lines)
+    edited_lines[5] = edited_lines[5].replace("ferries", "boats")
+    del edited_lines[3]
+    new_text = "\n".join(edited_lines)
+    moved, report = reanchor(claims, text, new_text)
+    assert report.orphaned == ("c3",) and report.fuzzy == ("c5",)
+    assert new_text[moved["c5"].anchor.start : moved["c5"].anchor.end] == edited_lines[4]
+    for n in (0, 1, 2, 4, 6, 7):
+        assert new_text[moved[f"c{n}"].anchor.start : moved[f"c{n}"].anchor.end] == lines[n]
