@@ -210,6 +210,16 @@ class OpenReview:
                                  history=(*claim.history, self._event(claim, "source", now,
                                                                       reviewer))))
 
+    def set_sources(self, claim_id: str, sources: tuple[Source, ...],
+                    reviewer: str | None = None) -> ReviewClaim:
+        """Replace a claim's whole list of sources: how undo and redo put back a list as it
+        was, with the same source ids."""
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if claim.sources == tuple(sources):
+            return claim
+        return self._set_sources(claim, tuple(sources), reviewer)
+
     def add_source(self, claim_id: str, *, title: str = "", url: str = "", citation: str = "",
                    publisher: str = "", consulted: str = "", stance: str = "unspecified",
                    reviewer: str | None = None) -> ReviewClaim:
