@@ -32,7 +32,7 @@ from reader.analysis.numbers_in_words import (
     read_word_number,
 )
 from reader.analysis.paragraphs import Paragraph
-from reader.analysis.wordtrie import trie_pattern
+from reader.analysis.wordtrie import trie_pattern, word_set
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -83,10 +83,10 @@ _CURRENCY_SYMBOLS = {
     "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
     "₫": "VND", "₿": "BTC",
 }
-_CODES = (
+_CODES = sorted(word_set(
     "USD EUR GBP JPY CNY UAH RUB INR CHF CAD AUD NZD HKD SGD BRL MXN ZAR TRY PLN SEK NOK DKK "
     "ILS KRW NGN KES EGP SAR AED QAR CZK HUF RON BGN"
-).split()
+))
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?P<symbol>(?:US|U\.S\.|C|A|NZ|HK|S|R)?\$|[£€¥₴₽₹₩₺₪₦₱₫₿])"
     rf"|\b(?P<code>{'|'.join(_CODES)})[ \t\u00a0]?)$"
@@ -163,14 +163,13 @@ _ONE_IN = re.compile(
     r"[ \t]+in[ \t]+(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
-_IDENTIFIER_WORDS = frozenset(
+_IDENTIFIER_WORDS = word_set(
     """no no. nos number article section chapter page pages room gate platform line route highway
     flight resolution title level category phase stage grade class round game episode season
     version windows apollo vision agenda formula proposition amendment psalm interstate unit
     block building apartment suite box code model type mark mk vol volume issue exhibit track
     terminal paragraph clause item step act part figure table appendix annex iphone galaxy
-    pixel covid su mig kh tu an il ka mi boeing airbus""".split()
-)
+    pixel covid su mig kh tu an il ka mi boeing airbus""")
 _IDIOM_AFTER = re.compile(
     r"[ \t]*(?:another\b|-(?:state|way|sided|off|on-one|faced|time)\b|[ \t]+(?:thing|day|way|side|"
     r"hand|of[ \t]+(?:the|a|an|his|her|its|their|our|them|those|these|us|you)\b|or[ \t]+two\b|"
@@ -186,16 +185,15 @@ _IDIOM_BEFORE = re.compile(
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \t\u00a0#]+$")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
 _WORD_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
-_STOP_WORDS = frozenset(
+_STOP_WORDS = word_set(
     """of and or in on at to from by with were was is are had have has while that which who the
     a an as for including since after before than per more less across into over under near
     among between about around during through against without within like this these those
     their its his her our your when where if but so then now ago last next earlier later each
     every other others such not no also only just still yet been be being will would could may
     might can should must do did does say said says told according percent up down out off
-    back this year month week day time times amid despite""".split()
-)
-_NOT_NOUNS = frozenset("more less most many much few several such same other own".split())
+    back this year month week day time times amid despite""")
+_NOT_NOUNS = word_set("more less most many much few several such same other own")
 _SENTENCE_START_CHARS = frozenset(".!?\"“‘'(—–:;\n")
 _MIN_YEAR, _MAX_YEAR = 1000, 2100
 
@@ -277,7 +275,8 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         if token == "s" and "," not in raw and "." not in raw and len(raw) in (2, 4):
             decade = True
             end += 1
-        elif not _SCALE_AFTER.match(text, end, limit) and not _MEASURE_AFTER.match(text, end, limit):
+        elif not (_SCALE_AFTER.match(text, end, limit)
+                  or _MEASURE_AFTER.match(text, end, limit)):
             return None
     clipped = start > para.start and text[start - 1] in "'’" and len(raw) == 2 and "." not in raw
     if decade or clipped:
@@ -390,11 +389,11 @@ def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, 
     if found is None:
         return start, False
     word = found.group("q").lower()
-    if word in ("over", "under") and kind in ("year", "duration", "date", "range"):
-        # "waited over 12 hours" is more than 12 hours; "cut over three years" is during them.
-        if kind != "duration" or not _WAITING_BEFORE.search(
-                text, max(floor, found.start() - 12), found.start()):
-            return start, False
+    # "waited over 12 hours" is more than 12 hours; "cut over three years" is during them.
+    if word in ("over", "under") and kind in ("year", "duration", "date", "range") and (
+            kind != "duration"
+            or not _WAITING_BEFORE.search(text, max(floor, found.start() - 12), found.start())):
+        return start, False
     if word.startswith("up") and _PHRASAL_UP.search(text, max(floor, found.start() - 16),
                                                     found.start()):
         return start, False
@@ -526,7 +525,8 @@ def _date(match: re.Match[str]) -> Figure:
         iso = raw
         value: float | None = float(iso_match.group(1))
     else:
-        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", raw.replace(year.group(1), "") if year else raw)
+        without_year = raw.replace(year.group(1), "") if year else raw
+        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", without_year)
         y = year.group(1) if year else "-"
         d = f"-{int(day.group(1)):02d}" if day else ""
         iso = f"{y}-{month or 0:02d}{d}"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 
 def _letters(predicate: str) -> str:
-    chars = [chr(c) for c in range(0x41, 0x2000) if chr(c).isalpha() and getattr(chr(c), predicate)()]
+    chars = [chr(c) for c in range(0x41, 0x2000)
+             if chr(c).isalpha() and getattr(chr(c), predicate)()]
     return "".join(chars)
 
 

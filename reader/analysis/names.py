@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.letters import LOWER, UPPER
+from reader.analysis.wordtrie import word_set
 
 _U = UPPER
 _L = LOWER
@@ -28,7 +29,7 @@ MULTI_NAME_RE = re.compile(
     rf"(?<![\w’'.-]){NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{NAME_TOKEN}){{1,6}}"
 )
 
-TITLES = frozenset(
+TITLES = word_set(
     """president vice prime minister chancellor premier governor gov gov. sen sen. senator rep rep.
     representative congressman congresswoman secretary general gen gen. col col. colonel lt lt.
     lieutenant sgt sgt. sergeant capt capt. captain major maj maj. adm adm. admiral commander
@@ -37,15 +38,15 @@ TITLES = frozenset(
     ceo chairman chairwoman chair chairperson foreign defense defence interior finance economy
     deputy acting former lord lady sir dame rev rev. reverend father sister brother sheikh emir
     crown marshal field speaker leader attorney officer head commissioner inspector detective
-    superintendent constable private corporal bishop archbishop cardinal rabbi imam minister-president
+    superintendent constable private corporal bishop archbishop cardinal rabbi imam
+    minister-president
     senior junior state health education justice labor labour trade energy transport culture
     agriculture environment affairs home first second mp mep secretary-general undersecretary
     assistant associate executive managing founder co-founder owner coach manager captain-general
     state-secretary presidential opposition party national regional mayor-elect president-elect
-    gov.-elect sen.-elect supreme high federal grand""".split()
-)
+    gov.-elect sen.-elect supreme high federal grand""")
 # Words that make a capitalised run an organisation, a place or an event rather than a person.
-NON_PERSON_WORDS = frozenset(
+NON_PERSON_WORDS = word_set(
     """ministry office department council agency service services committee commission party army
     navy forces force police government administration parliament congress senate assembly court
     university college school institute institution foundation fund bank company corporation corp
@@ -65,14 +66,12 @@ NON_PERSON_WORDS = frozenset(
     records pictures capital partners holdings kremlin pentagon whitehall downing nato un eu
     god lord allah internet facebook twitter google telegram youtube instagram tiktok whatsapp
     index exchange reserve treasury alliance coalition movement front bloc society club trust
-    forum council""".split()
-)
-PLACE_FIRST_WORDS = frozenset(
+    forum council""")
+PLACE_FIRST_WORDS = word_set(
     """new los las san santa saint st st. north south east west central upper lower hong tel sri
     costa el la le port fort mount lake cape great united saudi gaza buenos rio sao são abu
-    puerto czech sierra papua trinidad bosnia côte ivory""".split()
-)
-COUNTRIES_AND_DEMONYMS = frozenset(
+    puerto czech sierra papua trinidad bosnia côte ivory""")
+COUNTRIES_AND_DEMONYMS = word_set(
     """afghanistan afghan albania algeria america american americans argentina argentine armenia
     armenian australia australian austria austrian azerbaijan azerbaijani bahrain bangladesh
     belarus belarusian belgium belgian bolivia brazil brazilian britain british bulgaria
@@ -92,25 +91,21 @@ COUNTRIES_AND_DEMONYMS = frozenset(
     tunisia turkey turkish turkmenistan uganda ukraine ukrainian uzbekistan venezuela
     venezuelan vietnam vietnamese wales welsh yemen zambia zimbabwe u.s. u.k. u.n. e.u. us uk un
     eu usa western eastern soviet arab african asian latin nordic baltic gulf kyiv moscow london
-    paris berlin washington beijing brussels tokyo rome madrid warsaw""".split()
-)
-LEADING_FUNCTION_WORDS = frozenset(
+    paris berlin washington beijing brussels tokyo rome madrid warsaw""")
+LEADING_FUNCTION_WORDS = word_set(
     """the a an but and or so then also in on at for when while as if after before since until
     meanwhile however this that these those there here his her its their our my your we they he
     she it i yet still though although because despite during with without by from of to into
     only even now today yesterday tomorrow last next earlier later according asked told said says
-    what who how why where which mr""".split()
-)
-PRONOUNS = frozenset("he she they it we i".split())
-FEMALE_CUES = frozenset(
+    what who how why where which mr""")
+PRONOUNS = word_set("he she they it we i")
+FEMALE_CUES = word_set(
     """mrs mrs. ms ms. miss lady dame queen princess madam madame sister mother wife daughter
     grandmother aunt niece woman girl spokeswoman chairwoman congresswoman businesswoman
-    actress countess duchess baroness she her""".split()
-)
-MALE_CUES = frozenset(
+    actress countess duchess baroness she her""")
+MALE_CUES = word_set(
     """mr mr. sir lord king prince father brother son husband grandfather uncle nephew man boy
-    spokesman chairman congressman businessman actor count duke baron he his him""".split()
-)
+    spokesman chairman congressman businessman actor count duke baron he his him""")
 
 
 @dataclass(frozen=True, slots=True)

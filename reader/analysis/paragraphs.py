@@ -18,6 +18,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•·▪◦‣*\-–]|\d{1,3}[.)])[ \t\u00a0]+")
 _HEADING_END = frozenset('.!?:;,"”’»)…')
 _MAX_HEADING_WORDS = 12
+_BLOCK_KINDS = frozenset({"heading", "list_item", "block_quote"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def _from_blocks(text: str, blocks: Sequence[Block]) -> list[Paragraph]:
         end = min(max(int(block.end), start), size)
         start, end = _trimmed(text, start, end)
         if start < end:
-            kind = block.kind if block.kind in ("heading", "list_item", "block_quote") else "paragraph"
+            kind = block.kind if block.kind in _BLOCK_KINDS else "paragraph"
             result.append(Paragraph(kind, start, end))
             last_end = end
     return result

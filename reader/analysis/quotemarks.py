@@ -75,11 +75,11 @@ def _pair_in_paragraph(
     marks = _marks(text, para)
     stack: list[_Open] = []
     first = 0
-    if carried is not None:
-        if marks and marks[0][0] == para.start and marks[0][1] == carried.family and marks[0][2]:
-            carried.reopens.append(marks[0][0])
-            stack.append(carried)
-            first = 1
+    if (carried is not None and marks and marks[0][0] == para.start
+            and marks[0][1] == carried.family and marks[0][2]):
+        carried.reopens.append(marks[0][0])
+        stack.append(carried)
+        first = 1
     last_single_closer = -1
     for i, (_pos, family, _can_open, can_close, _weak) in enumerate(marks):
         if family == "s" and can_close:

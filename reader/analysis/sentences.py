@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from reader.analysis.letters import LOWER, UPPER
 from reader.analysis.model import Sentence
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.wordtrie import word_set
 
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
@@ -24,22 +25,19 @@ _LOWER_START = re.compile(f"[{LOWER}]")
 _UPPER_LETTER = re.compile(f"[{UPPER}]")
 
 # Titles before a name: the sentence never ends after them.
-TITLE_ABBREVIATIONS = frozenset(
+TITLE_ABBREVIATIONS = word_set(
     "mr mrs ms mx dr gov gen sen rep st lt col sgt capt cpt maj adm prof rev hon fr pres supt det "
     "insp cmdr cdr brig amb atty gov. sr jr messrs mme mlle dott ing no nos vol art fig ch sec "
-    "pp op ft mt ave".split()
-)
+    "pp op ft mt ave")
 # Abbreviations that may also end a sentence: they end one only before a sentence-opening word.
-OTHER_ABBREVIATIONS = frozenset(
+OTHER_ABBREVIATIONS = word_set(
     "inc ltd co corp plc llc bros etc vs approx est dept univ assn jan feb mar apr jun jul aug sep "
-    "sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
-)
-SENTENCE_OPENERS = frozenset(
+    "sept oct nov dec mon tue tues wed thu thur thurs fri sat sun")
+SENTENCE_OPENERS = word_set(
     "the a an in on at but and or so he she it they we i you his her its their our this that these "
     "those there here then however meanwhile still yet also last earlier later some many most no "
     "one if when while after before as for with by from since during despite although though "
-    "because what who how why where which officials police authorities".split()
-)
+    "because what who how why where which officials police authorities")
 
 
 def split_sentences(text: str, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
@@ -80,10 +78,8 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
     lowered = bare.lower()
     if lowered in TITLE_ABBREVIATIONS:
         return False
-    if len(bare) == 1 and _UPPER_LETTER.match(bare):
-        # An initial ("J. Smith") or the end of a dotted abbreviation handled below.
-        if not _is_dotted(word):
-            return False
+    if len(bare) == 1 and _UPPER_LETTER.match(bare) and not _is_dotted(word):
+        return False  # an initial: "Donald J. Trump"
     if _is_dotted(word) or lowered in OTHER_ABBREVIATIONS:
         following = _NEXT_WORD.match(text, next_start, para_end)
         if following is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reader.analysis.letters import UPPER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
-from reader.analysis.wordtrie import trie_pattern
+from reader.analysis.wordtrie import trie_pattern, word_set
 
 _VERB_WORDS = (
     "said says say told tell added adds asked asks wrote writes warned warns stated explained "
@@ -45,19 +45,21 @@ _AUX = (
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'.-]+){1,5}"
-_GROUP_WORDS = frozenset(
+_GROUP_WORDS = word_set(
     """officials police authorities residents witnesses analysts experts investigators
     prosecutors critics officers organizers organisers doctors researchers scientists lawyers
     activists diplomats sources observers protesters protestors villagers locals rescuers medics
-    economists historians others officers spokespeople lawmakers legislators""".split()
-)
+    economists historians others officers spokespeople lawmakers legislators""")
 _GROUP = trie_pattern(_GROUP_WORDS, fold_first=True)
 _SUBJECT = (
     rf"(?:(?P<pron>\b{_PRON}\b)|(?P<name>{NAME_RUN})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
 )
 _SUBJECT_AT_END = re.compile(rf"{_SUBJECT}\s*$")
 _SUBJECT_AT_START = re.compile(rf"\s*{_SUBJECT}")
-_DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
+_DAYS = (
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
+)
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*{_SUBJECT}(?P<appos>\s*,[^;:“”\"«»„\n]{{1,160}}?,)?"
     rf"(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{VERB_RE.pattern})"
@@ -71,10 +73,9 @@ _AFTER_VERB_ROLE = re.compile(
 )
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _UPPER_IN = re.compile(f"[{UPPER}]")
-_DOCUMENT_NOUNS = frozenset(
+_DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
-    "letter post message video release website records record numbers count tally".split()
-)
+    "letter post message video release website records record numbers count tally")
 _MAX_BEFORE = 320
 _SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 _APPOSITION_NAME = re.compile(
@@ -161,7 +162,8 @@ class SpeakerFinder:
                 if speaker.person:
                     following = _FOLLOWING_PRONOUN.match(text, verb.end(), end)
                     if following is not None:
-                        self.book.set_gender(speaker.name, "f" if following.group(1) == "she" else "m")
+                        gender = "f" if following.group(1) == "she" else "m"
+                        self.book.set_gender(speaker.name, gender)
                 cues.append(Cue(word, verb.start(), speaker))
         return cues
 

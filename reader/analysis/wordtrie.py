@@ -12,6 +12,11 @@ import re
 from collections.abc import Iterable
 
 
+def word_set(words: str) -> frozenset[str]:
+    """A set from a white-space separated word list (lists read better as running text)."""
+    return frozenset(words.split())
+
+
 def trie_pattern(words: Iterable[str], fold_first: bool = False) -> str:
     """A non-capturing regex matching exactly the given words (longest alternative first).
 
@@ -30,7 +35,7 @@ def _render(node: dict[str, dict], fold: bool) -> str:
     branches: list[str] = []
     ends_here = "" in node
     groups: dict[str, list[str]] = {}
-    for char, child in sorted(node.items()):
+    for char in sorted(node):
         if char == "":
             continue
         key = char.lower() if fold and char.isalpha() else char

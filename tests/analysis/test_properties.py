@@ -3,6 +3,8 @@ the same result twice."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +37,7 @@ def check(text: str, analysis: Analysis) -> None:
         if quote.speaker is not None:
             assert 0 <= quote.speaker.start < quote.speaker.end <= size
     ordered = sorted(analysis.quotes, key=lambda q: q.start)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in pairwise(ordered):
         assert first.end <= second.start
     for claim in analysis.claims:
         assert all(0 <= i < len(analysis.quotes) for i in claim.quotes)
