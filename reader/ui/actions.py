@@ -1,7 +1,9 @@
 """Every window action declared once: name, text, shortcut, tip.
 
-One registry feeds the menus, a future shortcut sheet (F1) and a test that no key is bound
-twice. Names read ``<menu>_<verb>``.
+One registry feeds the menus, the shortcut sheet (F1) and a test that no key is bound twice.
+Names read ``<menu>_<verb>``. Single-letter keys act on the selected claim; text fields take
+their letters first (Qt lets an editor claim a key before a shortcut sees it), so typing a
+note never tags a claim.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+Key = QKeySequence.StandardKey
+
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
@@ -18,23 +22,67 @@ class ActionSpec:
     text: str
     shortcuts: tuple[QKeySequence.StandardKey | str, ...] = ()
     tip: str = ""
+    checkable: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("file_open", "&Open…", (QKeySequence.StandardKey.Open,),
+    # File
+    ActionSpec("file_open", "&Open…", (Key.Open,),
                "Open an article: plain text, Markdown or a saved web page"),
-    ActionSpec("file_open_sample", "Open the &Sample Article", (),
+    ActionSpec("file_paste", "&Paste Article", ("Ctrl+Shift+V",),
+               "Review the text on the clipboard as a new document"),
+    ActionSpec("file_open_sample", "Open the &Sample Article", ("Ctrl+Shift+H",),
                "Show the sample article that comes with Claim Reader"),
-    ActionSpec("file_clear_recent", "&Clear Recent Files"),
-    ActionSpec("file_quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
-               "Close Claim Reader"),
-    ActionSpec("view_zoom_in", "Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
-               "Larger text"),
-    ActionSpec("view_zoom_out", "Zoom &Out", (QKeySequence.StandardKey.ZoomOut,),
-               "Smaller text"),
+    ActionSpec("file_start_page", "&Reviews…", ("Ctrl+Shift+O",),
+               "List the stored reviews and their progress"),
+    ActionSpec("file_export", "&Export Review…", ("Ctrl+E",),
+               "Save the review as a report or as data"),
+    ActionSpec("file_print", "&Print Report…", (Key.Print, "Ctrl+P"),
+               "Print the review or save it as PDF"),
+    ActionSpec("file_clear_recent", "&Clear Recent Files", ("Ctrl+Shift+Del",),
+               "Forget the list of recent files"),
+    ActionSpec("file_quit", "&Quit", (Key.Quit, "Ctrl+Q"), "Close Claim Reader"),
+    # Edit
+    ActionSpec("edit_undo", "&Undo", (Key.Undo,), "Undo the last status, note or source change"),
+    ActionSpec("edit_redo", "&Redo", ("Ctrl+Shift+Z", Key.Redo), "Redo what was undone"),
+    ActionSpec("edit_find", "&Find in Article…", (Key.Find,), "Search the article's text"),
+    ActionSpec("edit_find_next", "Find &Next", (Key.FindNext,), "Next match in the article"),
+    ActionSpec("edit_find_previous", "Find Pre&vious", (Key.FindPrevious,),
+               "Previous match in the article"),
+    ActionSpec("edit_filter", "Filter &Claims…", ("Ctrl+L",), "Filter the claims list by words"),
+    # Claim
+    ActionSpec("claim_next", "&Next Claim", ("J", "Down"), "Select the next claim in the list"),
+    ActionSpec("claim_previous", "&Previous Claim", ("K", "Up"),
+               "Select the previous claim in the list"),
+    ActionSpec("claim_next_unreviewed", "Next &Unreviewed Claim", ("N",),
+               "Jump to the next claim nobody has tagged yet"),
+    ActionSpec("claim_verified", "Mark &Verified", ("V", "1"), "The claim checks out"),
+    ActionSpec("claim_disputed", "Mark &Disputed", ("D", "2"), "The claim is wrong or misleading"),
+    ActionSpec("claim_unverifiable", "Mark Un&verifiable", ("U", "3"),
+               "The claim cannot be checked"),
+    ActionSpec("claim_clear", "&Clear Status", ("0",), "Back to unreviewed"),
+    ActionSpec("claim_edit_note", "&Edit Note", ("E",), "Write a note on the selected claim"),
+    ActionSpec("claim_add_source", "Add &Source…", ("S",), "Add a source to the selected claim"),
+    ActionSpec("claim_add_manual", "&Add Selection as Claim", ("A",),
+               "Turn the text selected in the article into a claim"),
+    ActionSpec("claim_dismiss", "Not a Claim / &Restore", ("X",),
+               "Dismiss the selected claim as not a claim, or restore it"),
+    # View
+    ActionSpec("view_zoom_in", "Zoom &In", (Key.ZoomIn, "Ctrl+="), "Larger text"),
+    ActionSpec("view_zoom_out", "Zoom &Out", (Key.ZoomOut,), "Smaller text"),
     ActionSpec("view_zoom_reset", "&Actual Size", ("Ctrl+0",), "Text at its normal size"),
-    ActionSpec("help_about", "&About Claim Reader"),
+    ActionSpec("view_theme_cycle", "Switch &Theme", ("Ctrl+Shift+T",),
+               "Cycle the theme: as the system, light, dark"),
+    ActionSpec("view_focus_article", "Go to &Article", ("F6",), "Move the keyboard to the article"),
+    ActionSpec("view_focus_claims", "Go to C&laims List", ("F7",),
+               "Move the keyboard to the claims list"),
+    # Help
+    ActionSpec("help_shortcuts", "&Keyboard Shortcuts", (Key.HelpContents, "F1"),
+               "Every shortcut on one page"),
+    ActionSpec("help_about", "&About Claim Reader", ("Ctrl+Shift+F1",)),
 )
+
+SPECS = {spec.name: spec for spec in ACTIONS}
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -51,14 +99,22 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return sequences
 
 
+def shortcut_text(spec: ActionSpec) -> str:
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                     for s in key_sequences(spec))
+
+
 def create_actions(parent: QWidget) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         action = QAction(spec.text, parent)
         action.setObjectName(spec.name)
         action.setShortcuts(key_sequences(spec))
+        action.setCheckable(spec.checkable)
         if spec.tip:
             action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            keys = shortcut_text(spec)
+            action.setToolTip(f"{spec.tip} ({keys})" if keys else spec.tip)
+        parent.addAction(action)  # shortcuts work even when the menu bar is hidden
         actions[spec.name] = action
     return actions

@@ -1,4 +1,4 @@
-"""The reading pane: the rendered article with a comfortable line length.
+"""The reading pane: the rendered article, its highlights, and the claim under the pointer.
 
 Links are never followed by the view itself: a click emits ``link_activated`` and the window asks
 the user before anything opens in the system browser.
@@ -6,20 +6,36 @@ the user before anything opens in the system browser.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextFrameFormat
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.document import Document
+from reader.session import ReviewSession
+from reader.store.model import ReviewClaim
+from reader.ui.highlights import STATUS_LABELS, apply_analysis, apply_status_marks
 from reader.ui.rendering import RenderedDocument, render_document
 from reader.ui.text_positions import PositionMap
+from reader.ui.theme import LIGHT, Colors
 
 MEASURE_CHARS = 80  # average-width characters; real lines of prose come out at 65-75
 READING_FONTS = ["Noto Serif", "DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "serif"]
+KIND_LABELS = {"quote": "Quote", "figure": "Figure", "attribution": "Attribution",
+               "statement": "Your claim"}
 
 
 class ArticleView(QTextBrowser):
     link_activated = Signal(QUrl)
+    claim_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +45,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self.link_activated.emit)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         font = QFont()
         font.setFamilies(READING_FONTS)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
@@ -36,19 +53,146 @@ class ArticleView(QTextBrowser):
         self.base_point_size = font.pointSizeF()
         self._rendered: RenderedDocument | None = None
         self.document_model: Document | None = None
+        self.session: ReviewSession | None = None
+        self.colors: Colors = LIGHT
+        self._press_pos: QPoint | None = None
 
     @property
     def positions(self) -> PositionMap | None:
         return self._rendered.positions if self._rendered else None
 
+    # Showing -------------------------------------------------------------------------------
+
     def show_document(self, doc: Document) -> None:
         link_color = self.palette().color(QPalette.ColorRole.Link)
-        self._rendered = render_document(doc, self._base_font, link_color)
+        font = QFont(self._base_font)
+        if self._rendered is not None:
+            font = self.document().defaultFont()  # keep the zoom
+        self._rendered = render_document(doc, font, link_color)
         self.document_model = doc
+        self.session = None
         self.setDocument(self._rendered.document)
         self._rendered.document.setParent(self)
+        self.setExtraSelections([])
         self._update_measure()
         self.verticalScrollBar().setValue(0)
+
+    def show_session(self, session: ReviewSession, colors: Colors) -> None:
+        """Highlights for a session whose document is the one shown."""
+        if self.document_model is not session.document or self._rendered is None:
+            self.show_document(session.document)
+        self.session = session
+        self.colors = colors
+        qdoc = self.document()
+        apply_analysis(qdoc, self.positions, session.analysis, colors)
+        apply_status_marks(qdoc, self.positions, session.claims(), colors)
+
+    def refresh_claim(self, claim_id: str | None) -> None:
+        """Redraw the status marks where a claim (or, with None, any claim) changed."""
+        if self.session is None or self._rendered is None:
+            return
+        claims = self.session.claims()
+        if claim_id is None or claim_id not in self.session.review.claims:
+            lo, hi = 0, len(self.session.document.text)
+        else:
+            claim = self.session.claim(claim_id)
+            lo, hi = claim.anchor.start, claim.anchor.end
+        overlapping = [c for c in claims if c.anchor.start < hi and c.anchor.end > lo
+                       and not c.orphaned]
+        apply_status_marks(self.document(), self.positions, overlapping, self.colors,
+                           clear_range=(lo, hi), links=self.session.document.spans)
+
+    def focus_claim(self, claim: ReviewClaim | None) -> None:
+        """Mark the selected claim and scroll it into view, a third of the way down."""
+        if claim is None or claim.orphaned or self.positions is None:
+            self.setExtraSelections([])
+            return
+        start = self.positions.to_qt(claim.anchor.start)
+        end = self.positions.to_qt(claim.anchor.end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.colors.focus_background)
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        place = QTextCursor(self.document())
+        place.setPosition(start)
+        top = self.cursorRect(place).top()
+        bar = self.verticalScrollBar()
+        viewport_height = self.viewport().height()
+        if top < viewport_height * 0.1 or top > viewport_height * 0.8:
+            bar.setValue(bar.value() + top - viewport_height // 3)
+
+    # Asking --------------------------------------------------------------------------------
+
+    def offset_at(self, point: QPoint) -> int | None:
+        if self.positions is None:
+            return None
+        return self.positions.from_qt(self.cursorForPosition(point).position())
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection in core offsets, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.positions is None:
+            return None
+        start = self.positions.from_qt(cursor.selectionStart())
+        end = self.positions.from_qt(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def tooltip_at(self, offset: int) -> str:
+        """What hovering says: the claim's kind, speaker and status; quote and figure facts."""
+        if self.session is None:
+            return ""
+        lines: list[str] = []
+        claim = self.session.claim_at(offset)
+        if claim is not None:
+            kind = KIND_LABELS.get(claim.kind, claim.kind.title())
+            status = "Dismissed" if claim.dismissed else STATUS_LABELS[claim.status]
+            lines.append(f"{kind} claim — {status}")
+            if claim.speaker:
+                lines.append(f"Speaker: {claim.speaker}")
+        for quote in self.session.analysis.quotes:
+            if quote.start <= offset < quote.end:
+                who = quote.speaker.name if quote.speaker else "no speaker found"
+                lines.append(f"{quote.kind.title()} quote — {who}")
+                break
+        for figure in self.session.figures_in(claim) if claim else ():
+            if figure.start <= offset < figure.end:
+                lines.append(f"Figure: {describe_figure(figure)}")
+                break
+        return "\n".join(lines)
+
+    # Events --------------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            offset = self.offset_at(event.pos())
+            text = self.tooltip_at(offset) if offset is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        moved = self._press_pos is not None and (point - self._press_pos).manhattanLength() > 4
+        if (event.button() != Qt.MouseButton.LeftButton or moved or self.session is None
+                or self.textCursor().hasSelection() or self.anchorAt(point)):
+            return
+        offset = self.offset_at(point)
+        claim = self.session.claim_at(offset) if offset is not None else None
+        if claim is not None:
+            self.claim_clicked.emit(claim.id)
 
     def _update_measure(self) -> None:
         """Centre the text in a column about MEASURE_CHARS wide, whatever the window width."""
@@ -67,3 +211,24 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_measure()
+
+
+def format_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe_figure(figure) -> str:
+    """'€1.2 billion → 1,200,000,000 EUR (approximate)': the figure as the analysis read it."""
+    if figure.value is not None:
+        value = format_number(figure.value)
+    elif figure.low is not None or figure.high is not None:
+        low = format_number(figure.low) if figure.low is not None else "…"
+        high = format_number(figure.high) if figure.high is not None else "…"
+        value = f"{low}–{high}"
+    else:
+        value = "?"
+    unit = f" {figure.unit}" if figure.unit else ""
+    approx = " (approximate)" if figure.approximate else ""
+    return f"{figure.text} → {value}{unit}{approx}"

@@ -1,26 +1,37 @@
-"""The main window: menus, the article view, opening files, recent files, drag and drop."""
+"""The main window: the article, the claims and the selected claim, joined to the core.
+
+The window holds no review logic: it shows a ``ReviewSession`` and forwards the reviewer's
+actions to it. Opening shows the text at once; analysis and the store run in the background and
+the highlights and claims arrive when they are ready.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,43 +39,70 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__
 from reader.bundled import sample_article_text
 from reader.document import Document, DocumentError
-from reader.document.loading import load_document
+from reader.document.loading import document_from_string, load_document
+from reader.session import ReviewSession, open_session
+from reader.store.errors import StoreError, StoreWriteError
+from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
+from reader.ui.background import run_in_background
+from reader.ui.claims_panel import ClaimsPanel
+from reader.ui.detail_pane import DetailPane
+from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.settings import WindowSettings
+from reader.ui.theme import LIGHT, THEME_MODES, Colors, ThemeMode, apply_theme
 
 log = logging.getLogger(__name__)
 
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 EMPTY_TEXT = "No article is open.\n\nOpen one with File ▸ Open (Ctrl+O), or drop a file here."
+RETRY_SAVE_MS = 5000
+THEME_NAMES = {"system": "As the &System", "light": "&Light", "dark": "&Dark"}
 
 
 def load_sample_document() -> Document:
-    from reader.document.loading import document_from_string
-
-    return document_from_string(sample_article_text(), format="markdown",
-                                title="", source_path=None)
+    return document_from_string(sample_article_text(), format="markdown")
 
 
 class MainWindow(QMainWindow):
+    session_ready = Signal(object)
+    session_failed = Signal(str)
+
     def __init__(self, store_dir: Path, settings: WindowSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.store_dir = store_dir
         self.settings = settings or WindowSettings()
+        self._store: ReviewStore | None = None
         self.document: Document | None = None
+        self.session: ReviewSession | None = None
         self.current_path: Path | None = None
+        self.current_claim_id: str | None = None
+        self.colors: Colors = LIGHT
+        self.theme_mode: ThemeMode = self.settings.theme()
         self._zoom_steps = 0
+        self._generation = 0
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.actions_by_name = create_actions(self)
         self._build_central()
         self._build_menus()
+        self._build_status_bar()
         self._connect_actions()
-        self.statusBar().showMessage("Ready")
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_SAVE_MS)
+        self._retry_timer.timeout.connect(self.retry_save)
         self._restore_window()
+        self._apply_theme(self.theme_mode)
+        self._update_claim_actions()
+
+    @property
+    def store(self) -> ReviewStore:
+        if self._store is None:
+            self._store = ReviewStore(self.store_dir)
+        return self._store
 
     # ----- layout -------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -73,18 +111,60 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.message_bar = MessageBar(central)
+        self.message_bar.action_clicked.connect(self._message_action)
         layout.addWidget(self.message_bar)
-        self.empty_label = QLabel(EMPTY_TEXT, central)
+
+        self.stack = QStackedWidget(central)
+        self.empty_label = QLabel(EMPTY_TEXT, self.stack)
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setMargin(48)
-        layout.addWidget(self.empty_label, 1)
-        self.article_view = ArticleView(central)
+        self.stack.addWidget(self.empty_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        self.splitter.setObjectName("mainSplitter")
+        reading = QWidget(self.splitter)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        self.article_view = ArticleView(reading)
         self.article_view.link_activated.connect(self.confirm_and_open_link)
-        self.article_view.hide()
-        layout.addWidget(self.article_view, 1)
+        self.article_view.claim_clicked.connect(self.select_claim)
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._article_context_menu)
+        reading_layout.addWidget(self.article_view, 1)
+        self.find_bar = FindBar(self.article_view, reading)
+        reading_layout.addWidget(self.find_bar)
+        self.splitter.addWidget(reading)
+
+        side = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        side.setObjectName("sideSplitter")
+        self.claims_panel = ClaimsPanel(side)
+        self.claims_panel.claim_selected.connect(self.select_claim)
+        self.detail = DetailPane(side)
+        side.addWidget(self.claims_panel)
+        side.addWidget(self.detail)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([700, 420])
+        self.stack.addWidget(self.splitter)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        QShortcut(QKeySequence("Esc"), self, activated=self.message_bar.dismiss)
+        QShortcut(QKeySequence("Esc"), self, activated=self._escape)
+
+        d = self.detail
+        d.status_requested.connect(self.set_status)
+        d.note_edited.connect(self._note_edited)
+        d.note_finished.connect(lambda: self.session and self.session.end_note_edit())
+        d.add_source_requested.connect(self.add_source)
+        d.edit_source_requested.connect(self.edit_source)
+        d.remove_source_requested.connect(self.remove_source)
+        d.open_source_requested.connect(self.confirm_and_open_link)
+        d.dismiss_requested.connect(lambda: self._claim_call("dismiss"))
+        d.restore_requested.connect(lambda: self._claim_call("restore"))
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
@@ -93,27 +173,104 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(a["file_open_sample"])
+        for name in ("file_paste", "file_open_sample", "file_start_page"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["file_export"])
+        file_menu.addAction(a["file_print"])
         file_menu.addSeparator()
         file_menu.addAction(a["file_quit"])
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for name in ("edit_undo", "edit_redo", None, "edit_find", "edit_find_next",
+                     "edit_find_previous", "edit_filter"):
+            edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
+
+        claim_menu = self.menuBar().addMenu("&Claim")
+        for name in ("claim_next", "claim_previous", "claim_next_unreviewed", None,
+                     "claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
+                     None, "claim_edit_note", "claim_add_source", None, "claim_add_manual",
+                     "claim_dismiss"):
+            claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
+
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(a["view_zoom_in"])
-        view_menu.addAction(a["view_zoom_out"])
-        view_menu.addAction(a["view_zoom_reset"])
+        for name in ("view_zoom_in", "view_zoom_out", "view_zoom_reset", None,
+                     "view_focus_article", "view_focus_claims"):
+            view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for mode in THEME_MODES:
+            action = QAction(THEME_NAMES[mode], self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[mode] = action
+        theme_menu.addSeparator()
+        theme_menu.addAction(a["view_theme_cycle"])
+
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a["help_shortcuts"])
         help_menu.addAction(a["help_about"])
         self._rebuild_recent_menu()
 
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("progressLabel")
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveLabel")
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.save_label)
+        bar.showMessage("Ready")
+
     def _connect_actions(self) -> None:
         a = self.actions_by_name
-        a["file_open"].triggered.connect(self.choose_and_open)
-        a["file_open_sample"].triggered.connect(self.open_sample)
-        a["file_clear_recent"].triggered.connect(self.clear_recent_files)
-        a["file_quit"].triggered.connect(self.close)
-        a["view_zoom_in"].triggered.connect(lambda: self.zoom(1))
-        a["view_zoom_out"].triggered.connect(lambda: self.zoom(-1))
-        a["view_zoom_reset"].triggered.connect(lambda: self.zoom(0))
-        a["help_about"].triggered.connect(self.show_about)
+        connections = {
+            "file_open": self.choose_and_open,
+            "file_paste": self.paste_article,
+            "file_open_sample": self.open_sample,
+            "file_start_page": self.show_start_page,
+            "file_export": self.export_review,
+            "file_print": self.print_review,
+            "file_clear_recent": self.clear_recent_files,
+            "file_quit": self.close,
+            "edit_undo": self.undo,
+            "edit_redo": self.redo,
+            "edit_find": self.find_bar.open_bar,
+            "edit_find_next": self._find_next,
+            "edit_find_previous": self._find_previous,
+            "edit_filter": self._focus_filter,
+            "claim_next": lambda: self.step_claim(1),
+            "claim_previous": lambda: self.step_claim(-1),
+            "claim_next_unreviewed": self.next_unreviewed,
+            "claim_verified": lambda: self.set_status("verified"),
+            "claim_disputed": lambda: self.set_status("disputed"),
+            "claim_unverifiable": lambda: self.set_status("unverifiable"),
+            "claim_clear": lambda: self.set_status("unreviewed"),
+            "claim_edit_note": self.edit_note,
+            "claim_add_source": self.add_source,
+            "claim_add_manual": self.add_manual_claim,
+            "claim_dismiss": self.toggle_dismissed,
+            "view_zoom_in": lambda: self.zoom(1),
+            "view_zoom_out": lambda: self.zoom(-1),
+            "view_zoom_reset": lambda: self.zoom(0),
+            "view_theme_cycle": self.cycle_theme,
+            "view_focus_article": self.article_view.setFocus,
+            "view_focus_claims": self.claims_panel.view.setFocus,
+            "help_shortcuts": self.show_shortcuts,
+            "help_about": self.show_about,
+        }
+        for name, slot in connections.items():
+            a[name].triggered.connect(lambda _=False, s=slot: s())
 
     # ----- opening ------------------------------------------------------------------------
     def choose_and_open(self) -> None:
@@ -143,45 +300,342 @@ class MainWindow(QMainWindow):
         self.current_path = None
         self.show_document(load_sample_document())
 
+    def paste_article(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("The clipboard holds no text. Copy the article's text first, "
+                            "then paste it with Ctrl+Shift+V.")
+            return
+        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        title = first_line if len(first_line) <= 120 else first_line[:117] + "…"
+        try:
+            doc = document_from_string(text, format="text", title=title)
+        except DocumentError as error:
+            self.show_error(str(error))
+            return
+        self.current_path = None
+        self.show_document(doc)
+
     def show_document(self, doc: Document) -> None:
+        """Show the text now; analyse and open its review in the background."""
+        self.detail.flush_note()
         self.document = doc
+        self.session = None
+        self.current_claim_id = None
         self.message_bar.dismiss()
-        self.empty_label.hide()
+        self.stack.setCurrentWidget(self.splitter)
+        self.find_bar.hide()
         self.article_view.show_document(doc)
-        self.article_view.show()
         self._apply_zoom()
+        self.claims_panel.set_session(None)
+        self.detail.show_claim(None, None)
         self.setWindowTitle(f"{doc.title} — {APP_NAME}" if doc.title else APP_NAME)
-        words = len(doc.text.split())
-        where = self.current_path.name if self.current_path else "bundled sample"
-        self.statusBar().showMessage(f"{where} · {doc.format} · {words:,} words")
+        where = self.current_path.name if self.current_path else (
+            "pasted text" if doc.source_path is None and doc.format == "text"
+            else "bundled sample")
+        self.statusBar().showMessage(f"{where} · {doc.format} · {len(doc.text.split()):,} words")
+        self._start_session(doc)
+
+    def _start_session(self, doc: Document) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.busy.show()
+        self.progress_label.setText("Finding quotes, figures and claims…")
+        self.save_label.clear()
+        store = self.store
+        run_in_background(
+            lambda: open_session(store, doc),
+            lambda session: self._session_opened(generation, session),
+            lambda error: self._session_failed(generation, error),
+            parent=self,
+        )
+        self._update_claim_actions()
+
+    def _session_opened(self, generation: int, session: ReviewSession) -> None:
+        if generation != self._generation:
+            return  # the user opened something else meanwhile
+        self.busy.hide()
+        self.session = session
+        session.subscribe(self._claim_changed)
+        self.article_view.show_session(session, self.colors)
+        self.claims_panel.set_session(session)
+        self._update_progress()
+        if session.handle.last_error is not None:
+            self._store_failed(session.handle.last_error)
+        elif session.read_only:
+            self.message_bar.show_message(
+                "info", f"{session.handle.read_only_reason} Your changes cannot be saved "
+                "to this review.")
+        orphans = len(session.orphans())
+        if orphans and session.handle.last_error is None:
+            self.message_bar.show_message(
+                "info", f"The text changed since this review was saved. {orphans} claim"
+                f"{' was' if orphans == 1 else 's were'} not found in the new text and "
+                "are listed under Orphaned with their original words.")
+        self._update_claim_actions()
+        self.session_ready.emit(session)
+
+    def _session_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self.progress_label.setText("No review")
+        if isinstance(error, StoreError):
+            message = str(error)
+        else:
+            log.error("Opening the review failed", exc_info=error)
+            message = (f"The article is shown, but its claims could not be prepared "
+                       f"({type(error).__name__}: {error}). Please report it.")
+        self.show_error(message)
+        self._update_claim_actions()
+        self.session_failed.emit(message)
+
+    def show_start_page(self) -> None:
+        self.stack.setCurrentWidget(self.empty_label)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message("error", text)
 
-    # ----- recent files -------------------------------------------------------------------
-    def _rebuild_recent_menu(self, files: list[str] | None = None) -> None:
-        files = self.settings.recent_files() if files is None else files
-        self.recent_menu.clear()
-        for index, name in enumerate(files, start=1):
-            label = f"&{index} {Path(name).name}" if index < 10 else Path(name).name
-            action = QAction(label, self.recent_menu)
-            action.setToolTip(name)
-            action.setStatusTip(name)
-            action.setData(name)
-            action.triggered.connect(lambda _=False, n=name: self.open_recent(n))
-            self.recent_menu.addAction(action)
-        if files:
-            self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.actions_by_name["file_clear_recent"])
-        self.actions_by_name["file_clear_recent"].setEnabled(bool(files))
+    # ----- claims -------------------------------------------------------------------------
+    def select_claim(self, claim_id: str | None) -> None:
+        if self.session is None or claim_id is None:
+            return
+        if self.current_claim_id != claim_id:
+            self.detail.flush_note()
+        self.current_claim_id = claim_id
+        claim = self.session.claim(claim_id)
+        if not self.claims_panel.select(claim_id, emit=False) and claim.dismissed:
+            self.claims_panel.show_dismissed.setChecked(True)
+            self.claims_panel.select(claim_id, emit=False)
+        self.article_view.focus_claim(claim)
+        self.detail.show_claim(claim, self.session)
+        self._update_claim_actions()
 
-    def open_recent(self, name: str) -> None:
-        if not self.open_path(Path(name)) and not Path(name).exists():
-            self._rebuild_recent_menu(self.settings.remove_recent_file(name))
+    def step_claim(self, step: int) -> None:
+        if self.session is None:
+            return
+        target = self.session.step(self.current_claim_id, step,
+                                   self.claims_panel.current_filter())
+        if target is not None:
+            self.select_claim(target)
 
-    def clear_recent_files(self) -> None:
-        self.settings.clear_recent_files()
-        self._rebuild_recent_menu([])
+    def next_unreviewed(self) -> None:
+        if self.session is None:
+            return
+        target = self.session.next_unreviewed(self.current_claim_id)
+        if target is None:
+            self.statusBar().showMessage("Every claim has been reviewed.", 5000)
+            return
+        if self.claims_panel.model.row_of(target) is None:
+            self.claims_panel.status_filter.setCurrentIndex(0)
+            self.claims_panel.kind_filter.setCurrentIndex(0)
+            self.claims_panel.text_filter.clear()
+            self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        self.select_claim(target)
+
+    def _claim_changed(self, claim_id: str | None) -> None:
+        self.article_view.refresh_claim(claim_id)
+        self.claims_panel.claim_changed(claim_id)
+        current = self.current_claim_id
+        if self.session is not None and current in self.session.review.claims:
+            self.detail.show_claim(self.session.claim(current), self.session)
+        self._update_progress()
+        self._update_claim_actions()
+
+    def _current(self) -> str | None:
+        if self.session is None or self.current_claim_id is None:
+            return None
+        return self.current_claim_id
+
+    def _guard(self, call, *args):
+        """Run a session call; a store failure becomes the banner (the change is kept)."""
+        try:
+            return call(*args)
+        except StoreWriteError as error:
+            self._store_failed(error)
+        except StoreError as error:
+            self.show_error(str(error))
+        except ValueError as error:
+            self.show_error(str(error))
+        return None
+
+    def set_status(self, status: str) -> None:
+        claim_id = self._current()
+        if claim_id is not None:
+            self._guard(self.session.set_status, claim_id, status)
+
+    def _note_edited(self, claim_id: str, note: str) -> None:
+        if self.session is not None and claim_id in self.session.review.claims:
+            self._guard(self.session.set_note, claim_id, note)
+
+    def edit_note(self) -> None:
+        if self._current() is not None:
+            self.detail.note.setFocus()
+            self.detail.note.moveCursor(self.detail.note.textCursor().MoveOperation.End)
+
+    def _claim_call(self, name: str) -> None:
+        claim_id = self._current()
+        if claim_id is not None:
+            self._guard(getattr(self.session, name), claim_id)
+
+    def toggle_dismissed(self) -> None:
+        claim_id = self._current()
+        if claim_id is not None:
+            self._claim_call("restore" if self.session.claim(claim_id).dismissed else "dismiss")
+
+    def add_source(self) -> None:
+        claim_id = self._current()
+        if claim_id is None or self.session.read_only:
+            return
+        from reader.ui.source_dialog import SourceDialog
+
+        fields = SourceDialog.edit(self, None)
+        if fields:
+            self._guard(lambda: self.session.add_source(claim_id, **fields))
+
+    def edit_source(self, source_id: str) -> None:
+        claim_id = self._current()
+        if claim_id is None:
+            return
+        from dataclasses import replace
+
+        from reader.ui.source_dialog import SourceDialog
+
+        source = next((s for s in self.session.claim(claim_id).sources if s.id == source_id),
+                      None)
+        if source is None:
+            return
+        fields = SourceDialog.edit(self, source)
+        if fields:
+            self._guard(self.session.update_source, claim_id, replace(source, **fields))
+
+    def remove_source(self, source_id: str) -> None:
+        claim_id = self._current()
+        if claim_id is not None:
+            self._guard(self.session.remove_source, claim_id, source_id)
+
+    def add_manual_claim(self) -> None:
+        if self.session is None:
+            return
+        selected = self.article_view.selected_range()
+        if selected is None:
+            self.statusBar().showMessage(
+                "Select the words of the claim in the article first, then press A.", 5000)
+            return
+        claim = self._guard(self.session.add_manual_claim, *selected)
+        if claim is not None:
+            self.select_claim(claim.id)
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.detail.flush_note()
+            claim_id = self._guard(self.session.undo)
+            if claim_id:
+                self.select_claim(claim_id)
+
+    def redo(self) -> None:
+        if self.session is not None:
+            claim_id = self._guard(self.session.redo)
+            if claim_id:
+                self.select_claim(claim_id)
+
+    def _article_context_menu(self, point) -> None:
+        menu = self.article_view.createStandardContextMenu(point)
+        menu.addSeparator()
+        menu.addAction(self.actions_by_name["claim_add_manual"])
+        if self.session is not None:
+            offset = self.article_view.offset_at(point)
+            claim = self.session.claim_at(offset) if offset is not None else None
+            if claim is not None:
+                self.select_claim(claim.id)
+                menu.addAction(self.actions_by_name["claim_dismiss"])
+        menu.exec(self.article_view.viewport().mapToGlobal(point))
+
+    def _update_claim_actions(self) -> None:
+        a = self.actions_by_name
+        has_session = self.session is not None
+        writable = has_session and not self.session.read_only
+        has_claim = writable and self.current_claim_id is not None
+        for name in ("claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
+                     "claim_edit_note", "claim_add_source", "claim_dismiss"):
+            a[name].setEnabled(has_claim)
+        for name in ("claim_next", "claim_previous", "claim_next_unreviewed"):
+            a[name].setEnabled(has_session)
+        a["claim_add_manual"].setEnabled(writable)
+        a["file_export"].setEnabled(has_session)
+        a["file_print"].setEnabled(has_session)
+        stack = self.session.undo_stack if has_session else None
+        a["edit_undo"].setEnabled(bool(stack and stack.undo_label))
+        a["edit_redo"].setEnabled(bool(stack and stack.redo_label))
+        a["edit_undo"].setText(f"&Undo {stack.undo_label}" if stack and stack.undo_label
+                               else "&Undo")
+        a["edit_redo"].setText(f"&Redo {stack.redo_label}" if stack and stack.redo_label
+                               else "&Redo")
+
+    def _update_progress(self) -> None:
+        if self.session is None:
+            self.progress_label.clear()
+            return
+        p = self.session.progress()
+        self.progress_label.setText(
+            f"{p.reviewed} of {p.total} reviewed · ✓ {p.verified} verified · "
+            f"✗ {p.disputed} disputed · ? {p.unverifiable} unverifiable")
+        if self.session.read_only:
+            self.save_label.setText("🔒 Read-only")
+        elif self.session.handle.dirty:
+            self.save_label.setText("⚠ Not saved")
+        else:
+            self.save_label.setText("✓ Saved")
+
+    # ----- store errors -------------------------------------------------------------------
+    def _store_failed(self, error: StoreError) -> None:
+        self.message_bar.show_message(
+            "error", f"{error} Your changes are kept in this window and saving is retried "
+            "every few seconds.", action="Retry Now")
+        self._retry_timer.start()
+        self._update_progress()
+
+    def retry_save(self) -> bool:
+        if self.session is None or not self.session.handle.dirty:
+            self._retry_timer.stop()
+            return True
+        try:
+            self.session.retry_save()
+        except StoreError as error:
+            self.message_bar.show_message(
+                "error", f"{error} Your changes are kept in this window and saving is retried "
+                "every few seconds.", action="Retry Now")
+            return False
+        self._retry_timer.stop()
+        self.message_bar.show_message("info", "Saved. Every change is on disk again.")
+        self._update_progress()
+        return True
+
+    def _message_action(self) -> None:
+        self.retry_save()
+
+    # ----- export -------------------------------------------------------------------------
+    def export_review(self) -> None:
+        if self.session is None:
+            return
+        from reader.ui.export_dialog import export_review
+
+        folder = self.current_path.parent if self.current_path else Path.home()
+        try:
+            path = export_review(self, self.session.review, folder)
+        except OSError as error:
+            self.show_error(f"The export could not be written: {error}. Choose another "
+                            "folder or free some space, then export again.")
+            return
+        if path is not None:
+            self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def print_review(self) -> None:
+        if self.session is None:
+            return
+        from reader.ui.export_dialog import print_review
+
+        print_review(self, self.session.review)
 
     # ----- links --------------------------------------------------------------------------
     def confirm_and_open_link(self, url: QUrl) -> None:
@@ -212,12 +666,92 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(base * (1.1 ** self._zoom_steps))
         self.article_view.document().setDefaultFont(font)
 
+    def set_theme(self, mode: ThemeMode) -> None:
+        self.theme_mode = mode
+        self.settings.set_theme(mode)
+        self._apply_theme(mode)
+
+    def cycle_theme(self) -> None:
+        modes = list(THEME_MODES)
+        self.set_theme(modes[(modes.index(self.theme_mode) + 1) % len(modes)])
+        self.statusBar().showMessage(f"Theme: {self.theme_mode}", 3000)
+
+    def _apply_theme(self, mode: ThemeMode) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.colors = apply_theme(app, mode)
+        self.theme_actions[mode].setChecked(True)
+        self.claims_panel.set_colors(self.colors)
+        if self.document is not None:  # re-render so highlights take the theme's colours
+            session, claim_id = self.session, self.current_claim_id
+            self.article_view.show_document(self.document)
+            self._apply_zoom()
+            if session is not None:
+                self.article_view.show_session(session, self.colors)
+                if claim_id is not None:
+                    self.article_view.focus_claim(session.claim(claim_id))
+
+    def _find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next()
+
+    def _find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_previous()
+
+    def _focus_filter(self) -> None:
+        self.claims_panel.text_filter.setFocus()
+        self.claims_panel.text_filter.selectAll()
+
+    def _escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.message_bar.dismiss()
+
+    def show_shortcuts(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shortcuts_dialog = dialog
+
     def show_about(self) -> None:
         QMessageBox.about(
             self, f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\nAn offline reader for fact-checkers. It never uses "
             f"the network.\n\nReviews are kept in:\n{self.store_dir}",
         )
+
+    # ----- recent files -------------------------------------------------------------------
+    def _rebuild_recent_menu(self, files: list[str] | None = None) -> None:
+        files = self.settings.recent_files() if files is None else files
+        self.recent_menu.clear()
+        for index, name in enumerate(files, start=1):
+            label = f"&{index} {Path(name).name}" if index < 10 else Path(name).name
+            action = QAction(label, self.recent_menu)
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.setData(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_recent(n))
+            self.recent_menu.addAction(action)
+        if files:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions_by_name["file_clear_recent"])
+        self.actions_by_name["file_clear_recent"].setEnabled(bool(files))
+
+    def open_recent(self, name: str) -> None:
+        if not self.open_path(Path(name)) and not Path(name).exists():
+            self._rebuild_recent_menu(self.settings.remove_recent_file(name))
+
+    def clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._rebuild_recent_menu([])
 
     # ----- drag and drop ------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -233,15 +767,32 @@ class MainWindow(QMainWindow):
             self.open_path(Path(files[0]))
 
     # ----- state --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and self.session is not None):
+            self._guard(self.session.refresh)  # a script may have tagged claims meanwhile
+
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 800)
+            self.resize(1200, 800)
         state = self.settings.state()
         if state is not None:
             self.restoreState(state)
         self._zoom_steps = self.settings.zoom()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush_note()
+        if self.session is not None and self.session.handle.dirty and not self.retry_save():
+            answer = QMessageBox.warning(
+                self, "Changes Not Saved",
+                "Your latest changes could not be saved (see the message in the window). "
+                "Close anyway and lose them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
         self.settings.save_window(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

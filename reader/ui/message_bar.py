@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 Level = Literal["error", "info"]
 
@@ -23,6 +23,8 @@ _PREFIX = {"error": "Error:", "info": "Note:"}
 
 
 class MessageBar(QFrame):
+    action_clicked = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
@@ -34,6 +36,10 @@ class MessageBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
+        self.action_button = QPushButton(self)
+        self.action_button.clicked.connect(self.action_clicked.emit)
+        self.action_button.hide()
+        layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip("Dismiss this message (Esc)")
@@ -42,8 +48,11 @@ class MessageBar(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, level: Level, text: str) -> None:
+    def show_message(self, level: Level, text: str, action: str | None = None) -> None:
+        """``action`` names a button (e.g. "Retry Now") that emits ``action_clicked``."""
         self.level = level
+        self.action_button.setText(action or "")
+        self.action_button.setVisible(bool(action))
         self.setStyleSheet(_STYLES[level])
         self.label.setText(f"{_PREFIX[level]} {text}")
         self.show()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import APP_ID, ORG_NAME
+from reader.ui.theme import THEME_MODES, ThemeMode
 
 MAX_RECENT_FILES = 10
 
@@ -56,6 +57,16 @@ class WindowSettings:
     def clear_recent_files(self) -> None:
         self._settings.remove("recent/files")
         self._settings.sync()
+
+    def theme(self) -> ThemeMode:
+        value = self._settings.value("view/theme", "system")
+        return value if value in THEME_MODES else "system"
+
+    def set_theme(self, mode: ThemeMode) -> None:
+        if mode == "system":
+            self._settings.remove("view/theme")
+        else:
+            self._settings.setValue("view/theme", mode)
 
     def zoom(self) -> int:
         value = self._settings.value("view/zoom", 0)

@@ -1,0 +1,287 @@
+"""The selected claim in full: its words, speaker and cue, figures, status, note and sources.
+
+It shows what the session holds and turns the reviewer's input into session calls; it decides
+nothing itself. Note typing is saved after a short pause and when the editor loses focus, so a
+long note is never more than a moment away from disk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.session import ReviewSession
+from reader.store.model import ReviewClaim, Source
+from reader.ui.article_view import describe_figure
+from reader.ui.claims_model import KIND_NAMES, status_text
+from reader.ui.highlights import STATUS_SYMBOLS
+
+STATUS_BUTTONS = [("verified", "&Verified", "V or 1"), ("disputed", "&Disputed", "D or 2"),
+                  ("unverifiable", "&Unverifiable", "U or 3"), ("unreviewed", "Unreviewed", "0")]
+STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "unspecified": ""}
+NOTE_SAVE_DELAY_MS = 600
+
+
+class NoteEditor(QPlainTextEdit):
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+def describe_source(source: Source) -> str:
+    parts = [source.title or source.citation or source.url]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.consulted:
+        parts.append(f"consulted {source.consulted}")
+    stance = STANCE_WORDS.get(source.stance, "")
+    text = " — ".join(p for p in parts if p)
+    if stance:
+        text += f" ({stance} the claim)"
+    if source.url and source.url not in text:
+        text += f"\n{source.url}"
+    return text
+
+
+class DetailPane(QScrollArea):
+    status_requested = Signal(str)
+    note_edited = Signal(str, str)  # claim id, note
+    note_finished = Signal()
+    add_source_requested = Signal()
+    edit_source_requested = Signal(str)  # source id
+    remove_source_requested = Signal(str)
+    open_source_requested = Signal(QUrl)
+    dismiss_requested = Signal()
+    restore_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.claim: ReviewClaim | None = None
+        self._loading = False
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 8, 10, 8)
+
+        self.heading = QLabel(body)
+        self.heading.setObjectName("detailHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.heading)
+
+        self.claim_text = QLabel(body)
+        self.claim_text.setObjectName("detailText")
+        self.claim_text.setWordWrap(True)
+        self.claim_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.claim_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.claim_text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.claim_text.setFont(font)
+        layout.addWidget(self.claim_text)
+
+        self.facts = QLabel(body)
+        self.facts.setObjectName("detailFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
+
+        status_row = QHBoxLayout()
+        self.status_group = QButtonGroup(self)
+        self.status_group.setExclusive(True)
+        self.status_buttons: dict[str, QPushButton] = {}
+        for status, label, keys in STATUS_BUTTONS:
+            button = QPushButton(f"{STATUS_SYMBOLS[status]} {label.replace('&', '')}", body)
+            button.setCheckable(True)
+            button.setToolTip(f"Mark as {status} ({keys})")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
+            self.status_group.addButton(button)
+            self.status_buttons[status] = button
+            status_row.addWidget(button)
+        layout.addLayout(status_row)
+        body.setStyleSheet("QPushButton:checked { font-weight: bold; }")
+
+        self.dismiss_button = QPushButton("Not a claim (X)", body)
+        self.dismiss_button.setToolTip("Dismiss this claim from the list; it can be restored")
+        self.dismiss_button.clicked.connect(self._dismiss_clicked)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        note_label = QLabel("&Note (E)", body)
+        self.note = NoteEditor(body)
+        self.note.setObjectName("noteEditor")
+        self.note.setPlaceholderText("What you checked, and what you found")
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(70)
+        self.note.setMaximumHeight(150)
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+
+        sources_label = QLabel("&Sources", body)
+        self.sources = QListWidget(body)
+        self.sources.setObjectName("sourcesList")
+        self.sources.setWordWrap(True)
+        self.sources.setMinimumHeight(70)
+        sources_label.setBuddy(self.sources)
+        layout.addWidget(sources_label)
+        layout.addWidget(self.sources)
+        buttons = QGridLayout()
+        self.add_source_button = QPushButton("Add…", body)
+        self.edit_source_button = QPushButton("Edit…", body)
+        self.remove_source_button = QPushButton("Remove", body)
+        self.open_source_button = QPushButton("Open Link…", body)
+        for column, button in enumerate((self.add_source_button, self.edit_source_button,
+                                         self.remove_source_button, self.open_source_button)):
+            buttons.addWidget(button, 0, column)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self.note.textChanged.connect(self._note_typed)
+        self.note.focus_lost.connect(self._note_left)
+        self.add_source_button.clicked.connect(self.add_source_requested.emit)
+        self.edit_source_button.clicked.connect(self._edit_source)
+        self.sources.itemDoubleClicked.connect(lambda _: self._edit_source())
+        self.remove_source_button.clicked.connect(self._remove_source)
+        self.open_source_button.clicked.connect(self._open_source)
+        self.sources.currentRowChanged.connect(lambda _: self._update_source_buttons())
+        self.show_claim(None, None)
+
+    # Showing -------------------------------------------------------------------------------
+
+    def show_claim(self, claim: ReviewClaim | None, session: ReviewSession | None) -> None:
+        if claim is not None and self.claim is not None and claim.id != self.claim.id:
+            self.flush_note()
+        same = claim is not None and self.claim is not None and claim.id == self.claim.id
+        self.claim = claim
+        self._loading = True
+        try:
+            self._fill(claim, session, keep_note=same and self.note.hasFocus())
+        finally:
+            self._loading = False
+
+    def _fill(self, claim: ReviewClaim | None, session: ReviewSession | None,
+              keep_note: bool) -> None:
+        enabled = claim is not None and session is not None and not session.read_only
+        for widget in (*self.status_buttons.values(), self.note, self.add_source_button,
+                       self.dismiss_button):
+            widget.setEnabled(enabled)
+        if claim is None:
+            self.heading.setText("No claim selected")
+            self.claim_text.setText("Select a claim in the list or in the article. "
+                                    "J and K move through the claims.")
+            self.facts.clear()
+            self.note.setPlainText("")
+            self.sources.clear()
+            self.status_group.setExclusive(False)
+            for button in self.status_buttons.values():
+                button.setChecked(False)
+            self.status_group.setExclusive(True)
+            self._update_source_buttons()
+            return
+        kind = KIND_NAMES.get(claim.kind, claim.kind.title())
+        origin = " (added by you)" if claim.origin == "manual" else ""
+        self.heading.setText(f"{kind}{origin} — {status_text(claim)}")
+        self.claim_text.setText(claim.text)
+        facts: list[str] = []
+        if claim.orphaned:
+            facts.append("Orphaned: these words are no longer in the article's text. "
+                         "Your decision is kept.")
+        if claim.speaker:
+            cue = f" (“{claim.cue}”)" if claim.cue else ""
+            facts.append(f"Speaker: {claim.speaker}{cue}")
+        if session is not None:
+            for figure in session.figures_in(claim):
+                facts.append(f"Figure: {describe_figure(figure)}")
+        self.facts.setText("\n".join(facts))
+        self.facts.setVisible(bool(facts))
+        self.status_buttons[claim.status].setChecked(True)
+        self.dismiss_button.setText("Restore as a claim (X)" if claim.dismissed
+                                    else "Not a claim (X)")
+        if not keep_note and self.note.toPlainText() != claim.note:
+            self.note.setPlainText(claim.note)
+        current = self.sources.currentRow()
+        self.sources.clear()
+        for source in claim.sources:
+            item = QListWidgetItem(describe_source(source))
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, source.url)
+            item.setToolTip(source.url or source.citation)
+            self.sources.addItem(item)
+        if self.sources.count():
+            self.sources.setCurrentRow(min(max(current, 0), self.sources.count() - 1))
+        self._update_source_buttons()
+
+    def _update_source_buttons(self) -> None:
+        item = self.sources.currentItem()
+        editable = item is not None and self.add_source_button.isEnabled()
+        self.edit_source_button.setEnabled(editable)
+        self.remove_source_button.setEnabled(editable)
+        self.open_source_button.setEnabled(
+            item is not None and bool(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    # Input ---------------------------------------------------------------------------------
+
+    def _note_typed(self) -> None:
+        if not self._loading and self.claim is not None:
+            self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save the note now if it differs from the claim's (the timer or focus-out calls it)."""
+        self._note_timer.stop()
+        if self.claim is not None and self.note.toPlainText() != self.claim.note:
+            self.note_edited.emit(self.claim.id, self.note.toPlainText())
+
+    def _note_left(self) -> None:
+        self.flush_note()
+        self.note_finished.emit()
+
+    def selected_source_id(self) -> str | None:
+        item = self.sources.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _edit_source(self) -> None:
+        source_id = self.selected_source_id()
+        if source_id and self.add_source_button.isEnabled():
+            self.edit_source_requested.emit(source_id)
+
+    def _remove_source(self) -> None:
+        source_id = self.selected_source_id()
+        if source_id:
+            self.remove_source_requested.emit(source_id)
+
+    def _open_source(self) -> None:
+        item = self.sources.currentItem()
+        if item and item.data(Qt.ItemDataRole.UserRole + 1):
+            self.open_source_requested.emit(QUrl(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def _dismiss_clicked(self) -> None:
+        if self.claim is None:
+            return
+        if self.claim.dismissed:
+            self.restore_requested.emit()
+        else:
+            self.dismiss_requested.emit()
