@@ -20,7 +20,7 @@ fail() { echo "packaging/ci.sh: FAIL: $*" >&2; exit 1; }
 echo "== installers: validators"
 if ! command -v desktop-file-validate >/dev/null || ! command -v appstreamcli >/dev/null; then
     if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-        apt-get update -qq >/dev/null
+        apt-get update -qq >/dev/null && apt_updated=yes
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
             desktop-file-utils appstream >/dev/null
     else
@@ -57,6 +57,15 @@ for package in libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libegl1 libfontco
     grep -q "$package" <<<"$depends" || fail "Depends lacks $package: $depends"
 done
 echo "Depends: $depends"
+if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    # Every package named in Depends exists in this distribution and can be installed.
+    [ -n "${apt_updated:-}" ] || apt-get update -qq >/dev/null
+    apt-get install --simulate -qq "./$deb" >/dev/null \
+        || fail "apt cannot install $deb: a package in Depends is unknown here"
+    echo "apt: the package's dependencies resolve (simulated install)"
+else
+    echo "note: not root or no apt-get: the Depends names were not checked against apt"
+fi
 
 # The frozen program runs with a throw-away home, so nothing lands in the CI user's folders.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
