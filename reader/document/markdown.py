@@ -7,7 +7,8 @@ Markdown goes through the same safe renderer as .html files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -15,6 +16,14 @@ from markdown_it.token import Token
 from reader.document.html import link_target, render_html_fragment
 from reader.document.model import Block, BlockKind, InlineSpan
 from reader.document.rendering import TextBuilder
+
+CHUNK_CHARS = 256 * 1024
+_UNSPLITTABLE = re.compile(
+    r"^ {0,3}\[[^\]\n]+\]:|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:script|pre|style|textarea)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_STARTS_TOP_LEVEL_BLOCK = re.compile(r"(?:[^\W\d_]|[#“\"‘'«„])")
 
 _SPAN_OPENERS = {"em_open": "emphasis", "strong_open": "strong"}
 _SPAN_CLOSERS = {"em_close": "emphasis", "strong_close": "strong"}
@@ -39,11 +48,60 @@ def _as_written(url: str) -> str:
 _MARKDOWN = _parser()
 
 
-def render_markdown(source: str) -> tuple[str, tuple[Block, ...], tuple[InlineSpan, ...]]:
-    """The plain text, blocks and inline spans of a Markdown source."""
+def render_markdown(
+    source: str, *, chunk_chars: int = CHUNK_CHARS
+) -> tuple[str, tuple[Block, ...], tuple[InlineSpan, ...]]:
+    """The plain text, blocks and inline spans of a Markdown source.
+
+    markdown-it-py holds every token of its input at once (about 100 bytes of memory per byte
+    of markup-dense source), so a long source is parsed in chunks of about ``chunk_chars``,
+    split only where no Markdown construct can continue across the split.
+    """
     builder = TextBuilder()
-    _render_tokens(_MARKDOWN.parse(source), builder)
+    for chunk in markdown_chunks(source, chunk_chars):
+        _render_tokens(_MARKDOWN.parse(chunk), builder)
     return builder.finish()
+
+
+def markdown_chunks(source: str, chunk_chars: int) -> Iterator[str]:
+    """Consecutive pieces of ``source`` that render, one after the other, as the whole does.
+
+    A piece ends at a blank line followed by an unindented line starting with a letter, a
+    quotation mark or "#": such a line always starts a new top-level paragraph or heading, so
+    no list, quote or paragraph continues across it. Fenced code is never split; a source with
+    constructs that can span blank lines or chunks (reference definitions, HTML comments,
+    <script>/<pre>/<style>/<textarea> blocks, declarations) is not split at all.
+    """
+    if len(source) <= chunk_chars or _UNSPLITTABLE.search(source):
+        yield source
+        return
+    start = 0
+    position = 0
+    fence: str | None = None
+    previous_blank = False
+    while position < len(source):
+        end = source.find("\n", position)
+        if end < 0:
+            end = len(source)
+        line = source[position:end]
+        if (
+            fence is None
+            and previous_blank
+            and position - start >= chunk_chars
+            and _STARTS_TOP_LEVEL_BLOCK.match(line)
+        ):
+            yield source[start:position]
+            start = position
+        marker = _FENCE.match(line)
+        if marker is not None:
+            run = marker.group(1)
+            if fence is None:
+                fence = run
+            elif run[0] == fence[0] and len(run) >= len(fence) and not line[marker.end() :].strip():
+                fence = None
+        previous_blank = not line.strip()
+        position = end + 1
+    yield source[start:]
 
 
 def _render_tokens(tokens: Sequence[Token], builder: TextBuilder) -> None:

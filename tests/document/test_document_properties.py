@@ -108,3 +108,22 @@ def test_any_bytes_load_or_raise_document_error(scratch: Path, data: bytes, suff
         return
     assert_well_formed(document)
     assert load_document(path) == document
+
+
+MARKDOWN_LINES = st.sampled_from([
+    "", "", "", "Plain words here.", "Another *line* with [a link](https://l.example.invalid).",
+    "# Heading", "## Sub heading", "- item", "  - nested item", "1. first", "2. second",
+    "> quoted", "> > deeper", "```", "~~~", "```python", "    indented code", "| a | b |",
+    "|---|---|", "Title", "=====", "“Quoted paragraph,” she said.", "  continued", "* star",
+    "<div>html block</div>", "text with `code` and **strong**", "---", "'single' start",
+])
+
+
+@SETTINGS
+@given(lines=st.lists(MARKDOWN_LINES, max_size=60), chunk_chars=st.integers(1, 80))
+def test_markdown_parsed_in_chunks_renders_as_the_whole(lines: list[str], chunk_chars: int) -> None:
+    from reader.document.markdown import render_markdown
+
+    source = "\n".join(lines)
+    whole = render_markdown(source, chunk_chars=10**9)
+    assert render_markdown(source, chunk_chars=chunk_chars) == whole
