@@ -182,6 +182,10 @@ _IDIOM_BEFORE = re.compile(
     r"number|no[ \t]+one|square)[ \t]+$",
     re.IGNORECASE,
 )
+_TIME_OF_DAY = re.compile(
+    r"[ \t]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
+    r"PST\b|PDT\b|ET\b|local[ \t]+time)"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \t\u00a0#]+$")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
 _WORD_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
@@ -257,8 +261,10 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
     raw = match.group("digits")
     limit = para.end
     nxt = text[end] if end < limit else ""
-    if nxt == ":" and end + 1 < limit and text[end + 1].isdigit():
-        return None  # a time of day or a score
+    if nxt in ":/" and end + 1 < limit and text[end + 1].isdigit():
+        return None  # a time of day, a score, 9/11, 24/7
+    if _TIME_OF_DAY.match(text, end, limit):
+        return None  # "3 p.m.": a time of day, not a quantity
     if start > para.start and text[start - 1] == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"(\w+)-$", text[max(para.start, start - 12):start])
         if word is None or word.group(1).lower() not in ("mid", "pre", "post", "early", "late"):
@@ -304,6 +310,10 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             low = value
             if h_value != high_value and value == float(raw.replace(",", "")):
                 low = value * (h_value / high_value) if high_value else value
+            if low > h_value and h_kind != "year" and kind == "count" and h_kind == "count":
+                # "The vote was 70-29": a tally, one figure with both numbers.
+                return [Figure(start, h_end, text[start:h_end], "other", None, None, False,
+                               low, h_value)]
             if low <= h_value or h_kind == "year":
                 q_start, approximate = _with_qualifier(text, start, para.start, "range")
                 unit = unit or h_unit or _counted_noun(text, h_end, limit)
@@ -317,7 +327,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             noun = _counted_noun(text, figure_end, limit)
             if noun is None:
                 kind = "year"
-        if kind == "count":
+        if kind == "count" and unit is None:
             unit = _counted_noun(text, figure_end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
@@ -421,6 +431,8 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
         if lowered in _STOP_WORDS or lowered in _NOT_NOUNS:
             break
         if word[:1].isupper():
+            if lowered.endswith("s") and not lowered.endswith("ss"):
+                return word  # "22 Republicans"
             pos = match.end()
             continue  # "132 Ukrainian drones"
         if lowered.endswith(("ed", "ing", "ly")) and lowered not in ("seed", "bed", "ring"):

@@ -20,13 +20,14 @@ _L = LOWER
 # when another capitalised word follows ("J. K.", "Gov. Roman"), or a dotted abbreviation (U.K.).
 NAME_TOKEN = (
     rf"(?:(?:[{_U}]\.){{2,4}}(?![{_U}{_L}])"
-    rf"|[{_U}][\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
+    rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?"
+    rf"[{_U}][\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
 )
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben|ter)"
-NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{NAME_TOKEN}){{0,6}}"
+NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 NAME_RUN_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}")
 MULTI_NAME_RE = re.compile(
-    rf"(?<![\w’'.-]){NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+)?{NAME_TOKEN}){{1,6}}"
+    rf"(?<![\w’'.-]){NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,6}}"
 )
 
 TITLES = word_set(

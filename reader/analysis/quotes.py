@@ -173,11 +173,21 @@ def _attribute(
 ) -> tuple[Quote, Cue | None]:
     if _TERM_MARKER.search(text, max(gap_start, span.open_mark - 40), span.open_mark + 1):
         return _quote(text, span, "term", None, None), None
-    cue = finder.cue_after(span.close_mark + 1, following)
-    if cue is None or cue.speaker is None:
-        before = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
-        if before is not None:
-            cue = before
+    # `“…,” he said`: a quote ending on a comma looks right for its cue. One ending a sentence
+    # (`“….” She added: “…”`) takes its cue from before; what follows may introduce the next.
+    ends_sentence = text[span.end - 1] in ".!?…" if span.end > span.start else False
+    if ends_sentence:
+        cue = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
+        if cue is None or cue.speaker is None:
+            after = finder.cue_after(span.close_mark + 1, following)
+            if after is not None and not _introduces_next(text, after, following):
+                cue = after
+    else:
+        cue = finder.cue_after(span.close_mark + 1, following)
+        if cue is None or cue.speaker is None:
+            before = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
+            if before is not None:
+                cue = before
     speaker: Speaker | None = cue.speaker if cue is not None else None
     if speaker is None and sentence_speaker is not None:
         speaker = sentence_speaker
@@ -190,6 +200,12 @@ def _attribute(
         speaker = run_speaker
     verb = cue.verb if cue is not None and cue.verb else None
     return _quote(text, span, kind, speaker, verb), cue
+
+
+def _introduces_next(text: str, cue: Cue, following: int) -> bool:
+    """Whether a cue after a quote ends in a colon or comma right before the next quote."""
+    between = text[cue.verb_start:following]
+    return len(between) < 80 and between.rstrip().endswith((":", ","))
 
 
 def _cue_before(finder: SpeakerFinder, start: int, end: int,

@@ -21,6 +21,7 @@ from reader.analysis.wordtrie import word_set
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w’']+)")
+_PREVIOUS_WORD = re.compile(r"([\w.’'-]+)\s+$")
 _LOWER_START = re.compile(f"[{LOWER}]")
 _UPPER_LETTER = re.compile(f"[{UPPER}]")
 
@@ -79,7 +80,11 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
     if lowered in TITLE_ABBREVIATIONS:
         return False
     if len(bare) == 1 and _UPPER_LETTER.match(bare) and not _is_dotted(word):
-        return False  # an initial: "Donald J. Trump"
+        # An initial ("Donald J. Trump", "J. K. Rowling") follows a name or opens one; a
+        # capital letter after a lower-case word ends a sentence ("posted on X. Later...").
+        previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start() - 1)
+        if previous is None or not previous.group(1)[0].islower():
+            return False
     if _is_dotted(word) or lowered in OTHER_ABBREVIATIONS:
         following = _NEXT_WORD.match(text, next_start, para_end)
         if following is None:

@@ -27,6 +27,7 @@ _VERB_WORDS = (
     "confirms denied denies alleged boasted complained countered lamented joked quipped "
     "recounted shouted whispered believes believed thinks hoped continued mused "
     "contended maintained maintains threatened announced disclosed revealed wrote called "
+    "disagreed objected retorted replied insisted cautioned explained answered conceded "
     "described"
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
@@ -77,7 +78,9 @@ _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
     "letter post message video release website records record numbers count tally")
 _MAX_BEFORE = 320
-_SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
+_SUBJECT_REACH = 72
+# "Sen. Chuck Schumer, D-N.Y., said": a party and state, never the speaker.
+_PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")  # a subject ("U.K. Prime Minister Keir Starmer") is short
 _APPOSITION_NAME = re.compile(
     rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
     rf"[\w’'-]+\s+){{0,4}}(?P<name>{NAME_RUN})\s*$"
@@ -228,7 +231,7 @@ class SpeakerFinder:
                                            segment_end)
             if match is not None and match.end() == segment_end:
                 speaker = self._owner(match, lo) or self._subject(match)
-                if speaker is not None:
+                if speaker is not None and not _PARTY_STATE.match(speaker.name):
                     if speaker.person:
                         self._learn_gender(speaker.name, text[opening:close])
                     return speaker

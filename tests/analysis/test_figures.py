@@ -149,3 +149,18 @@ def test_figures_never_overlap_and_are_ordered() -> None:
     found = figures("Between 2020 and 2023, about 3,000 people left; $4.5bn went too, 10–20%.")
     assert [f.start for f in found] == sorted(f.start for f in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize("text", ["The Senate adjourned at 3 p.m. sharp.",
+                                  "The 9/11 memorial opened.", "Shops open 24/7 now."])
+def test_times_and_slashed_dates_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_vote_tally_is_one_figure() -> None:
+    figure = only("The vote was 70-29 in the end.")
+    assert (figure.text, figure.kind, figure.low, figure.high) == ("70-29", "other", 70, 29)
+
+
+def test_capitalised_plural_is_a_counted_noun() -> None:
+    assert only("Yet 22 Republicans joined them.").unit == "Republicans"

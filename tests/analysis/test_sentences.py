@@ -50,3 +50,8 @@ def test_blocks_bound_sentences() -> None:
 
 def sentences_with_blocks(text: str, blocks: tuple[Block, ...]) -> list[str]:
     return [text[s.start:s.end] for s in analyse(text, blocks).sentences]
+
+
+def test_capital_letter_after_a_lower_case_word_ends_the_sentence() -> None:
+    assert sentences("He wrote on X. Later he deleted it.") == [
+        "He wrote on X.", "Later he deleted it."]

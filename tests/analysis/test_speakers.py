@@ -95,3 +95,23 @@ def test_partial_quotes_in_one_sentence_share_the_speaker() -> None:
 def test_cue_is_reported() -> None:
     [quote] = analyse("“Enough,” Keira Stone warned.").quotes
     assert quote.cue == "warned"
+
+
+def test_party_and_state_after_a_senator_is_not_the_speaker() -> None:
+    text = ("Sen. Lindsey Graham, R-S.C., who voted against it, told reporters the money was "
+            "wasted. “You can’t defend one border and ignore another,” he said.")
+    analysis = analyse(text)
+    assert [q.speaker.name for q in analysis.quotes if q.speaker] == ["Lindsey Graham"]
+    assert analysis.claims[0].speaker is not None
+    assert analysis.claims[0].speaker.name == "Lindsey Graham"
+
+
+def test_a_cue_introducing_the_next_quote_is_not_taken_by_the_one_before() -> None:
+    text = ("Ursula von der Leyen, the commission president, said the vote was “a strong "
+            "signal.” She added: “Europe will do its part.”")
+    assert speakers(text) == ["Ursula von der Leyen", "Ursula von der Leyen"]
+
+
+def test_names_with_particles_and_prefixes() -> None:
+    assert speakers("“We will see,” said Abu Bakr al-Baghdadi.") == ["Abu Bakr al-Baghdadi"]
+    assert speakers("“We will see,” Charles de Gaulle said.") == ["Charles de Gaulle"]
