@@ -196,7 +196,15 @@ def _fuzzy_place(anchor: Anchor, text: str, hint: int,
     if result is None or result.dest_end <= result.dest_start:
         return None
     start, end = lo + result.dest_start, lo + result.dest_end
-    # The alignment has the claim's length; widen it to whole words ("coast" -> "coastline").
+    # The alignment has the claim's length: realign the words on a slightly wider stretch to
+    # find where they really begin and end, then widen to whole words ("coast" -> "coastline").
+    from rapidfuzz.distance import Indel
+
+    slack = max(4, len(anchor.exact) // 5)
+    a, b = max(0, start - slack), min(len(text), end + slack)
+    equal = [op for op in Indel.opcodes(anchor.exact, text[a:b]) if op.tag == "equal"]
+    if equal:
+        start, end = a + equal[0].dest_start, a + equal[-1].dest_end
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
