@@ -1,0 +1,406 @@
+"""The reviewing workflow in the real window, driven by keyboard and mouse, checked on disk."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
+
+from reader.ui.claims_model import ClaimRole
+
+ARTICLE = (
+    "Harbour council backs the wall\n\n"
+    "The council voted 31 to 9 on Tuesday to spend €1.2 billion on the wall. "
+    "About 4,000 homes have flooded since 2022.\n\n"
+    "“We cannot wait another winter,” Mayor Ana Reyes said. "
+    "“Every year costs us more than the last.”\n\n"
+    "Critics said the plan ignores the fishing quarter, where 30% of homes are uninsured.\n\n"
+    "Reyes said work would start in spring 🌊 at the café on Quay Street.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def reviewing(window, qtbot, article: Path):
+    """The window with the test article open and its review ready, keyboard on the list."""
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        assert window.open_path(article)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.claims_panel.view.setFocus()
+    # Focusing the list selects its first claim, as a reviewer expects.
+    qtbot.waitUntil(lambda: window.current_claim_id == window.session.claims()[0].id)
+    return window
+
+
+def stored(window) -> dict:
+    return json.loads(window.session.handle.path.read_text(encoding="utf-8"))
+
+
+def stored_claim(window, claim_id: str) -> dict:
+    return stored(window)["claims"][claim_id]
+
+
+def key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QGuiApplication.focusObject() or window, key, modifier)
+
+
+def test_sample_opens_with_every_claim_listed(window, qtbot) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_sample()
+    session = window.session
+    listed = [window.claims_panel.model.index(r).data(ClaimRole.Id)
+              for r in range(window.claims_panel.model.rowCount())]
+    expected = [c.id for c in session.claims() if not c.dismissed and not c.orphaned]
+    assert listed == expected and len(listed) >= 10
+    assert window.claims_panel.count_label.text() == f"{len(listed)} claims"
+    assert f"0 of {len(listed)} reviewed" in window.progress_label.text()
+    assert window.save_label.text() == "✓ Saved"
+
+
+def test_models_pass_the_model_tester(reviewing, qtmodeltester) -> None:
+    qtmodeltester.check(reviewing.claims_panel.model)
+    qtmodeltester.check(reviewing.claims_panel.orphan_model)
+
+
+def test_keyboard_tagging_is_saved_at_once(reviewing, qtbot) -> None:
+    w = reviewing
+    first = w.current_claim_id
+    key(qtbot, w, Qt.Key.Key_V)
+    assert stored_claim(w, first)["status"] == "verified"
+    key(qtbot, w, Qt.Key.Key_J)
+    second = w.current_claim_id
+    assert second != first
+    key(qtbot, w, Qt.Key.Key_2)
+    assert stored_claim(w, second)["status"] == "disputed"
+    key(qtbot, w, Qt.Key.Key_U)
+    assert stored_claim(w, second)["status"] == "unverifiable"
+    key(qtbot, w, Qt.Key.Key_0)
+    assert stored_claim(w, second)["status"] == "unreviewed"
+    key(qtbot, w, Qt.Key.Key_K)
+    assert w.current_claim_id == first
+    key(qtbot, w, Qt.Key.Key_N)  # next unreviewed skips nothing here: the second is unreviewed
+    assert w.current_claim_id == second
+    assert "1 of" in w.progress_label.text() and "✓ 1 verified" in w.progress_label.text()
+    history = stored_claim(w, first)["history"]
+    assert history[-1]["to"] == "verified"
+
+
+def test_arrow_keys_move_through_the_list(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_Down)
+    key(qtbot, w, Qt.Key.Key_Down)
+    assert w.current_claim_id == w.session.claims()[2].id
+    key(qtbot, w, Qt.Key.Key_Up)
+    key(qtbot, w, Qt.Key.Key_Up)
+    assert w.current_claim_id == w.session.claims()[0].id
+
+
+def test_undo_and_redo_from_the_keyboard(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_J)
+    claim_id = w.current_claim_id
+    key(qtbot, w, Qt.Key.Key_D)
+    assert w.actions_by_name["edit_undo"].text() == "&Undo status change"
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_claim(w, claim_id)["status"] == "unreviewed"
+    key(qtbot, w, Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored_claim(w, claim_id)["status"] == "disputed"
+
+
+def test_note_typing_is_saved_and_letters_do_not_tag(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_J)
+    claim_id = w.current_claim_id
+    key(qtbot, w, Qt.Key.Key_E)
+    assert w.detail.note.hasFocus()
+    qtbot.keyClicks(w.detail.note, "vd checked minutes")
+    qtbot.waitUntil(lambda: stored_claim(w, claim_id)["note"] == "vd checked minutes",
+                    timeout=5000)
+    assert stored_claim(w, claim_id)["status"] == "unreviewed"
+    w.claims_panel.view.setFocus()  # leaving the editor ends the note's undo step
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_claim(w, claim_id)["note"] == ""
+
+
+def test_sources_add_edit_remove(reviewing, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui import source_dialog
+
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_J)
+    claim_id = w.current_claim_id
+    answers = iter([
+        {"title": "Council minutes", "url": "https://example.org/minutes", "citation": "",
+         "publisher": "Port Ellis council", "consulted": "2026-11-20", "stance": "supports"},
+        {"title": "Council minutes (final)", "url": "https://example.org/minutes",
+         "citation": "", "publisher": "Port Ellis council", "consulted": "2026-11-21",
+         "stance": "contradicts"},
+    ])
+    monkeypatch.setattr(source_dialog.SourceDialog, "edit",
+                        staticmethod(lambda parent, source: next(answers)))
+    key(qtbot, w, Qt.Key.Key_S)
+    sources = stored_claim(w, claim_id)["sources"]
+    assert [s["title"] for s in sources] == ["Council minutes"]
+    assert "Council minutes" in w.detail.sources.item(0).text()
+    assert "supports the claim" in w.detail.sources.item(0).text()
+    w.detail.edit_source_button.click()
+    sources = stored_claim(w, claim_id)["sources"]
+    assert sources[0]["title"] == "Council minutes (final)"
+    assert sources[0]["stance"] == "contradicts"
+    w.detail.remove_source_button.click()
+    assert stored_claim(w, claim_id)["sources"] == []
+    key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_claim(w, claim_id)["sources"][0]["id"] == sources[0]["id"]
+
+
+def test_filters_and_count(reviewing, qtbot) -> None:
+    w = reviewing
+    panel = w.claims_panel
+    total = panel.model.rowCount()
+    key(qtbot, w, Qt.Key.Key_J)
+    key(qtbot, w, Qt.Key.Key_V)
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("verified"))
+    assert panel.model.rowCount() == 1
+    assert panel.count_label.text() == f"Showing 1 of {total} claims"
+    panel.status_filter.setCurrentIndex(0)
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("quote"))
+    kinds = {panel.model.index(r).data(ClaimRole.Kind) for r in range(panel.model.rowCount())}
+    assert kinds == {"quote"}
+    panel.kind_filter.setCurrentIndex(0)
+    qtbot.keyClicks(panel.text_filter, "fishing")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=3000)
+    assert "fishing" in panel.model.index(0).data()
+
+
+def test_tagging_under_a_status_filter_moves_on(reviewing, qtbot) -> None:
+    w = reviewing
+    panel = w.claims_panel
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("unreviewed"))
+    before = panel.model.rowCount()
+    claims = w.session.claims()
+    key(qtbot, w, Qt.Key.Key_J)
+    assert w.current_claim_id == claims[1].id
+    key(qtbot, w, Qt.Key.Key_V)
+    assert panel.model.rowCount() == before - 1
+    assert claims[1].id not in panel_ids(w)
+    key(qtbot, w, Qt.Key.Key_J)  # continues from where the tagged claim was
+    assert w.current_claim_id == claims[2].id
+
+
+def test_manual_claim_from_a_selection(reviewing, qtbot) -> None:
+    w = reviewing
+    words = "Critics said the plan ignores the fishing quarter"
+    start = ARTICLE.index(words)
+    positions = w.article_view.positions
+    cursor = QTextCursor(w.article_view.document())
+    cursor.setPosition(positions.to_qt(start))
+    cursor.setPosition(positions.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    w.article_view.setTextCursor(cursor)
+    w.article_view.setFocus()
+    key(qtbot, w, Qt.Key.Key_A)
+    claim = w.session.claim(w.current_claim_id)
+    assert claim.origin == "manual" and claim.text == words
+    assert stored_claim(w, claim.id)["anchor"]["exact"] == words
+    assert panel_ids(w).count(claim.id) == 1
+
+
+def panel_ids(w) -> list[str]:
+    return [w.claims_panel.model.index(r).data(ClaimRole.Id)
+            for r in range(w.claims_panel.model.rowCount())]
+
+
+def test_dismiss_and_restore(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_J)
+    claim_id = w.current_claim_id
+    key(qtbot, w, Qt.Key.Key_X)
+    assert stored_claim(w, claim_id)["dismissed"] is True
+    assert claim_id not in panel_ids(w)
+    w.claims_panel.show_dismissed.setChecked(True)
+    assert claim_id in panel_ids(w)
+    w.select_claim(claim_id)
+    assert w.detail.dismiss_button.text().startswith("Restore")
+    key(qtbot, w, Qt.Key.Key_X)
+    assert stored_claim(w, claim_id)["dismissed"] is False
+
+
+def test_clicking_a_highlight_selects_its_claim(reviewing, qtbot) -> None:
+    w = reviewing
+    target = next(c for c in w.session.claims() if "fishing" in c.text)
+    view = w.article_view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.positions.to_qt(target.anchor.start + 3))
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    point = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert w.current_claim_id == target.id
+    assert w.claims_panel.current_id() == target.id
+    assert w.detail.claim_text.text() == target.text
+
+
+def test_selecting_a_claim_marks_its_exact_words(reviewing) -> None:
+    w = reviewing
+    for claim in w.session.claims():
+        w.select_claim(claim.id)
+        (selection,) = w.article_view.extraSelections()
+        shown = selection.cursor.selectedText().replace("\u2029", " ")
+        assert shown == claim.text.replace("\n", " ")
+
+
+def test_hover_text_names_speaker_kind_and_status(reviewing) -> None:
+    w = reviewing
+    quote = next(c for c in w.session.claims() if c.kind == "quote")
+    w.select_claim(quote.id)
+    w.set_status("disputed")
+    tip = w.article_view.tooltip_at(quote.anchor.start + 2)
+    assert "Quote claim — Disputed" in tip
+    assert "Ana Reyes" in tip
+
+
+def test_status_marks_use_line_styles_not_only_colour(reviewing) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    w = reviewing
+    claims = [c for c in w.session.claims()][:3]
+    for claim, status in zip(claims, ("verified", "disputed", "unverifiable"), strict=True):
+        w.select_claim(claim.id)
+        w.set_status(status)
+    styles = []
+    for claim in claims:
+        cursor = QTextCursor(w.article_view.document())
+        cursor.setPosition(w.article_view.positions.to_qt(claim.anchor.start) + 1)
+        styles.append(cursor.charFormat().underlineStyle())
+    assert styles == [QTextCharFormat.UnderlineStyle.SingleUnderline,
+                      QTextCharFormat.UnderlineStyle.WaveUnderline,
+                      QTextCharFormat.UnderlineStyle.DotLine]
+
+
+def test_orphaned_claims_are_listed_with_their_words(window, qtbot, article: Path,
+                                                     make_window) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    gone = next(c for c in window.session.claims() if "fishing" in c.text)
+    window.select_claim(gone.id)
+    window.set_status("disputed")
+    article.write_text(ARTICLE.replace(
+        "Critics said the plan ignores the fishing quarter, where 30% of homes are "
+        "uninsured.\n\n", ""), encoding="utf-8")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    orphans = window.claims_panel.orphan_model
+    assert orphans.rowCount() == 1
+    assert orphans.index(0).data(ClaimRole.Id) == gone.id
+    assert "fishing quarter" in orphans.index(0).data()
+    assert orphans.index(0).data(ClaimRole.Status) == "disputed"
+    assert not window.claims_panel.orphan_view.isHidden()
+    assert "Orphaned (1)" in window.claims_panel.orphan_label.text()
+    assert "not found in the new text" in window.message_bar.text()
+
+
+def test_paste_opens_the_clipboard_as_a_document(window, qtbot) -> None:
+    QGuiApplication.clipboard().setText(ARTICLE)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        qtbot.keyClick(window, Qt.Key.Key_V,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.windowTitle().startswith("Harbour council backs the wall")
+    assert window.session.review.document.source_path is None
+    assert window.claims_panel.model.rowCount() > 0
+
+
+def test_paste_of_an_empty_clipboard_explains(window) -> None:
+    QGuiApplication.clipboard().setText("   ")
+    window.paste_article()
+    assert "clipboard holds no text" in window.message_bar.text()
+
+
+def test_a_store_error_is_a_banner_and_nothing_is_lost(reviewing, qtbot,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.store.store as store_module
+
+    w = reviewing
+    real = store_module.write_atomic
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    key(qtbot, w, Qt.Key.Key_J)
+    claim_id = w.current_claim_id
+    monkeypatch.setattr(store_module, "write_atomic", disk_full)
+    key(qtbot, w, Qt.Key.Key_V)
+    assert "disk is full" in w.message_bar.text()
+    assert w.save_label.text() == "⚠ Not saved"
+    assert w.session.claim(claim_id).status == "verified"
+    assert stored_claim(w, claim_id)["status"] == "unreviewed"
+    assert w.isVisible()
+    monkeypatch.setattr(store_module, "write_atomic", real)
+    w.message_bar.action_button.click()  # Retry Now
+    assert stored_claim(w, claim_id)["status"] == "verified"
+    assert w.save_label.text() == "✓ Saved"
+
+
+def test_find_in_the_article(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.find_bar.isVisible() and w.find_bar.field.hasFocus()
+    qtbot.keyClicks(w.find_bar.field, "wall")
+    assert w.find_bar.result.text() == "2 matches"
+    assert w.article_view.textCursor().selectedText().lower() == "wall"
+    qtbot.keyClick(w.find_bar.field, Qt.Key.Key_Escape)
+    assert not w.find_bar.isVisible()
+
+
+def test_f1_lists_every_shortcut(reviewing, qtbot) -> None:
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_F1)
+    table = w.shortcuts_dialog.table
+    rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert rows["Next Claim"].startswith("J")
+    assert rows["Mark Verified"] == "V, 1"
+    w.shortcuts_dialog.close()
+
+
+def test_theme_can_be_forced_dark_and_back(reviewing, qtbot) -> None:
+    w = reviewing
+
+    def window_lightness() -> int:
+        return w.palette().color(QPalette.ColorRole.Window).lightness()
+
+    w.set_theme("dark")
+    qtbot.waitUntil(lambda: window_lightness() < 80)
+    assert w.settings.theme() == "dark"
+    w.set_theme("light")
+    qtbot.waitUntil(lambda: window_lightness() > 180)
+    assert w.claims_panel.model.rowCount() > 0  # the review survives re-rendering
+
+
+def test_export_writes_every_format(reviewing, qtbot, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    w = reviewing
+    key(qtbot, w, Qt.Key.Key_J)
+    key(qtbot, w, Qt.Key.Key_V)
+    out = tmp_path / "report.md"
+
+    def choose(parent, caption, folder, filters, *rest, **kwargs):
+        first = filters.split(";;")[0]
+        return str(out), first
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    key(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.exists()
+    assert "Verified" in out.read_text(encoding="utf-8")
