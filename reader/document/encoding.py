@@ -98,7 +98,13 @@ def decode_bytes(data: bytes, path: Path | str | None, *, declared: str | None =
         return _checked_text(text, path)
 
     if b"\x00" in data:
-        raise _binary_error(path)
+        codec = _bomless_utf16(data)
+        if codec is None:
+            raise _binary_error(path)
+        try:
+            return _checked_text(data.decode(codec), path)
+        except UnicodeDecodeError:
+            raise _binary_error(path) from None
     try:
         return _checked_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -108,6 +114,25 @@ def decode_bytes(data: bytes, path: Path | str | None, *, declared: str | None =
         if text is not None:
             return _checked_text(text, path)
     return _checked_text(_decode_legacy(data, path), path)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the NUL bytes fall as in mostly-Latin UTF-16 text.
+
+    Some tools write UTF-16 without a byte-order mark; in Latin-script text every other byte
+    is then NUL, always on the same side, which binary data almost never is.
+    """
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd_zeros >= pairs * 0.5 and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros >= pairs * 0.5 and odd_zeros == 0:
+        return "utf-16-be"
+    return None
 
 
 def _decode_declared(data: bytes, declared: str) -> str | None:

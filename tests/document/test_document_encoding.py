@@ -90,3 +90,11 @@ def test_declared_charset_is_used_when_utf8_fails() -> None:
 def test_utf8_wins_over_a_wrong_declaration() -> None:
     data = "<meta charset='iso-8859-1'><p>Zoë said “yes”</p>".encode()
     assert "Zoë said “yes”" in decode_bytes(data, "page.html", declared="iso-8859-1")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(fixtures: Path, tmp_path: Path, codec: str) -> None:
+    reference = load_document(fixtures / "utf8.txt")
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(reference.text.encode(codec))
+    assert load_document(path).text == reference.text
