@@ -38,6 +38,7 @@ from reader.store.atomic import backup_path
 from reader.store.errors import StoreError
 from reader.store.index import IndexEntry
 from reader.store.model import STATUSES, Progress
+from reader.store.review_file import DamagedFile, parse_review
 from reader.store.store import ReviewStore
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -92,6 +93,18 @@ def entry_title(entry: IndexEntry) -> str:
     if entry.title.strip():
         return entry.title.strip()
     return Path(entry.path).name if entry.path else "Untitled article"
+
+
+def backup_title(backup: Path) -> str | None:
+    """The article a damaged review was about, read from its backup, so the notice can name it."""
+    try:
+        review = parse_review(backup.read_bytes(), backup)
+    except (OSError, DamagedFile, StoreError):
+        return None
+    document = review.document
+    title = document.title.strip() or (Path(document.source_path).name
+                                       if document.source_path else "")
+    return title or None
 
 
 class ReviewListModel(QAbstractTableModel):
@@ -237,7 +250,8 @@ class DamagedNotice(QFrame):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if has_backup:
-                label.setText(str(path))
+                title = backup_title(backup_path(path))
+                label.setText(f"{path} (the review of “{title}”)" if title else str(path))
             else:
                 label.setText(f"{path} — there is no backup copy. Move the file out of the store "
                               "folder to stop this notice, or repair it by hand.")

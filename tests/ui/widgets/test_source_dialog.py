@@ -75,7 +75,8 @@ def test_every_field_has_a_label_with_its_own_mnemonic(dialog) -> None:
 
 
 def test_mnemonic_moves_focus_to_the_field(dialog, qtbot) -> None:
-    dialog.activateWindow()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
     qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is dialog.url_edit
 
