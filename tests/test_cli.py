@@ -69,7 +69,7 @@ def test_window_is_started_with_the_file_and_store(monkeypatch: pytest.MonkeyPat
     calls = []
     import reader.ui.app
 
-    monkeypatch.setattr(reader.ui.app, "run_app", lambda f, s: calls.append((f, s)) or 0)
+    monkeypatch.setattr(reader.ui.app, "run_app", lambda f, s, **kw: calls.append((f, s)) or 0)
     assert main(["some.txt", "--store", "elsewhere"]) == 0
     assert main([]) == 0
     assert calls == [(Path("some.txt"), "elsewhere"), (None, None)]
@@ -90,3 +90,9 @@ def test_self_test_passes_headless() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "FAIL" not in result.stdout
     assert "checks passed" in result.stdout
+
+
+def test_window_starts_paints_and_quits_on_request(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = run("--quit-after-paint", "--store", str(tmp_path / "store"), env=env)
+    assert result.returncode == 0, result.stderr

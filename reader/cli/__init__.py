@@ -50,6 +50,8 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check the installation headlessly and exit")
+    # For start-up benchmarks: exit as soon as the window has painted once.
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -77,4 +79,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     from reader.ui.app import run_app  # Qt is imported only from here on
 
-    return run_app(Path(options.file) if options.file else None, options.store)
+    return run_app(Path(options.file) if options.file else None, options.store,
+                   quit_after_paint=options.quit_after_paint)
