@@ -31,6 +31,7 @@ if str(HERE) not in sys.path:  # run as a script it is there already; imported b
     sys.path.append(str(HERE))
 
 import bundle_contents as contents  # noqa: E402
+import bundled_licences  # noqa: E402
 import linux_dependencies as linux  # noqa: E402
 
 DIST = ROOT / "dist"
@@ -62,6 +63,12 @@ def project_version() -> str:
         raise BuildError(f"the installed claim-reader is {installed} but pyproject.toml says "
                          f"{declared}; run `{sys.executable} -m pip install -e {ROOT}` again")
     return installed
+
+
+def runtime_requirements() -> list[str]:
+    """pyproject.toml's dependencies: what the bundle carries besides Python."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return list(pyproject["project"]["dependencies"])
 
 
 def ensure_tool(module: str, requirement: str) -> None:
@@ -152,6 +159,8 @@ def assemble_deb_root(bundle: Path, root: Path, version: str, architecture: str)
     shutil.copy2(ROOT / "resources" / "claim-reader.svg", scalable / "claim-reader.svg")
     (share / "metainfo").mkdir(parents=True)
     (share / "metainfo" / METAINFO).write_text(metainfo_text(version), "utf-8")
+    bundled_licences.write_licences(share / "doc" / contents.EXECUTABLE, version,
+                                    runtime_requirements())
     _normalise_modes(root)
     installed_kib = -(-contents.folder_size(root) // 1024)
     control = linux.render_control((HERE / "linux" / "control.in").read_text("utf-8"),

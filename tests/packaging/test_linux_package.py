@@ -8,6 +8,7 @@ import re
 import stat
 import subprocess
 import sys
+import sysconfig
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -180,9 +181,39 @@ def test_package_root_has_everything_in_place(tmp_path: Path) -> None:
     files = [p for p in root.rglob("*") if p.is_file() and "DEBIAN" not in p.parts]
     assert int(fields["Installed-Size"]) == -(-sum(p.stat().st_size for p in files) // 1024)
     assert "libxcb-cursor0" in fields["Depends"]
+    assert "License: MIT" in (share / "doc" / "claim-reader" / "copyright").read_text("utf-8")
 
 
 def test_ci_script_is_valid_shell() -> None:
     script = PACKAGING / "ci.sh"
     assert os.access(script, os.X_OK)
     subprocess.run(["bash", "-n", str(script)], check=True)
+
+
+def test_licences_of_everything_bundled_are_listed_and_copied(tmp_path: Path) -> None:
+    licences = load("bundled_licences")
+    requirements = build.runtime_requirements()
+    names = licences.write_licences(tmp_path, "1.0", requirements)
+    text = (tmp_path / "copyright").read_text("utf-8")
+    assert text.startswith("Claim Reader 1.0\n") and "License: MIT" in text
+    for requirement in requirements:  # every declared dependency, under its own name
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)[0]  # type: ignore[index]
+        assert any(n.lower().replace("_", "-") == name.lower().replace("_", "-")
+                   for n in names), name
+    assert "shiboken6" in names  # followed recursively, from PySide6-Essentials
+    assert re.search(r"^PySide6_Essentials \S+: LGPL-3\.0", text, re.MULTILINE)
+    assert "GNU Lesser General Public License" in text
+    assert (tmp_path / "licenses" / "platformdirs" / "LICENSE").is_file()
+    assert re.search(r"^Python 3\.\d+: PSF-2\.0", text, re.MULTILINE)
+    stdlib_licence = Path(sysconfig.get_path("stdlib")) / "LICENSE.txt"
+    copied = tmp_path / "licenses" / "Python" / "LICENSE.txt"
+    assert copied.is_file() == stdlib_licence.is_file()
+
+
+def test_requirement_extras_are_followed() -> None:
+    licences = load("bundled_licences")
+    names = {d.metadata["Name"].lower().replace("_", "-")
+             for d in licences.runtime_distributions(["lxml[html-clean]"])}
+    assert names == {"lxml", "lxml-html-clean"}
+    plain = {d.metadata["Name"].lower() for d in licences.runtime_distributions(["lxml"])}
+    assert plain == {"lxml"}
