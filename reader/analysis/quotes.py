@@ -204,8 +204,9 @@ def _attribute(
 
 def _introduces_next(text: str, cue: Cue, following: int) -> bool:
     """Whether a cue after a quote ends in a colon or comma right before the next quote."""
-    between = text[cue.verb_start:following]
-    return len(between) < 80 and between.rstrip().endswith((":", ","))
+    if cue.verb_start < 0 or following - cue.verb_start >= 80:
+        return False
+    return text[cue.verb_start:following].rstrip().endswith((":", ","))
 
 
 def _cue_before(finder: SpeakerFinder, start: int, end: int,
@@ -231,11 +232,15 @@ def _kind(text: str, span: QuoteSpan, sentence_start: int, cue: Cue | None,
     content = text[span.start:span.end]
     first = next((c for c in content if c.isalnum()), "")
     starts_upper = first.isupper() or first.isdigit()
-    lead = text[sentence_start:span.open_mark]
-    at_start = all(c in _SENTENCE_LEAD for c in lead)
+    # Only the few characters before the mark matter; never slice a long sentence.
+    pos = span.open_mark - 1
+    while pos >= sentence_start and text[pos] in _SENTENCE_LEAD:
+        pos -= 1
+    at_start = pos < sentence_start
     introduced = (
-        cue is not None and cue.verb_start >= 0 and cue.verb_start < span.open_mark
-        and _INTRO_END.search(lead) is not None
+        cue is not None and 0 <= cue.verb_start < span.open_mark
+        and _INTRO_END.search(text, max(sentence_start, span.open_mark - 8), span.open_mark)
+        is not None
     )
     if starts_upper and (at_start or introduced):
         return "full"

@@ -45,7 +45,10 @@ _AUX = (
 )
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
-_DESC = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'.-]+){1,5}"
+_DESC = (
+    rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[{UPPER}][\w.-]*[’']s)"
+    r"(?:\s+[\w’'.-]+){1,5}"
+)
 _GROUP_WORDS = word_set(
     """officials police authorities residents witnesses analysts experts investigators
     prosecutors critics officers organizers organisers doctors researchers scientists lawyers
