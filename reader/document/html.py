@@ -23,78 +23,28 @@ from lxml import etree
 from reader.document.model import Block, BlockKind, InlineSpan, SpanKind
 from reader.document.rendering import TextBuilder
 
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Elements whose content is never article text.
-_DROPPED_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "form",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "applet",
-        "svg",
-        "math",
-        "canvas",
-        "video",
-        "audio",
-        "nav",
-        "aside",
-        "button",
-        "select",
-        "textarea",
-        "option",
-        "label",
-        "dialog",
-        "menu",
-        "picture",
-        "map",
-        "figure",
-        "head",
-        "title",
-        "portal",
-        "slot",
-    ]
+_DROPPED_TAGS = _names(
+    "script style noscript template form iframe frame frameset object applet svg math "
+    "canvas video audio nav aside button select textarea option label dialog menu picture "
+    "map figure head title portal slot"
 )
 # Void elements: they hold nothing, but libxml2's HTML parser sometimes nests the following
 # content inside them (an <embed> swallows the rest of the article). They are removed and
 # whatever was nested in them is kept.
-_UNWRAPPED_TAGS = frozenset(
-    [
-        "img",
-        "embed",
-        "input",
-        "link",
-        "meta",
-        "base",
-        "source",
-        "track",
-        "param",
-        "area",
-        "wbr",
-        "keygen",
-        "col",
-        "image",
-    ]
+_UNWRAPPED_TAGS = _names(
+    "img embed input link meta base source track param area wbr keygen col image"
 )
 # Page chrome when outside the article; an article's own header keeps its headline.
 _CHROME_TAGS = frozenset({"header", "footer"})
-_DROPPED_ROLES = frozenset(
-    {
-        "navigation",
-        "banner",
-        "contentinfo",
-        "complementary",
-        "search",
-        "dialog",
-        "alertdialog",
-        "menu",
-        "menubar",
-        "toolbar",
-    }
+_DROPPED_ROLES = _names(
+    "navigation banner contentinfo complementary search dialog alertdialog menu menubar "
+    "toolbar"
 )
 _DROPPED_CLASS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|cookie|consent|advert|"
@@ -112,37 +62,10 @@ _MAX_CLASS_CHARS = 200
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _LISTS = frozenset({"ul", "ol", "dl"})
 # Elements that start a new block in the current context.
-_GENERIC_BLOCKS = (
-    frozenset(
-        {
-            "p",
-            "div",
-            "section",
-            "article",
-            "main",
-            "header",
-            "footer",
-            "pre",
-            "table",
-            "tr",
-            "dt",
-            "dd",
-            "address",
-            "hr",
-            "center",
-            "details",
-            "summary",
-            "body",
-            "html",
-            "caption",
-            "figcaption",
-            "hgroup",
-            "fieldset",
-            "legend",
-        }
-    )
-    | _LISTS
-)
+_GENERIC_BLOCKS = _names(
+    "p div section article main header footer pre table tr dt dd address hr center "
+    "details summary body html caption figcaption hgroup fieldset legend"
+) | _LISTS
 _CELLS = frozenset({"td", "th"})
 _INLINE_SPANS: dict[str, SpanKind] = {
     "em": "emphasis",
@@ -165,80 +88,17 @@ _SPACES = re.compile(r"\s+")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _LAYOUT_TAGS = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
 _RAW_TEXT_OPEN = re.compile(
-    r"<(script|style|template|noscript|textarea|title|iframe|svg|math|xmp|plaintext)\b"
+    r"<(script|style|template|noscript|textarea|title|iframe|svg|math|xmp|plaintext)\b",
+    re.IGNORECASE,
 )
-_INLINE_WRAPPERS = frozenset(
-    [
-        "span",
-        "font",
-        "b",
-        "i",
-        "em",
-        "strong",
-        "a",
-        "u",
-        "small",
-        "big",
-        "sup",
-        "sub",
-        "s",
-        "strike",
-        "mark",
-        "abbr",
-        "cite",
-        "code",
-        "q",
-        "time",
-        "nobr",
-        "label",
-        "tt",
-        "kbd",
-        "samp",
-        "var",
-        "dfn",
-        "ins",
-        "del",
-        "bdi",
-        "bdo",
-    ]
+_INLINE_WRAPPERS = _names(
+    "span font b i em strong a u small big sup sub s strike mark abbr cite code q time "
+    "nobr label tt kbd samp var dfn ins del bdi bdo"
 )
-_BLOCK_CONTAINERS = frozenset(
-    [
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "table",
-        "tbody",
-        "thead",
-        "tr",
-        "td",
-        "th",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dd",
-        "dt",
-        "blockquote",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "pre",
-        "center",
-        "form",
-        "fieldset",
-        "body",
-        "html",
-    ]
+_BLOCK_CONTAINERS = _names(
+    "div section article main header footer table tbody thead tr td th ul ol li dl dd dt "
+    "blockquote p h1 h2 h3 h4 h5 h6 pre center form fieldset body html"
 )
-
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 
 
@@ -356,18 +216,17 @@ def _flatten_tag(match: re.Match[str]) -> str:
 def _without_tags(source: str) -> str:
     """The words of a page no parser could read: raw-text elements (scripts, styles) removed
     with their content, other tags removed, entities decoded. Linear in the page's size."""
-    lowered = source.lower()
     pieces: list[str] = []
     position = 0
-    for match in _RAW_TEXT_OPEN.finditer(lowered):
+    for match in _RAW_TEXT_OPEN.finditer(source):
         if match.start() < position:
             continue
         pieces.append(source[position : match.start()])
-        close = lowered.find(f"</{match.group(1)}", match.end())
-        if close < 0:
+        close = re.compile(f"</{match.group(1)}", re.IGNORECASE).search(source, match.end())
+        if close is None:
             position = len(source)  # an unclosed script hides the rest of the page
             break
-        position = close
+        position = close.start()
     pieces.append(source[position:])
     return html_module.unescape(_ANY_TAG.sub(" ", " ".join(pieces)))
 

@@ -249,3 +249,15 @@ def test_hidden_elements_are_dropped() -> None:
     )
     assert "HIDDEN" not in document.text
     assert LONG_TWO in document.text
+
+
+def test_deep_nesting_of_unknown_tags_still_keeps_the_words() -> None:
+    # Custom tags cannot be flattened as layout: the last resort removes every tag.
+    page = (
+        "<x-wrap>" * 5000 + f"<script>var SCRIPT_TEXT = 1;</script>{LONG_ONE} &amp; more"
+        + "</x-wrap>" * 5000 + f"<STYLE>p {{}}</STYLE><p>{LONG_TWO}</p>"
+    )
+    document = document_from_string(page, format="html")
+    assert LONG_ONE + " & more" in document.text
+    assert LONG_TWO in document.text
+    assert "SCRIPT_TEXT" not in document.text and "p {}" not in document.text
