@@ -41,7 +41,7 @@ def load_document(path: str | Path) -> Document:
             f"Cannot open {path}: it is {kind}. {_OPENABLE}; save the article in one of "
             "these formats and open that.",
         )
-    if not data.strip():
+    if not data or data.isspace():
         raise _empty_error(path)
     document_format = format_for_extension(path)
     declared = declared_html_charset(data) if document_format in (None, "html") else None
