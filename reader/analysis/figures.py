@@ -83,6 +83,7 @@ _CURRENCY_SYMBOLS = {
     "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
     "₫": "VND", "₿": "BTC",
 }
+_CURRENCY_SYMBOLS_FIRST = frozenset("$£€¥₴₽₹₩₺₪₦₱₫₿")
 _CODES = sorted(word_set(
     "USD EUR GBP JPY CNY UAH RUB INR CHF CAD AUD NZD HKD SGD BRL MXN ZAR TRY PLN SEK NOK DKK "
     "ILS KRW NGN KES EGP SAR AED QAR CZK HUF RON BGN"
@@ -139,6 +140,10 @@ _QUALIFIER_BEFORE = re.compile(
     r"as[ \t]+little[ \t]+as|upwards[ \t]+of|an[ \t]+estimated|estimated|just[ \t]+over|"
     r"just[ \t]+under|well[ \t]+over|well[ \t]+above|circa|nearly)[ \t]+$",
     re.IGNORECASE,
+)
+_QUALIFIER_LAST_WORDS = word_set(
+    "about around roughly approximately nearly almost some to than over under least most as of "
+    "estimated circa above"
 )
 # "clear up to 3 billion": a verb that takes "up" leaves "to" alone, so "up to" is no qualifier.
 _PHRASAL_UP = re.compile(
@@ -385,6 +390,13 @@ def _extend_number(text: str, end: int, limit: int, value: float,
 
 
 def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    if start <= floor:
+        return None, start
+    before = text[start - 1]
+    if before not in _CURRENCY_SYMBOLS_FIRST and not (
+            before in " \u00a0" and start - 2 >= floor and text[start - 2].isupper()
+            or before.isupper()):
+        return None, start
     found = _CURRENCY_BEFORE.search(text, max(floor, start - 5), start)
     if found is None:
         return None, start
@@ -395,6 +407,12 @@ def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int
 
 def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, bool]:
     """Extend left over a qualifier ("about", "more than"): (new start, approximate)."""
+    space = start - 1
+    if space <= floor or text[space] not in " \t":
+        return start, False
+    word_start = max(floor, text.rfind(" ", floor, space) + 1, text.rfind("\t", floor, space) + 1)
+    if text[word_start:space].lower() not in _QUALIFIER_LAST_WORDS:
+        return start, False  # the common case, decided without a regex search
     found = _QUALIFIER_BEFORE.search(text, max(floor, start - 24), start)
     if found is None:
         return start, False

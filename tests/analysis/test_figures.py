@@ -164,3 +164,7 @@ def test_vote_tally_is_one_figure() -> None:
 
 def test_capitalised_plural_is_a_counted_noun() -> None:
     assert only("Yet 22 Republicans joined them.").unit == "Republicans"
+
+
+def test_qualifier_at_the_start_of_a_paragraph() -> None:
+    assert [f.text for f in figures("Intro.\n\nAround 30 leaders met.")] == ["Around 30"]
