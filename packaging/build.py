@@ -66,9 +66,7 @@ def project_version() -> str:
 
 
 def runtime_requirements() -> list[str]:
-    """pyproject.toml's dependencies: what the bundle carries besides Python."""
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    return list(pyproject["project"]["dependencies"])
+    return bundled_licences.declared_requirements(ROOT)
 
 
 def ensure_tool(module: str, requirement: str) -> None:

@@ -11,12 +11,19 @@ from __future__ import annotations
 import importlib.metadata
 import shutil
 import sysconfig
+import tomllib
 from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 LICENCE_WORDS = ("LICEN", "COPYING", "NOTICE")
+
+
+def declared_requirements(root: Path) -> list[str]:
+    """pyproject.toml's dependencies: what the bundle carries besides Python."""
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    return list(pyproject["project"]["dependencies"])
 
 
 def runtime_distributions(requirements: list[str]) -> list[importlib.metadata.Distribution]:

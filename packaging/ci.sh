@@ -49,7 +49,8 @@ for path in usr/bin/claim-reader opt/claim-reader/claim-reader \
             usr/share/applications/claim-reader.desktop \
             usr/share/metainfo/io.github.claimreader.ClaimReader.metainfo.xml \
             usr/share/icons/hicolor/256x256/apps/claim-reader.png \
-            usr/share/icons/hicolor/scalable/apps/claim-reader.svg; do
+            usr/share/icons/hicolor/scalable/apps/claim-reader.svg \
+            usr/share/doc/claim-reader/copyright; do
     [ -e "$root/$path" ] || fail "the package has no /$path"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
