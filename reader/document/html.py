@@ -67,6 +67,7 @@ _GENERIC_BLOCKS = _names(
     "details summary body html caption figcaption hgroup fieldset legend"
 ) | _LISTS
 _CELLS = frozenset({"td", "th"})
+_QUOTE_MARKS = (("“", "”"), ("‘", "’"))
 _INLINE_SPANS: dict[str, SpanKind] = {
     "em": "emphasis",
     "i": "emphasis",
@@ -414,6 +415,7 @@ def _render_element(
     contexts = [_Context(kind, level)]
     list_depth = 0
     length_at_last_br = -1
+    quote_depth = 0
     for event, element in _walk(root):
         tag = _tag(element)
         if event == "start":
@@ -446,6 +448,10 @@ def _render_element(
                 builder.open_span(_INLINE_SPANS[tag])
             elif tag == "a":
                 builder.open_span("link", link_target(element.get("href", "")))
+            elif tag == "q":
+                # Browsers draw the marks of an inline quotation; the words need them too.
+                builder.write(_QUOTE_MARKS[quote_depth % 2][0])
+                quote_depth += 1
             builder.write(element.text or "")
         else:
             if tag in _DROPPED_TAGS:
@@ -464,6 +470,9 @@ def _render_element(
                 builder.close_span(_INLINE_SPANS[tag])
             elif tag == "a":
                 builder.close_span("link")
+            elif tag == "q":
+                quote_depth -= 1
+                builder.write_closing(_QUOTE_MARKS[quote_depth % 2][1])
             if element is not root:
                 builder.write(element.tail or "")
 

@@ -61,6 +61,11 @@ class TextBuilder:
             if text[-1].isspace():
                 self._pending_space = True
 
+    def write_closing(self, text: str) -> None:
+        """Add a closing mark (a quotation mark) against the word before it, with no space."""
+        self._pending_space = False
+        self.write(text)
+
     def space(self) -> None:
         """A word break (a line break, a cell boundary) that renders as one space."""
         self._pending_space = True

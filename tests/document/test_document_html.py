@@ -261,3 +261,11 @@ def test_deep_nesting_of_unknown_tags_still_keeps_the_words() -> None:
     assert LONG_ONE + " & more" in document.text
     assert LONG_TWO in document.text
     assert "SCRIPT_TEXT" not in document.text and "p {}" not in document.text
+
+
+def test_inline_quotation_elements_get_their_marks() -> None:
+    # A browser draws the marks of <q>; without them the quotation would be lost to analysis.
+    document = document_from_string(
+        "<p>The mayor said <q>we will <q>never</q> close it </q>, then left.</p>", format="html"
+    )
+    assert document.text == "The mayor said “we will ‘never’ close it”, then left."
