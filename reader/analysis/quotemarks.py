@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.wordtrie import word_set
 
 DOUBLE_MARKS = frozenset('"“”„‟«»〝〞＂')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
@@ -31,6 +32,13 @@ _OPEN_CONTEXT = frozenset("([{<—–-/‘“\"'«‹„‚:;,.!?…")
 _CLOSE_CONTEXT = frozenset(")]}>.,;:!?—–-…’”\"'»›‘“")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝")
 _MAX_DEPTH = 6
+_WORD = re.compile(r"[a-z]+")
+_FUNCTION_WORDS = word_set(
+    "and or but nor to in on at for with as that which who from by of the a an he she they it "
+    "we is was are were be been has have had will would could should can may might said says "
+    "told added while when if than then so because after before since until during into over "
+    "under about against between through without within"
+)
 
 
 @dataclass(slots=True)
@@ -179,9 +187,14 @@ def _marks(text: str, para: Paragraph) -> list[tuple[int, str, bool, bool, bool]
 
 
 def _lower_next(text: str, pos: int, end: int) -> bool:
+    """Whether a noun-like lower-case word follows, as after a possessive ("countries’ leaders");
+    a function word ("passengers' and") rather suggests a closing mark."""
     while pos < end and text[pos].isspace():
         pos += 1
-    return pos < end and text[pos].islower()
+    if pos >= end or not text[pos].islower():
+        return False
+    word = _WORD.match(text, pos, end)
+    return word is None or word.group(0) not in _FUNCTION_WORDS
 
 
 def _nest(text: str, pairs: list[QuoteSpan]) -> list[QuoteSpan]:

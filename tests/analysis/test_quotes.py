@@ -116,3 +116,10 @@ def test_term_in_a_heading_has_no_speaker() -> None:
     text = "‘Shuttle diplomacy’ expected after talks\n\nThe talks went on."
     [quote] = analyse(text).quotes
     assert quote.kind == "term" and quote.speaker is None
+
+
+def test_straight_single_quote_closing_before_a_function_word() -> None:
+    text = ("Mr Harper said the government was 'on the side of passengers' and would spend more. "
+            "'We are not going to pretend it's easy,' he added.")
+    assert quote_texts(text) == ["on the side of passengers",
+                                 "We are not going to pretend it's easy,"]
