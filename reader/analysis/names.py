@@ -27,9 +27,6 @@ _PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 # The look-ahead lets ``re`` skip to capital letters before trying anything else.
 NAME_RUN_RE = re.compile(rf"(?=[{_U}aeib])(?<![\w’'.-]){NAME_RUN}")
-MULTI_NAME_RE = re.compile(
-    rf"(?<![\w’'.-]){NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{1,6}}"
-)
 
 TITLES = word_set(
     """president vice prime minister chancellor premier governor gov gov. sen sen. senator rep rep.

@@ -81,9 +81,9 @@ _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
     "letter post message video release website records record numbers count tally")
 _MAX_BEFORE = 320
-_SUBJECT_REACH = 72
+_SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 # "Sen. Chuck Schumer, D-N.Y., said": a party and state, never the speaker.
-_PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")  # a subject ("U.K. Prime Minister Keir Starmer") is short
+_PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")
 _APPOSITION_NAME = re.compile(
     rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
     rf"[\w’'-]+\s+){{0,4}}(?P<name>{NAME_RUN})\s*$"
