@@ -3,11 +3,12 @@
 The blocks index the text as it is, so offsets annotated against the file stay valid; a block
 may leave out a bullet or indentation, which the window does not render.
 
-Paragraphs are separated by blank lines. Inside a run of lines, a new block also starts at a
-bullet line (•, -, * and a few typographic bullets), after a bullet item unless the next line is
-indented as its continuation, after a line much shorter than the run's longest line (a wrapped
-paragraph only has a short line at its end), and at every line of a run that is not wrapped at
-all (some line other than the last is longer than a wrapped line would be).
+Paragraphs are separated by blank lines (and by rule lines such as "* * *"). Inside a run of
+lines, a new block also starts at a bullet line (•, -, *, a few typographic bullets, "1." or
+"1)"), after a bullet item unless the next line is indented as its continuation, after a line
+much shorter than the run's longest line (a wrapped paragraph only has a short line at its
+end), and at every line of a run that is not wrapped at all (some line other than the last is
+longer than a wrapped line would be).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 
 from reader.document.model import Block
 
-_BULLET = re.compile(r"(\s*)([•◦▪‣●*-])\s+(?=\S)")
+_BULLET = re.compile(r"(\s*)([•◦▪‣●*-]|\d{1,2}[.)])\s+(?=\S)")
+# A line of only rule characters ("* * *", "-----", "═══") separates sections; it is no block.
+_RULE_LINE = re.compile(r"\s*([-*_=~•·—–─━═#])(?:\s*\1){2,}\s*")
 _HEADING_END = re.compile(r"[.,;:!?…\"”’'»)\]]$")
 _LETTER = re.compile(r"[^\W\d_]")
 # A run whose inner lines are this long was not wrapped by hand: each line is a paragraph.
@@ -64,7 +67,7 @@ def _runs(text: str) -> list[list[_Line]]:
     current: list[_Line] = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if line.strip() and not _RULE_LINE.fullmatch(line):
             current.append(_Line(pos, line, _BULLET.match(line)))
         elif current:
             runs.append(current)

@@ -100,3 +100,15 @@ def test_title_falls_back_to_short_first_line_then_stem(tmp_path: Path) -> None:
 
 def test_given_title_wins() -> None:
     assert document_from_string("Headline here\n\nBody.", title="Chosen").title == "Chosen"
+
+
+def test_numbered_items_and_rule_lines() -> None:
+    text = "Three demands:\n1. lower fares\n2) more trains\n\n* * *\n\n-----\nAfter the break."
+    document = document_from_string(text)
+    assert [(b.kind, document.block_text(b)) for b in document.blocks] == [
+        ("paragraph", "Three demands:"),
+        ("list_item", "lower fares"),
+        ("list_item", "more trains"),
+        ("paragraph", "After the break."),
+    ]
+    assert document.text == text
