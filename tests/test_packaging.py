@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -19,9 +20,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out),
+         str(ROOT)],
         check=True, capture_output=True, timeout=300,
-        env={**__import__("os").environ, "TMPDIR": str(build)},
+        env={**os.environ, "TMPDIR": str(build)},
     )
     (path,) = out.glob("claim_reader-*.whl")
     return zipfile.ZipFile(path)
@@ -36,7 +38,8 @@ def test_wheel_contains_resources(wheel: zipfile.ZipFile) -> None:
         *(f"reader/resources/icons/claim-reader-{size}.png" for size in ICON_SIZES),
     }
     assert expected <= names, expected - names
-    schemas = [n for n in (ROOT / "resources" / "schema").glob("*.json")]
+    schemas = list((ROOT / "resources" / "schema").glob("*.json"))
+    assert schemas, "the review file's JSON Schema ships with the app"
     for schema in schemas:
         assert f"reader/resources/schema/{schema.name}" in names
 

@@ -31,8 +31,10 @@ class ReviewSession:
         self.undo_stack = UndoStack()
         self._listeners: list[Listener] = []
         self._ordered: list[ReviewClaim] | None = None
+        self._order: dict[str, int] = {}
         self._placed_starts: list[int] = []
         self._placed: list[ReviewClaim] = []
+        self._visible: tuple[ClaimFilter, list[ReviewClaim], dict[str, int]] | None = None
         self._figure_starts = [f.start for f in analysis.figures]
         self._quote_starts = [q.start for q in analysis.quotes]
 
@@ -54,6 +56,7 @@ class ReviewSession:
         """All claims in reading order, orphans last."""
         if self._ordered is None:
             self._ordered = self.review.ordered_claims()
+            self._order = {c.id: i for i, c in enumerate(self._ordered)}
             self._placed = [c for c in self._ordered if not c.orphaned]
             self._placed_starts = [c.anchor.start for c in self._placed]
         return self._ordered
@@ -91,7 +94,15 @@ class ReviewSession:
         return found[0] if found else None
 
     def visible(self, claim_filter: ClaimFilter) -> list[ReviewClaim]:
-        return [c for c in self.claims() if claim_filter.matches(c)]
+        return list(self._visible_for(claim_filter)[0])
+
+    def _visible_for(self, claim_filter: ClaimFilter) -> tuple[list[ReviewClaim], dict[str, int]]:
+        """The claims a filter shows and their rows, kept until the next change: stepping
+        through thousands of claims must not filter them all again at every key press."""
+        if self._visible is None or self._visible[0] != claim_filter:
+            shown = [c for c in self.claims() if claim_filter.matches(c)]
+            self._visible = (claim_filter, shown, {c.id: i for i, c in enumerate(shown)})
+        return self._visible[1], self._visible[2]
 
     def orphans(self) -> list[ReviewClaim]:
         return [c for c in self.claims() if c.orphaned]
@@ -102,11 +113,10 @@ class ReviewSession:
         """The next (step=1) or previous (step=-1) visible claim; the first or last one when
         nothing is selected; None when there is none. Stops at the ends rather than wrapping,
         so holding J never jumps back to the top unnoticed."""
-        visible = self.visible(claim_filter)
+        visible, rows = self._visible_for(claim_filter)
         if not visible:
             return None
-        ids = [c.id for c in visible]
-        if current not in ids:
+        if current not in rows:
             if current is not None and current in self.review.claims:
                 # The current claim is filtered out: continue from its place in the text.
                 start = self.claim(current).anchor.start
@@ -115,9 +125,9 @@ class ReviewSession:
                 pick = (after[0] if after else None) if step > 0 else (
                     before[-1] if before else None)
                 return pick.id if pick else None
-            return ids[0] if step > 0 else ids[-1]
-        index = ids.index(current) + step
-        return ids[index] if 0 <= index < len(ids) else None
+            return visible[0].id if step > 0 else visible[-1].id
+        index = rows[current] + step
+        return visible[index].id if 0 <= index < len(visible) else None
 
     def next_unreviewed(self, current: str | None) -> str | None:
         """The next unreviewed claim after ``current`` in reading order, wrapping round once."""
@@ -140,9 +150,27 @@ class ReviewSession:
         self._listeners.append(listener)
 
     def _changed(self, claim_id: str | None) -> None:
-        self._ordered = None
+        self._visible = None
+        self._refresh_order(claim_id)
         for listener in list(self._listeners):
             listener(claim_id)
+
+    def _refresh_order(self, claim_id: str | None) -> None:
+        """After an edit that kept the claim's place, swap it in; otherwise sort again."""
+        if self._ordered is not None and claim_id is not None and claim_id in self._order:
+            old = self._ordered[self._order[claim_id]]
+            new = self.review.claims.get(claim_id)
+            if (new is not None and len(self._ordered) == len(self.review.claims)
+                    and (new.anchor.start, new.anchor.end, new.orphaned)
+                    == (old.anchor.start, old.anchor.end, old.orphaned)):
+                self._ordered[self._order[claim_id]] = new
+                if not new.orphaned:
+                    index = bisect_left(self._placed_starts, new.anchor.start)
+                    while self._placed[index].id != claim_id:
+                        index += 1
+                    self._placed[index] = new
+                return
+        self._ordered = None
 
     # Changing (each saved at once by the store, and undoable) ------------------------------
 

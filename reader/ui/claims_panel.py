@@ -136,11 +136,13 @@ class ClaimsPanel(QWidget):
 
     def claim_changed(self, claim_id: str | None) -> None:
         current = self.current_id()
+        rows_before = (self.model.rowCount(), self.orphan_model.rowCount())
         self.model.claim_changed(claim_id)
         self.orphan_model.claim_changed(claim_id)
         self._update_counts()
-        if current is not None and self.model.row_of(current) is not None:
-            self.select(current, emit=False)
+        rows_after = (self.model.rowCount(), self.orphan_model.rowCount())
+        if current is not None and (rows_before != rows_after or claim_id is None):
+            self.select(current, emit=False)  # the list was rebuilt: keep the selection
 
     def _update_counts(self) -> None:
         shown = self.model.rowCount()

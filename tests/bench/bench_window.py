@@ -18,15 +18,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_analysis import corpus  # noqa: E402
+from bench_analysis import corpus
 
-from reader.ui.app import create_application  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.settings import WindowSettings  # noqa: E402
+from reader.ui.app import create_application
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import WindowSettings
 
 
 class StallMeter:
