@@ -150,10 +150,23 @@ class ReviewSession:
         self._listeners.append(listener)
 
     def _changed(self, claim_id: str | None) -> None:
-        self._visible = None
         self._refresh_order(claim_id)
+        self._refresh_visible(claim_id)
         for listener in list(self._listeners):
             listener(claim_id)
+
+    def _refresh_visible(self, claim_id: str | None) -> None:
+        """Keep the filtered list when the edit does not change which claims it shows."""
+        if self._visible is None:
+            return
+        claim_filter, shown, rows = self._visible
+        new = self.review.claims.get(claim_id) if claim_id is not None else None
+        if new is None or self._ordered is None:
+            self._visible = None
+        elif claim_id in rows and claim_filter.matches(new):
+            shown[rows[claim_id]] = new
+        elif claim_id in rows or claim_filter.matches(new):
+            self._visible = None
 
     def _refresh_order(self, claim_id: str | None) -> None:
         """After an edit that kept the claim's place, swap it in; otherwise sort again."""

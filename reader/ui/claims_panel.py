@@ -99,6 +99,10 @@ class ClaimsPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # QListView.scrollTo asks the Python model for its row count once per row: with
+        # thousands of claims that is tens of milliseconds per key press, so the panel
+        # scrolls by arithmetic instead (rows have one fixed height).
+        view.setAutoScroll(False)
         view.selectionModel().currentChanged.connect(
             lambda current, _previous, m=model: self._current_changed(m, current))
         return view
@@ -183,9 +187,21 @@ class ClaimsPanel(QWidget):
                 view.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 view.selectionModel().blockSignals(False)
-                view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+                self._ensure_visible(view, row)
                 return True
         return False
+
+    @staticmethod
+    def _ensure_visible(view: QListView, row: int) -> None:
+        height = view.sizeHintForRow(0) if view.model().rowCount() else 0
+        if height <= 0:
+            return
+        bar = view.verticalScrollBar()
+        top, visible = row * height, view.viewport().height()
+        if top < bar.value():
+            bar.setValue(top)
+        elif top + height > bar.value() + visible:
+            bar.setValue(top + height - visible)
 
     def _current_changed(self, model: ClaimsModel, current: QModelIndex) -> None:
         if current.isValid():
