@@ -113,11 +113,31 @@ class ReviewListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[IndexEntry] = []
+        self._search: list[str] | None = None
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_entries(self, entries: list[IndexEntry]) -> None:
         self.beginResetModel()
         self._entries = sorted(entries, key=lambda e: e.last_opened, reverse=True)
+        self._search: list[str] | None = None
+        self._texts: dict[int, tuple[str, ...]] = {}
         self.endResetModel()
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """The texts a row shows, made once per reset (painting asks for them often)."""
+        texts = self._texts.get(row)
+        if texts is None:
+            entry = self._entries[row]
+            texts = self._texts[row] = tuple(self._text(entry, c) for c in range(len(COLUMNS)))
+        return texts
+
+    def search_text(self, row: int) -> str:
+        """Title, file and progress of a row, folded for the filter (built once per reset; the
+        date is left out, which keeps the first keystroke quick in a large store)."""
+        if self._search is None:
+            self._search = ["\n".join(self._text(e, c) for c in range(3)).casefold()
+                            for e in self._entries]
+        return self._search[row]
 
     def entry(self, row: int) -> IndexEntry:
         return self._entries[row]
@@ -142,7 +162,7 @@ class ReviewListModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
+            return self.row_texts(index.row())[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return entry.path or "Pasted from the clipboard; there is no file."
@@ -152,7 +172,7 @@ class ReviewListModel(QAbstractTableModel):
                 return f"Last opened {local_time_text(entry.last_opened)} (local time)"
             return entry_title(entry)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[column]}: {self._text(entry, column)}"
+            return f"{COLUMNS[column]}: {self.row_texts(index.row())[column]}"
         return None
 
     @staticmethod
@@ -177,6 +197,34 @@ class ReviewListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
+
+
+class ReviewFilterModel(QSortFilterProxyModel):
+    """Keeps the rows whose shown text contains the filter, ignoring case. Matching one
+    precomputed string per row keeps typing smooth with thousands of reviews."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ReviewListModel)
+        return self._needle in model.search_text(source_row)
 
 
 class ReviewTableView(QTableView):
@@ -301,10 +349,8 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("startPage")
         self.model = ReviewListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ReviewFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.heading = QLabel(HEADING, self)
         self.heading.setObjectName("startHeading")
@@ -377,6 +423,7 @@ class StartPage(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(200)  # fitting columns reads 200 rows, not all
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -475,7 +522,7 @@ class StartPage(QWidget):
             self.no_match.setText(f"No review matches “{self.filter_edit.text().strip()}”.")
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_needle(text)
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._update_visibility()
