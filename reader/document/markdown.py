@@ -19,11 +19,12 @@ from reader.document.rendering import TextBuilder
 
 CHUNK_CHARS = 256 * 1024
 _UNSPLITTABLE = re.compile(
-    r"^ {0,3}\[[^\]\n]+\]:|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:script|pre|style|textarea)\b",
+    r"^ {0,3}(?:\[[^\]\n]+\]:|```|~~~)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|"
+    r"<(?:script|pre|style|textarea)\b",
     re.MULTILINE | re.IGNORECASE,
 )
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_STARTS_TOP_LEVEL_BLOCK = re.compile(r"(?:[^\W\d_]|[#“\"‘'«„])")
+# A blank line (the match ends after it) before an unindented letter, quote mark or "#".
+_SPLIT_POINT = re.compile(r"\n[ \t]*\n(?=[^\W\d_]|[#“\"‘'«„])")
 
 _SPAN_OPENERS = {"em_open": "emphasis", "strong_open": "strong"}
 _SPAN_CLOSERS = {"em_close": "emphasis", "strong_close": "strong"}
@@ -68,39 +69,18 @@ def markdown_chunks(source: str, chunk_chars: int) -> Iterator[str]:
 
     A piece ends at a blank line followed by an unindented line starting with a letter, a
     quotation mark or "#": such a line always starts a new top-level paragraph or heading, so
-    no list, quote or paragraph continues across it. Fenced code is never split; a source with
-    constructs that can span blank lines or chunks (reference definitions, HTML comments,
-    <script>/<pre>/<style>/<textarea> blocks, declarations) is not split at all.
+    no list, quote, table or paragraph continues across it. A source holding constructs that
+    can run across blank lines or refer across pieces (fenced code, reference definitions,
+    HTML comments, <script>/<pre>/<style>/<textarea> blocks, declarations) is not split.
     """
     if len(source) <= chunk_chars or _UNSPLITTABLE.search(source):
         yield source
         return
     start = 0
-    position = 0
-    fence: str | None = None
-    previous_blank = False
-    while position < len(source):
-        end = source.find("\n", position)
-        if end < 0:
-            end = len(source)
-        line = source[position:end]
-        if (
-            fence is None
-            and previous_blank
-            and position - start >= chunk_chars
-            and _STARTS_TOP_LEVEL_BLOCK.match(line)
-        ):
-            yield source[start:position]
-            start = position
-        marker = _FENCE.match(line)
-        if marker is not None:
-            run = marker.group(1)
-            if fence is None:
-                fence = run
-            elif run[0] == fence[0] and len(run) >= len(fence) and not line[marker.end() :].strip():
-                fence = None
-        previous_blank = not line.strip()
-        position = end + 1
+    for match in _SPLIT_POINT.finditer(source):
+        if match.end() - start >= chunk_chars:
+            yield source[start : match.end()]
+            start = match.end()
     yield source[start:]
 
 

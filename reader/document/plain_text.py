@@ -47,6 +47,10 @@ def plain_text_blocks(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for run in _runs(text):
         blocks.extend(_run_blocks(run))
+    if not blocks and text.strip():
+        # Only rule lines: still the text the user opened, shown as one paragraph.
+        start = len(text) - len(text.lstrip())
+        blocks.append(Block("paragraph", start, len(text.rstrip())))
     return tuple(_first_heading_is_top_level(blocks))
 
 
