@@ -404,3 +404,20 @@ def test_export_writes_every_format(reviewing, qtbot, tmp_path: Path,
     key(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert out.exists()
     assert "Verified" in out.read_text(encoding="utf-8")
+
+
+def test_selected_claim_is_scrolled_into_view_in_a_long_list(window, qtbot,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"The council spent {n},000 euros on item {n}." for n in
+                                range(1, 121)), encoding="utf-8")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(path)
+    view = window.claims_panel.view
+    claims = window.session.claims()
+    assert len(claims) == 120
+    for claim in (claims[-1], claims[60], claims[0]):
+        window.select_claim(claim.id)
+        row = window.claims_panel.model.row_of(claim.id)
+        rect = view.visualRect(window.claims_panel.model.index(row))
+        assert view.viewport().rect().contains(rect), claim.text
