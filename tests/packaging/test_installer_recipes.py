@@ -163,3 +163,21 @@ def test_build_refuses_other_platforms_installers_with_a_clear_message(
     err = capsys.readouterr().err
     assert "build.py windows: the Windows installer is built on Windows" in err
     assert "build.py macos: the macOS disk image is built on macOS" in err
+
+
+def test_startup_probe_finds_the_app_window_in_xwininfo_output() -> None:
+    probe = load("measure_startup")
+    tree = """
+  Root window id: 0x50d (the root window) (has no name)
+     2 children:
+     0x20000a "xeyes": ("xeyes" "XEyes")  150x100+0+0  +0+0
+     0x400007 "sample-article.md — Claim Reader": ("claim-reader" "x")  1100x800+0+0  +0+0
+        1 child:
+        0x400008 (has no name): ()  1100x800+0+0  +0+0
+     0x400012 "Claim Reader": ()  3x3+0+0  +0+0
+"""
+    found = [(w, name, int(width)) for w, name, width, _ in probe.WINDOW_LINE.findall(tree)]
+    assert found == [("0x20000a", "xeyes", 150),
+                     ("0x400007", "sample-article.md — Claim Reader", 1100),
+                     ("0x400012", "Claim Reader", 3)]
+    assert probe.TITLE == contents.APP_NAME  # the title the window carries
