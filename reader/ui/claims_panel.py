@@ -198,6 +198,8 @@ class ClaimsPanel(QWidget):
             return
         bar = view.verticalScrollBar()
         top, visible = row * height, view.viewport().height()
+        if top + height > bar.maximum() + visible:
+            view.doItemsLayout()  # the list was just rebuilt: lay it out before scrolling
         if top < bar.value():
             bar.setValue(top)
         elif top + height > bar.value() + visible:
