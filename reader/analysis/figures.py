@@ -48,10 +48,12 @@ _MONTH = (
 )
 # Two passes, each starting on a fixed kind of character so that ``re`` can skip ahead quickly:
 # numbers and dates that start with a digit, and words (month names, number words).
+# The first digit is matched by a plain class outside any group, so that ``re`` can jump from
+# digit to digit; the named groups tell the kinds apart (``match.group(0)`` is the whole text).
 _NUMERIC = re.compile(
-    rf"(?P<ddate>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b)"
-    r"|(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?)"
+    rf"[0-9](?:(?P<ddate>\d?(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
+    r"|\d{3}-\d{2}-\d{2}\b)"
+    r"|(?P<digits>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d*(?:\.\d+)?))"
 )
 
 
@@ -60,8 +62,9 @@ def _no_boundary(pattern: str) -> str:
 
 
 _WORDY = re.compile(
-    # One word-boundary test shared by every alternative, then the alternatives.
-    r"\b(?=[A-Za-z])(?:"
+    # One word-boundary test shared by every alternative, and only before a letter that can
+    # start a month or a number word.
+    r"\b(?=[abdefhjmnostzABDEFHJMNOSTZ])(?:"
     rf"(?P<wdate>{_no_boundary(_MONTH)}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{{4}}\b)?"
     rf"|{_no_boundary(_MONTH)}[ \t]+\d{{4}}\b)"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
@@ -263,7 +266,7 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure]
 # -- digits ------------------------------------------------------------------------------------
 def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
     start, end = match.start(), match.end()
-    raw = match.group("digits")
+    raw = match.group(0)
     limit = para.end
     nxt = text[end] if end < limit else ""
     if nxt in ":/" and end + 1 < limit and text[end + 1].isdigit():
@@ -308,7 +311,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             second_at += 1
         second = _NUMERIC.match(text, second_at, limit)
         if second is not None and second.lastgroup == "digits":
-            high_raw = second.group("digits")
+            high_raw = second.group(0)
             high_value = float(high_raw.replace(",", ""))
             h_end, h_value, h_unit, h_kind, _ = _extend_number(
                 text, second.end(), limit, high_value, currency)
