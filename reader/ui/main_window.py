@@ -41,7 +41,7 @@ from reader.bundled import sample_article_text
 from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
 from reader.session import ReviewSession, open_session
-from reader.store.errors import StoreError, StoreWriteError
+from reader.store.errors import StoreCorruptError, StoreError, StoreWriteError
 from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.theme_mode: ThemeMode = self.settings.theme()
         self._zoom_steps = 0
         self._generation = 0
+        self._banner_action = self.retry_save
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -380,6 +381,15 @@ class MainWindow(QMainWindow):
             return
         self.busy.hide()
         self.progress_label.setText("No review")
+        if isinstance(error, StoreCorruptError) and error.backup and error.review_id:
+            review_id = error.review_id
+            self.message_bar.show_message(
+                "error", f"{error} The article is shown without its review.",
+                action="Restore Backup")
+            self._banner_action = lambda: self.restore_backup(review_id)
+            self._update_claim_actions()
+            self.session_failed.emit(str(error))
+            return
         if isinstance(error, StoreError):
             message = str(error)
         else:
@@ -589,6 +599,7 @@ class MainWindow(QMainWindow):
 
     # ----- store errors -------------------------------------------------------------------
     def _store_failed(self, error: StoreError) -> None:
+        self._banner_action = self.retry_save
         self.message_bar.show_message(
             "error", f"{error} Your changes are kept in this window and saving is retried "
             "every few seconds.", action="Retry Now")
@@ -612,7 +623,19 @@ class MainWindow(QMainWindow):
         return True
 
     def _message_action(self) -> None:
-        self.retry_save()
+        self._banner_action()
+
+    def restore_backup(self, review_id: str) -> None:
+        """Put a damaged review's backup back in place, then open the article with it."""
+        try:
+            self.store.restore_backup(review_id)
+        except StoreError as error:
+            self.show_error(str(error))
+            return
+        self._banner_action = self.retry_save
+        self.message_bar.show_message("info", "The backup was restored.")
+        if self.document is not None:
+            self._start_session(self.document)
 
     # ----- export -------------------------------------------------------------------------
     def export_review(self) -> None:

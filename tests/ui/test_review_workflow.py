@@ -421,3 +421,25 @@ def test_selected_claim_is_scrolled_into_view_in_a_long_list(window, qtbot,
         row = window.claims_panel.model.row_of(claim.id)
         rect = view.visualRect(window.claims_panel.model.index(row))
         assert view.viewport().rect().contains(rect), claim.text
+
+
+def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    window.set_status("disputed")  # the backup now holds "verified"
+    review_file = window.session.handle.path
+    review_file.write_text('{"schema_version": 1, "claims": ', encoding="utf-8")
+    with qtbot.waitSignal(window.session_failed, timeout=15000):
+        window.open_path(article)
+    assert "damaged" in window.message_bar.text().lower()
+    assert window.message_bar.action_button.text() == "Restore Backup"
+    kept = [p for p in review_file.parent.iterdir() if p.name != review_file.name
+            and p.read_text(encoding="utf-8").startswith('{"schema_version": 1, "claims": ')]
+    assert kept, "the damaged file is moved aside, not deleted"
+    assert "Harbour council" in window.article_view.toPlainText()  # the article still shows
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.message_bar.action_button.click()
+    assert window.session.claim(claim_id).status in {"verified", "disputed"}
