@@ -178,7 +178,7 @@ class SpeakerFinder:
         text = self.text
         lo = max(floor, verb_start - _MAX_BEFORE)
         prefix_end = verb_start
-        aux = _AUX_END.search(text, lo, prefix_end)
+        aux = _AUX_END.search(text, max(lo, prefix_end - 48), prefix_end)
         if aux is not None:
             prefix_end = aux.start()
         while prefix_end > lo and text[prefix_end - 1].isspace():
