@@ -166,6 +166,7 @@ class StoreIndex:
     def put(self, entry: IndexEntry) -> None:
         if not self._loaded:
             self.load()
+        self.unreadable.discard(entry.review_id)  # it was just read or written whole
         if self._entries.get(entry.review_id) == entry:
             return
         self._write_entries(lambda entries: entries.__setitem__(entry.review_id, entry))

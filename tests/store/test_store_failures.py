@@ -56,7 +56,9 @@ def test_damaged_file_is_moved_aside_and_backup_offered(store_factory, article_p
     assert error.moved_to is not None and error.moved_to.read_bytes() == bad  # kept, not lost
     assert not handle.path.exists()
     assert error.backup is not None and str(error.backup) in error.message
-    restored = store_factory().restore_backup(error.review_id)
+    store = store_factory()
+    restored = store.restore_backup(error.review_id)
+    assert error.review_id not in store.damaged_reviews()  # the start page stops warning
     assert restored.review.claims[claim_id].status == "verified"
     assert restored.review.claims[claim_id].note == ""  # the backup is one change behind
 
