@@ -140,6 +140,8 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     if not tokens:
         return None
     words = [t[0] for t in tokens]
+    if not any(c.isupper() for c in words[-1][:5]):
+        return None  # "a senior Egyptian official": a description, not a name
     lowered = [w.lower().rstrip(".") for w in words]
     name = " ".join(words)
     name_start, name_end = tokens[0][1], tokens[-1][2]

@@ -272,8 +272,11 @@ class SpeakerFinder:
             if len(words) == 2:
                 offset = start + len(words[0]) + 1
                 speaker = self._named(words[1], offset)
-                if speaker is not None:
+                if speaker is not None and speaker.name[:1].isupper():
                     return speaker
+                if words[0].lower() == "the" and words[1][:1].isupper():
+                    # "the Israeli military": an organisation named by its description.
+                    return Speaker(words[1], offset, start + len(phrase), False)
         head = phrase.rsplit(" ", 1)[-1].lower()
         if head in _DOCUMENT_NOUNS:
             return None

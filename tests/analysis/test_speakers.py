@@ -115,3 +115,12 @@ def test_a_cue_introducing_the_next_quote_is_not_taken_by_the_one_before() -> No
 def test_names_with_particles_and_prefixes() -> None:
     assert speakers("“We will see,” said Abu Bakr al-Baghdadi.") == ["Abu Bakr al-Baghdadi"]
     assert speakers("“We will see,” Charles de Gaulle said.") == ["Charles de Gaulle"]
+
+
+def test_descriptions_are_sources_but_not_named_people() -> None:
+    text = ("The Israeli military said it struck “terror targets” overnight. A senior Egyptian "
+            "official said talks would resume.")
+    analysis = analyse(text)
+    [quote] = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Israeli military"
+    assert [c.kind for c in analysis.claims] == ["quote"]  # the official is not named
