@@ -56,11 +56,20 @@ def test_damaged_file_is_moved_aside_and_backup_offered(store_factory, article_p
     assert error.moved_to is not None and error.moved_to.read_bytes() == bad  # kept, not lost
     assert not handle.path.exists()
     assert error.backup is not None and str(error.backup) in error.message
-    store = store_factory()
-    restored = store.restore_backup(error.review_id)
-    assert error.review_id not in store.damaged_reviews()  # the start page stops warning
+    restored = store_factory().restore_backup(error.review_id)
     assert restored.review.claims[claim_id].status == "verified"
     assert restored.review.claims[claim_id].note == ""  # the backup is one change behind
+
+
+def test_restoring_a_backup_clears_the_damaged_listing(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.path.write_bytes(b"{ not json")
+    store = store_factory()
+    review_id = handle.review.review_id
+    assert store.damaged_reviews() == [review_id]  # what the start page warns about
+    store.restore_backup(review_id)
+    assert store.damaged_reviews() == []
+    assert store.load(review_id).review.claims[claim_id].status == "verified"
 
 
 def test_damaged_file_without_backup_starts_a_new_review(store_factory, article_path):
