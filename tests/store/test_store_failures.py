@@ -65,6 +65,7 @@ def test_restoring_a_backup_clears_the_damaged_listing(store_factory, article_pa
     handle, claim_id = _reviewed(store_factory, article_path)
     handle.path.write_bytes(b"{ not json")
     store = store_factory()
+    store.index.path.unlink()  # rebuilt from the review files, one of which is damaged
     review_id = handle.review.review_id
     assert store.damaged_reviews() == [review_id]  # what the start page warns about
     store.restore_backup(review_id)
