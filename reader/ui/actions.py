@@ -39,6 +39,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Save the review as a report or as data"),
     ActionSpec("file_print", "&Print Report…", (Key.Print, "Ctrl+P"),
                "Print the review or save it as PDF"),
+    ActionSpec("file_save_pdf", "Save Report as P&DF…", ("Ctrl+Shift+P",),
+               "Save the review's report as a PDF file"),
     ActionSpec("file_clear_recent", "&Clear Recent Files", ("Ctrl+Shift+Del",),
                "Forget the list of recent files"),
     ActionSpec("file_quit", "&Quit", (Key.Quit, "Ctrl+Q"), "Close Claim Reader"),

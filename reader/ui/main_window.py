@@ -42,6 +42,7 @@ from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
 from reader.session import ReviewSession, open_session
 from reader.store.errors import StoreCorruptError, StoreError, StoreWriteError
+from reader.store.index import IndexEntry
 from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
@@ -51,12 +52,12 @@ from reader.ui.detail_pane import DetailPane
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.settings import WindowSettings
+from reader.ui.start_page import StartPage
 from reader.ui.theme import LIGHT, THEME_MODES, Colors, ThemeMode, apply_theme
 
 log = logging.getLogger(__name__)
 
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-EMPTY_TEXT = "No article is open.\n\nOpen one with File ▸ Open (Ctrl+O), or drop a file here."
 RETRY_SAVE_MS = 5000
 THEME_NAMES = {"system": "As the &System", "light": "&Light", "dark": "&Dark"}
 
@@ -116,11 +117,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
 
         self.stack = QStackedWidget(central)
-        self.empty_label = QLabel(EMPTY_TEXT, self.stack)
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setMargin(48)
-        self.stack.addWidget(self.empty_label)
+        self.start_page = StartPage(None, self.stack)
+        self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.paste_requested.connect(self.paste_article)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.review_activated.connect(self.open_entry)
+        self.start_page.restore_requested.connect(self._restore_from_start_page)
+        self.stack.addWidget(self.start_page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
         self.splitter.setObjectName("mainSplitter")
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["file_export"])
         file_menu.addAction(a["file_print"])
+        file_menu.addAction(a["file_save_pdf"])
         file_menu.addSeparator()
         file_menu.addAction(a["file_quit"])
 
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
             "file_start_page": self.show_start_page,
             "file_export": self.export_review,
             "file_print": self.print_review,
+            "file_save_pdf": self.save_pdf,
             "file_clear_recent": self.clear_recent_files,
             "file_quit": self.close,
             "edit_undo": self.undo,
@@ -401,7 +406,43 @@ class MainWindow(QMainWindow):
         self.session_failed.emit(message)
 
     def show_start_page(self) -> None:
-        self.stack.setCurrentWidget(self.empty_label)
+        """The list of stored reviews; Esc or opening anything returns to the article."""
+        self.detail.flush_note()
+        self.start_page.refresh(self.store)
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.setFocus()
+
+    def open_entry(self, entry: IndexEntry) -> None:
+        """Reopen a stored review: from its file when it is still there, else from the text
+        the review keeps, so a review outlives a moved or deleted article."""
+        path = Path(entry.path) if entry.path else None
+        if path is not None and path.is_file():
+            try:
+                doc = load_document(path)
+            except DocumentError:
+                doc = None
+            if doc is not None and doc.sha256 == entry.sha256:
+                self.current_path = path.resolve()
+                self.show_document(doc)
+                return
+        try:
+            snapshot = self.store.load(entry.review_id, read_only=True).review.document
+            doc = document_from_string(snapshot.text, format="text", title=snapshot.title)
+        except (StoreError, DocumentError) as error:
+            self.show_error(str(error))
+            return
+        self.current_path = None
+        self.show_document(doc)
+        where = f"{entry.path} is missing or changed" if entry.path else "It was pasted"
+        self.message_bar.show_message(
+            "info", f"{where}: showing the text kept with the review.")
+
+    def _restore_from_start_page(self, review_id: str) -> None:
+        try:
+            self.store.restore_backup(review_id)
+        except StoreError as error:
+            self.show_error(str(error))
+        self.start_page.refresh(self.store)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message("error", text)
@@ -574,6 +615,7 @@ class MainWindow(QMainWindow):
         a["claim_add_manual"].setEnabled(writable)
         a["file_export"].setEnabled(has_session)
         a["file_print"].setEnabled(has_session)
+        a["file_save_pdf"].setEnabled(has_session)
         stack = self.session.undo_stack if has_session else None
         a["edit_undo"].setEnabled(bool(stack and stack.undo_label))
         a["edit_redo"].setEnabled(bool(stack and stack.redo_label))
@@ -646,12 +688,25 @@ class MainWindow(QMainWindow):
         folder = self.current_path.parent if self.current_path else Path.home()
         try:
             path = export_review(self, self.session.review, folder)
-        except OSError as error:
-            self.show_error(f"The export could not be written: {error}. Choose another "
-                            "folder or free some space, then export again.")
+        except OSError as error:  # ExportWriteError: its message says what to do
+            self.show_error(str(error))
             return
         if path is not None:
             self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def save_pdf(self) -> None:
+        if self.session is None:
+            return
+        from reader.ui.export_dialog import export_review_pdf
+
+        folder = self.current_path.parent if self.current_path else Path.home()
+        try:
+            path = export_review_pdf(self, self.session.review, folder)
+        except OSError as error:
+            self.show_error(str(error))
+            return
+        if path is not None:
+            self.statusBar().showMessage(f"Saved the report as {path}", 8000)
 
     def print_review(self) -> None:
         if self.session is None:
@@ -733,6 +788,8 @@ class MainWindow(QMainWindow):
     def _escape(self) -> None:
         if self.find_bar.isVisible():
             self.find_bar.close_bar()
+        elif self.stack.currentWidget() is self.start_page and self.document is not None:
+            self.stack.setCurrentWidget(self.splitter)
         else:
             self.message_bar.dismiss()
 

@@ -443,3 +443,47 @@ def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article:
     with qtbot.waitSignal(window.session_ready, timeout=15000):
         window.message_bar.action_button.click()
     assert window.session.claim(claim_id).status in {"verified", "disputed"}
+
+
+def test_start_page_lists_reviews_and_reopens_them(window, qtbot, article: Path,
+                                                   tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_O,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    page = window.start_page
+    assert window.stack.currentWidget() is page
+    entries = page.visible_entries()
+    assert [e.title for e in entries][0] == "Harbour council backs the wall"
+    assert entries[0].progress.verified == 1
+
+    moved = tmp_path / "moved" / "renamed.txt"  # a moved file finds its review by content
+    moved.parent.mkdir()
+    article.rename(moved)
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        page.review_activated.emit(entries[0])
+    assert window.stack.currentWidget() is window.splitter
+    assert window.session.claim(claim_id).status == "verified"
+    assert "missing or changed" in window.message_bar.text()
+
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(moved)
+    assert window.session.claim(claim_id).status == "verified"
+
+
+def test_report_saved_as_pdf(reviewing, qtbot, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "report"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    key(qtbot, reviewing, Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    pdf = tmp_path / "report.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
