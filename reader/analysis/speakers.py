@@ -75,6 +75,7 @@ _AFTER_VERB_ROLE = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
     rf"(?:\s+(?!the\b|a\b|an\b)[a-z][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
 )
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _UPPER_IN = re.compile(f"[{UPPER}]")
 _DOCUMENT_NOUNS = word_set(
@@ -120,6 +121,7 @@ class SpeakerFinder:
         self.people = people
         self.book = people.book
         self._last_pronoun: tuple[int, str] | None = None
+        self._last_subject: tuple[int, str] | None = None  # (verb position, person)
         self.last_group: Speaker | None = None
 
     # -- cues next to a quote -------------------------------------------------------------
@@ -132,16 +134,24 @@ class SpeakerFinder:
             speaker = self._subject(match)
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
-            return Cue(_verb_text(match.group("verb")), match.start("verb"), speaker)
+            return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
         match = _AFTER_VERB_ROLE.match(text, pos, end)
         if match is not None:
             speaker = self._named(match.group("name"), match.start("name"))
             if speaker is not None and speaker.person:
-                return Cue(_verb_text(match.group("verb")), match.start("verb"), speaker)
+                return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
+                                       speaker))
         match = _AFTER_VERB_FIRST.match(text, pos, end)
         if match is not None:
-            return Cue(_verb_text(match.group("verb")), match.start("verb"), self._subject(match))
+            return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
+                                   self._subject(match)))
         return None
+
+    def _noted(self, cue: Cue) -> Cue:
+        """Remember a person who is the subject of a reporting verb, for pronouns to come."""
+        if cue.speaker is not None and cue.speaker.person:
+            self._last_subject = (cue.verb_start, cue.speaker.name)
+        return cue
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
         """Every cue with a subject in the quote-free text [start, end), in order."""
@@ -170,7 +180,7 @@ class SpeakerFinder:
                     if following is not None:
                         gender = "f" if following.group(1) == "she" else "m"
                         self.book.set_gender(speaker.name, gender)
-                cues.append(Cue(word, verb.start(), speaker))
+                cues.append(self._noted(Cue(word, verb.start(), speaker)))
         return cues
 
     # -- subjects -------------------------------------------------------------------------
@@ -298,6 +308,14 @@ class SpeakerFinder:
         if self._last_pronoun is not None and self._last_pronoun[0] < pos:
             candidates.append(self._last_pronoun)
             candidates.sort(reverse=True)
+        subject = self._last_subject
+        if subject is not None and subject[0] < pos and (
+                not candidates or candidates[0][0] < subject[0]
+                or not _SENTENCE_END.search(self.text, subject[0],
+                                            min(candidates[0][0] + 1, subject[0] + 400))):
+            # The speaker of the last reporting verb outranks people named around it in the
+            # same sentence ("Ann Lee, an aide to President Tom Reed, said ...").
+            candidates.insert(0, subject)
         chosen: str | None = None
         for _start, name in candidates:
             gender = self.book.gender(name)
@@ -308,6 +326,7 @@ class SpeakerFinder:
             return None
         self.book.set_gender(chosen, wanted)
         self._last_pronoun = (pos, chosen)
+        self._last_subject = (pos, chosen)
         return Speaker(chosen, pos, end, True)
 
     def _learn_gender(self, name: str, words: str) -> None:

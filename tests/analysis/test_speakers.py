@@ -124,3 +124,15 @@ def test_descriptions_are_sources_but_not_named_people() -> None:
     [quote] = analysis.quotes
     assert quote.speaker is not None and quote.speaker.name == "Israeli military"
     assert [c.kind for c in analysis.claims] == ["quote"]  # the official is not named
+
+
+def test_pronoun_prefers_the_speaker_over_people_named_in_the_apposition() -> None:
+    text = ("Piet Larsen, an adviser to President Tom Reed, said the plan was sound.\n\n"
+            "“It will work,” he said.")
+    assert speakers(text) == ["Piet Larsen"]
+
+
+def test_pronoun_after_a_new_sentence_takes_the_person_last_named() -> None:
+    text = ("Piet Larsen said the plan was sound. Later, Mayor Tom Reed arrived.\n\n"
+            "“I disagree,” he said.")
+    assert speakers(text) == ["Tom Reed"]
