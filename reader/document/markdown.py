@@ -15,9 +15,16 @@ from markdown_it.token import Token
 
 from reader.document.html import link_target, render_html_fragment
 from reader.document.model import Block, BlockKind, InlineSpan
+from reader.document.plain_text import plain_text_blocks
 from reader.document.rendering import TextBuilder
 
 CHUNK_CHARS = 256 * 1024
+# markdown-it's nesting limit (20 in its CommonMark preset), raised for real documents but kept
+# well inside Python's recursion limit; deeper sources are read as plain text.
+MAX_NESTING = 100
+_TOO_DEEP = re.compile(
+    r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){40,}|^[ \t]{160,}\S", re.MULTILINE
+)
 _UNSPLITTABLE = re.compile(
     r"^ {0,3}(?:\[[^\]\n]+\]:|```|~~~)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|"
     r"<(?:script|pre|style|textarea)\b",
@@ -33,7 +40,9 @@ _SPAN_CLOSERS = {"em_close": "emphasis", "strong_close": "strong"}
 def _parser() -> MarkdownIt:
     # CommonMark plus tables and strikethrough, the two GitHub extensions articles use.
     # No linkify or typographer: the words stay exactly as written.
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"]
+    )
     # A link's target is kept as the author wrote it (it is shown, never fetched), which also
     # skips markdown-it's URL re-encoding, a third of the parse time on link-heavy copy.
     # Its link validation (no javascript:, vbscript:, file: or data: targets) still applies.
@@ -58,6 +67,10 @@ def render_markdown(
     of markup-dense source), so a long source is parsed in chunks of about ``chunk_chars``,
     split only where no Markdown construct can continue across the split.
     """
+    if _TOO_DEEP.search(source):
+        # markdown-it drops whatever is nested past its limit; such a source (hostile or
+        # broken) is shown as the plain text it is rather than lose words.
+        return source, plain_text_blocks(source), ()
     builder = TextBuilder()
     for chunk in markdown_chunks(source, chunk_chars):
         _render_tokens(_MARKDOWN.parse(chunk), builder)

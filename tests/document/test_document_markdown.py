@@ -105,3 +105,20 @@ def test_markdown_without_any_words_is_refused() -> None:
 
     with pytest.raises(DocumentError):
         document_from_string("---\n\n![only an image](a.png)\n", format="markdown")
+
+
+def test_nesting_past_the_parser_limit_keeps_every_word() -> None:
+    # markdown-it drops content nested past its limit; such a source is read as plain text.
+    deep_quote = "> " * 5000 + "words at the bottom"
+    document = document_from_string(deep_quote, format="markdown")
+    assert "words at the bottom" in document.text
+    deep_list = "".join("  " * depth + f"- item {depth}\n" for depth in range(300))
+    listed = document_from_string(deep_list, format="markdown")
+    assert all(f"item {depth}" in listed.text for depth in range(300))
+
+
+def test_ordinary_nesting_is_still_markdown() -> None:
+    source = "".join("  " * depth + f"- level {depth + 1}\n" for depth in range(12))
+    document = document_from_string(source, format="markdown")
+    assert [block.level for block in document.blocks] == list(range(1, 13))
+    assert "- " not in document.text
