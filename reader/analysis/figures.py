@@ -65,19 +65,22 @@ _WORDY = re.compile(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
     r"\b(?=[abdefhjmnostzABDEFHJMNOSTZ])(?:"
-    rf"(?P<wdate>{_no_boundary(_MONTH)}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{{4}}\b)?"
+    rf"(?P<wdate>{_no_boundary(_MONTH)}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[ \t]+\d{4}\b)?"
     rf"|{_no_boundary(_MONTH)}[ \t]+\d{{4}}\b)"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
-    rf"|(?P<words>{_no_boundary(WORD_NUMBER)}))"
+    rf"|(?P<words>{_no_boundary(WORD_NUMBER)})"
+    r"|(?P<half>[Hh]alf)(?=[ \t]+(?:of|the|a|an|its|their|his|her|all|our|them)\b))"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
 
 _SCALES = {
+    "lakh": 1e5, "crore": 1e7, "lakh crore": 1e12,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
     "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }
 _SCALE_AFTER = re.compile(
-    r"(?:[ \t]+|-)(?P<word>thousand|million|billion|trillion)\b"
+    r"(?:[ \t]+|-)(?P<word>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)\b"
     r"|(?P<abbr>[ \t]?(?:bn|mn|mln|tn|trn)\b|(?:m|b|k)\b)"
 )
 _CURRENCY_SYMBOLS = {
@@ -93,7 +96,7 @@ _CODES = sorted(word_set(
 ))
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?P<symbol>(?:US|U\.S\.|C|A|NZ|HK|S|R)?\$|[£€¥₴₽₹₩₺₪₦₱₫₿])"
-    rf"|\b(?P<code>{'|'.join(_CODES)})[ \t\u00a0]?)$"
+    rf"|\b(?P<code>{'|'.join(_CODES)}|Rs\.?)[ \t\u00a0]?)$"
 )
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
@@ -168,7 +171,8 @@ _ONE_CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ONE_IN = re.compile(
-    r"[ \t]+in[ \t]+(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b",
     re.IGNORECASE,
 )
 _IDENTIFIER_WORDS = word_set(
@@ -185,11 +189,14 @@ _IDIOM_AFTER = re.compile(
     r"at[ \t]+a[ \t]+time\b))",
     re.IGNORECASE,
 )
+_COMPOUND_IDIOM_AFTER = re.compile(r"-(?:state|way|sided|faced|fold)\b", re.IGNORECASE)
 _IDIOM_BEFORE = re.compile(
     r"\b(?:no|every|any|some|the|this|that|which|each|a[ \t]+thing[ \t]+or|one[ \t]+or|"
     r"number|no[ \t]+one|square)[ \t]+$",
     re.IGNORECASE,
 )
+_WORD_BEFORE_HALF = re.compile(r"(\w+)[ \t]+$")
+_NOT_BEFORE_HALF = word_set("the first second other latter a and one this that")
 _TIME_OF_DAY = re.compile(
     r"[ \t]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
     r"PST\b|PDT\b|ET\b|local[ \t]+time)"
@@ -253,6 +260,8 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure]
         return _digits(text, match, para)
     if group == "vague":
         return _vague(text, match, para)
+    if group == "half":
+        return _half(text, match, para)
     if group == "fraction":
         value = read_fraction(match.group("fraction"))
         if value is None:
@@ -286,6 +295,11 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         token = suffix.group(0) if suffix else ""
         if token in ("st", "nd", "rd", "th"):
             return None
+        if token in ("C", "F"):
+            # "minus 20C": a temperature.
+            sign_start, sign = _sign_before(text, start, para.start)
+            return [Figure(sign_start, end + 1, text[sign_start:end + 1], "other",
+                           sign * float(raw.replace(",", "")), "°" + token)]
         if token == "s" and "," not in raw and "." not in raw and len(raw) in (2, 4):
             decade = True
             end += 1
@@ -318,6 +332,13 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             low = value
             if h_value != high_value and value == float(raw.replace(",", "")):
                 low = value * (h_value / high_value) if high_value else value
+            if (len(raw) == 4 and len(high_raw) == 2 and _MIN_YEAR <= value <= _MAX_YEAR
+                    and h_end == second.end()):
+                # "2024-25": a span of years written with the century cut.
+                high_year = value // 100 * 100 + h_value
+                if high_year > value:
+                    return [Figure(start, h_end, text[start:h_end], "range", None, None, False,
+                                   value, high_year)]
             if low > h_value and h_kind != "year" and kind == "count" and h_kind == "count":
                 # "The vote was 70-29": a tally, one figure with both numbers.
                 return [Figure(start, h_end, text[start:h_end], "other", None, None, False,
@@ -348,6 +369,7 @@ def _extend_number(text: str, end: int, limit: int, value: float,
     scale = _SCALE_AFTER.match(text, end, limit)
     if scale is not None:
         word = (scale.group("word") or scale.group("abbr") or scale.group(0)).strip().lower()
+        word = " ".join(word.split())
         if word in ("m", "b", "k") and currency is None:
             # "100m" alone is metres as often as millions: only money or a plural noun decides.
             noun = _counted_noun(text, scale.end(), limit)
@@ -392,6 +414,16 @@ def _extend_number(text: str, end: int, limit: int, value: float,
     return end, value, None, "count", scale_end
 
 
+def _sign_before(text: str, start: int, floor: int) -> tuple[int, float]:
+    """"minus 20", "−20": the start of the sign and -1; otherwise (start, 1)."""
+    if start - 1 >= floor and text[start - 1] in "−-" and (
+            start - 2 < floor or text[start - 2] in " \t(\u00a0"):
+        return start - 1, -1.0
+    if start - 6 >= floor and text[start - 6:start].lower() == "minus ":
+        return start - 6, -1.0
+    return start, 1.0
+
+
 def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     if start <= floor:
         return None, start
@@ -405,7 +437,8 @@ def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int
         return None, start
     if found.group("symbol"):
         return _CURRENCY_SYMBOLS.get(found.group("symbol"), "USD"), found.start()
-    return found.group("code"), found.start()
+    code = found.group("code")
+    return ("INR" if code.startswith("Rs") else code), found.start()
 
 
 def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, bool]:
@@ -480,8 +513,9 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
     first = phrase[:1]
     if first.isupper() and not _at_sentence_start(text, start, para.start):
         return None  # "Formula One", "Group of Seven"
-    if _IDIOM_AFTER.match(text, end, limit) and len(words) == 1:
-        return None
+    if len(words) == 1 and (_COMPOUND_IDIOM_AFTER.match(text, end, limit) or (
+            words[0] in ("one", "zero") and _IDIOM_AFTER.match(text, end, limit))):
+        return None  # "two-state", "one another", "one thing for certain"
     if words[0] in ("one", "zero") and len(re.split(r"[\s-]+", phrase[:consumed])) == 1:
         if _IDIOM_BEFORE.search(text, max(para.start, start - 16), start):
             return None
@@ -516,6 +550,17 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
         unit = _counted_noun(text, figure_end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
+                   approximate)]
+
+
+def _half(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
+    """"nearly half of voters", "half the bands"; not "the second half of the year"."""
+    start = match.start()
+    before = _WORD_BEFORE_HALF.search(text, max(para.start, start - 16), start)
+    if before is not None and before.group(1).lower() in _NOT_BEFORE_HALF:
+        return None
+    q_start, approximate = _with_qualifier(text, start, para.start, "other")
+    return [Figure(q_start, match.end(), text[q_start:match.end()], "other", 0.5, None,
                    approximate)]
 
 

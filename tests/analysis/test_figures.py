@@ -168,3 +168,33 @@ def test_capitalised_plural_is_a_counted_noun() -> None:
 
 def test_qualifier_at_the_start_of_a_paragraph() -> None:
     assert [f.text for f in figures("Intro.\n\nAround 30 leaders met.")] == ["Around 30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        ("Power was out for up to three days.", "up to three days", "duration", 3, "days"),
+        ("It fell to minus 20C overnight.", "minus 20C", "other", -20, "°C"),
+        ("Nearly half of voters agreed.", "Nearly half", "other", 0.5, None),
+        ("Six of its seven mines closed.", "Six", "count", 6, None),
+        ("It set aside Rs 2.5 lakh crore.", "Rs 2.5 lakh crore", "money", 2.5e12, "INR"),
+        ("That is one in every 12 residents.", "one in every 12", "other", 1 / 12, None),
+    ],
+)
+def test_more_figure_forms(text: str, span: str, kind: str, value: float,
+                           unit: str | None) -> None:
+    found = [f for f in figures(text) if f.text == span]
+    assert found, [f.text for f in figures(text)]
+    assert (found[0].kind, found[0].unit) == (kind, unit)
+    assert found[0].value == pytest.approx(value)
+
+
+def test_date_and_year_ranges() -> None:
+    date = only("The poll ran March 1-5 online.")
+    assert (date.text, date.kind, date.date) == ("March 1-5", "date", "--03-01")
+    years = only("The 2024-25 budget passed.")
+    assert (years.text, years.kind, years.low, years.high) == ("2024-25", "range", 2024, 2025)
+
+
+def test_half_as_a_part_of_a_year_is_not_a_figure() -> None:
+    assert figures("In the second half of the year sales rose.") == []
