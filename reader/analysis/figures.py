@@ -429,7 +429,8 @@ def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int
         return None, start
     before = text[start - 1]
     if before not in _CURRENCY_SYMBOLS_FIRST and not (
-            (before in " \u00a0" and start - 2 >= floor and text[start - 2].isupper())
+            (before in " \u00a0" and start - 2 >= floor
+             and (text[start - 2].isupper() or text[start - 2] in "s."))
             or before.isupper()):
         return None, start
     found = _CURRENCY_BEFORE.search(text, max(floor, start - 5), start)
