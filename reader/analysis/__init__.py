@@ -45,11 +45,15 @@ def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
     headings = [(p.start, p.end) for p in paragraphs if p.kind == "heading"]
     excluded = sorted([(s, e) for s, e in zip(index.starts, index.ends, strict=True)] + headings)
     people = PeopleIndex(text, paragraphs, excluded)
+    del excluded
     sentences = split_sentences(text, paragraphs)
     quotes, sentence_cues = find_quotes(text, paragraphs, sentences, spans,
                                         SpeakerFinder(text, people), index)
+    # Memory is part of the contract (under 10x the text): what only the quotes needed goes now.
+    del spans, people
     figures = find_figures(text, paragraphs)
-    claims = build_claims(text, paragraphs, sentences, quotes, figures, sentence_cues, index)
+    del paragraphs
+    claims = build_claims(text, headings, sentences, quotes, figures, sentence_cues, index)
     return Analysis(
         sentences=tuple(sentences),
         quotes=tuple(quotes),

@@ -18,7 +18,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.analysis.model import Claim, ClaimKind, Figure, Mention, Quote, Sentence
-from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotes import QuoteIndex
 from reader.analysis.speakers import Cue
 
@@ -38,7 +37,7 @@ def _id_of(kind: str, words: str, occurrence: int) -> str:
 
 def build_claims(
     text: str,
-    paragraphs: Sequence[Paragraph],
+    heading_spans: Sequence[tuple[int, int]],
     sentences: Sequence[Sentence],
     quotes: Sequence[Quote],
     figures: Sequence[Figure],
@@ -49,7 +48,6 @@ def build_claims(
     builder = _ClaimList(text)
     figure_starts = [f.start for f in figures]
     quote_starts = [q.start for q in quotes]
-    heading_spans = [(p.start, p.end) for p in paragraphs if p.kind == "heading"]
     heading_starts = [h[0] for h in heading_spans]
     figure_count = len(figures)
     first_figure = 0
@@ -128,6 +126,6 @@ def _between(starts: list[int], start: int, end: int) -> tuple[int, ...]:
     return tuple(range(first, last))
 
 
-def _in_heading(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
+def _in_heading(starts: list[int], spans: Sequence[tuple[int, int]], pos: int) -> bool:
     index = bisect_left(starts, pos + 1) - 1
     return index >= 0 and spans[index][0] <= pos < spans[index][1]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 
 from reader.analysis.model import Figure, FigureKind
 from reader.analysis.numbers_in_words import (
@@ -492,7 +493,7 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
             continue  # "132 Ukrainian drones"
         if lowered.endswith(("ed", "ing", "ly")) and lowered not in ("seed", "bed", "ring"):
             break
-        unit = lowered.strip("’'-")
+        unit = sys.intern(lowered.strip("’'-"))
         pos = match.end()
         if lowered.endswith("s") or lowered in ("people", "police", "staff", "children",
                                                   "personnel", "men", "women", "cattle"):

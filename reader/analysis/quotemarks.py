@@ -53,8 +53,8 @@ class QuoteSpan:
     end_paragraph: int
     start: int = 0  # content, trimmed of white space
     end: int = 0
-    nested: list[tuple[int, int]] = field(default_factory=list)
-    parts: list[tuple[int, int]] = field(default_factory=list)
+    nested: list[tuple[int, int]] | None = None  # created only for the few quotes that nest
+    parts: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -209,6 +209,8 @@ def _nest(text: str, pairs: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         pair.start, pair.end = start, end
         if top and pair.open_mark < top[-1].close_mark:
+            if top[-1].nested is None:
+                top[-1].nested = []
             top[-1].nested.append((start, end))
             continue
         if pair.parts:

@@ -259,6 +259,6 @@ def _quote(text: str, span: QuoteSpan, kind: QuoteKind, speaker: Speaker | None,
         kind=kind,
         speaker=mention,
         cue=cue if mention is not None else None,
-        nested=tuple(span.nested),
-        parts=tuple(span.parts),
+        nested=tuple(span.nested) if span.nested else (),
+        parts=tuple(span.parts) if span.parts else (),
     )
