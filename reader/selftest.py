@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 
 def run_self_test() -> int:
@@ -25,7 +26,8 @@ def run_self_test() -> int:
 
     from reader.bundled import sample_article_text
 
-    text = check("sample article is bundled", lambda: len(sample_article_text()))
+    text = check("sample article is bundled",
+                 lambda: f"{len(sample_article_text()):,} characters")
     doc = None
     if text:
 
@@ -35,16 +37,44 @@ def run_self_test() -> int:
             return document_from_string(sample_article_text(), format="markdown")
 
         doc = check("sample article loads", load)
+        if doc is not None:
+            checks[-1] = (checks[-1][0], True,
+                          f"{len(doc.text):,} characters in {len(doc.blocks)} blocks")
     if doc is not None:
         from reader.analysis import analyse
 
-        check("analysis runs", lambda: len(analyse(doc.text, doc.blocks).claims))
+        def analysis() -> str:
+            result = analyse(doc.text, doc.blocks)
+            if not result.claims or not result.quotes or not result.figures:
+                raise AssertionError("the sample should yield quotes, figures and claims")
+            return (f"{len(result.quotes)} quotes, {len(result.figures)} figures, "
+                    f"{len(result.claims)} claims")
+
+        check("analysis finds quotes, figures and claims", analysis)
+
+        def store_round_trip() -> str:
+            import tempfile
+
+            from reader.store import ReviewStore
+
+            with tempfile.TemporaryDirectory() as folder:
+                handle = ReviewStore(folder, reviewer="self-test").open_review(doc)
+                claim_id = handle.review.ordered_claims()[0].id
+                handle.set_status(claim_id, "verified")
+                handle.set_note(claim_id, "self-test")
+                again = ReviewStore(folder).load(handle.review.review_id)
+                claim = again.claim(claim_id)
+                if (claim.status, claim.note) != ("verified", "self-test"):
+                    raise AssertionError("the review read back differs from what was saved")
+                return f"{len(again.review.claims)} claims written and read back"
+
+        check("review store writes and reads back", store_round_trip)
 
     def window() -> str:
         import tempfile
         from pathlib import Path
 
-        from PySide6.QtCore import QSettings
+        from PySide6.QtCore import QSettings, QThreadPool
 
         from reader.ui.app import create_application
         from reader.ui.main_window import MainWindow
@@ -56,10 +86,19 @@ def run_self_test() -> int:
             settings = QSettings(str(Path(store) / "settings.ini"), QSettings.Format.IniFormat)
             win = MainWindow(Path(store), WindowSettings(settings))
             win.open_sample()
+            deadline = time.monotonic() + 30
+            while win.session is None and time.monotonic() < deadline:
+                app.processEvents()  # opening analyses and saves in the background
+                time.sleep(0.005)
+            if win.session is None:
+                raise AssertionError("the sample's review did not open within 30 s")
             shot = win.grab()
+            listed = win.claims_panel.model.rowCount()
             win.close()
+            QThreadPool.globalInstance().waitForDone(10000)
             app.processEvents()
-        return f"painted {shot.width()}x{shot.height()} on {app.platformName()}"
+        return (f"painted {shot.width()}x{shot.height()} on {app.platformName()} with "
+                f"{listed} claims listed")
 
     check("window renders offscreen", window)
 

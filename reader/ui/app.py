@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -56,9 +56,25 @@ class _QuitAfterPaint(QObject):
         return False
 
 
+class _FileOpenHandler(QObject):
+    """macOS hands files opened while the app runs (Finder, Dock) to the app as events."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+                and event.file()):
+            self.window.open_path(Path(event.file()))
+            return True
+        return False
+
+
 def run_app(file: Path | None, store: str | None, quit_after_paint: bool = False) -> int:
     app = create_application()
     window = create_window(file, store)
+    app.installEventFilter(_FileOpenHandler(window))
     if quit_after_paint:
         window.installEventFilter(_QuitAfterPaint(window))
     window.show()

@@ -7,6 +7,7 @@ analysed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -32,9 +33,15 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except BaseException as error:  # every failure must reach the UI, not a dead thread
-            self.bridge.failed.emit(error)
+            self._deliver(self.bridge.failed, error)
         else:
-            self.bridge.succeeded.emit(result)
+            self._deliver(self.bridge.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal, value: Any) -> None:
+        # RuntimeError: the window that asked was closed meanwhile; nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _live: set[_Bridge] = set()

@@ -267,3 +267,21 @@ def test_every_menu_action_has_text(window) -> None:
     for name, action in window.actions_by_name.items():
         assert action.text(), name
     assert QApplication.instance() is not None
+
+
+def test_file_open_events_open_the_file(window, tmp_path: Path) -> None:
+    """What macOS sends when a file is opened from Finder while the app runs."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from reader.ui.app import _FileOpenHandler
+
+    path = tmp_path / "finder.txt"
+    path.write_text("Opened from the Finder.\n", encoding="utf-8")
+    handler = _FileOpenHandler(window)
+    QCoreApplication.instance().installEventFilter(handler)
+    try:
+        QCoreApplication.sendEvent(QCoreApplication.instance(), QFileOpenEvent(str(path)))
+    finally:
+        QCoreApplication.instance().removeEventFilter(handler)
+    assert "Opened from the Finder." in shown_text(window)
