@@ -2,12 +2,24 @@
 
 The page is parsed by lxml's HTML parser (no network, no DTD, no entity loading: HTML parsing
 never resolves external entities), stripped of everything that is not article text (scripts,
-styles, navigation, forms, frames, embedded media, comments, share bars), and handed to
-readability-lxml, a maintained port of the Readability algorithm, to pick the article out of
-what remains. If readability fails or finds nothing, the cleaned body is used instead, so a
-page is never lost because the extractor disliked it. Nothing referenced by the page is fetched.
-"""
+styles, navigation, forms, frames, embedded media, comments, share bars, hidden elements), and
+handed to readability-lxml, a maintained port of the Readability algorithm, to choose the
+article among what remains. Nothing referenced by the page is fetched.
 
+What the evaluation of readability-lxml and libxml2 found, and what is done about it:
+- readability picks the article container well (news page fixture: headline-less body kept,
+  header, share bar, cookie banner, aside, newsletter box and footer left out), but its own
+  clean-up drops low-scoring tables and short lists, so it is used only to choose elements,
+  which are then rendered from our tree;
+- it drops the page's <h1> headline (outside the article body), so the headline is put back
+  as the first heading when the chosen elements do not hold it;
+- it raises on some inputs and returns nothing on others: the cleaned body is used then, so
+  a page is never lost because the extractor disliked it;
+- libxml2 nests the content after an <embed> inside it (void elements are unwrapped, never
+  dropped with their content), and returns a tree with no text at all past its nesting limit
+  (huge_tree raises it to 2048; deeper pages are flattened or, last, stripped of tags);
+- a 5 MB page takes about 2 s, most of it in readability's two scoring passes.
+"""
 from __future__ import annotations
 
 import copy
