@@ -7,7 +7,7 @@ handed to readability-lxml, a maintained port of the Readability algorithm, to c
 article among what remains. Nothing referenced by the page is fetched.
 
 What the evaluation of readability-lxml and libxml2 found, and what is done about it:
-- readability picks the article container well (news page fixture: headline-less body kept,
+- readability picks the article container well (news page fixture: the story body kept;
   header, share bar, cookie banner, aside, newsletter box and footer left out), but its own
   clean-up drops low-scoring tables and short lists, so it is used only to choose elements,
   which are then rendered from our tree;
