@@ -1,6 +1,6 @@
 """Speed and memory of ``analyse`` on article text (a benchmark, not a test).
 
-Usage: python tests/bench/bench_analysis.py
+Usage: python tests/bench/bench_analysis.py [--memory] [--text ARTICLE.txt]
 Builds 50 KB, 1 MB and 5 MB inputs by repeating our fixture articles (with the people and
 numbers varied per copy, so caches do not flatter the figures), and prints for each: CPU
 seconds (best of a few runs, so other processes on a shared machine count less), MB/s of UTF-8
@@ -27,8 +27,9 @@ SIZES = {"50 KB": 50_000, "500 KB": 500_000, "1 MB": 1_000_000, "5 MB": 5_000_00
 FIRST_NAMES = ["Ana", "Boris", "Chidi", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivo", "Jana"]
 
 
-def corpus(size: int) -> str:
-    base = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+def corpus(size: int, sources: list[Path] | None = None) -> str:
+    paths = sources or sorted(ARTICLES.glob("*.txt"))
+    base = [p.read_text(encoding="utf-8") for p in paths]
     parts: list[str] = []
     total = 0
     copy = 0
@@ -65,12 +66,14 @@ def peak_memory(text: str) -> int:
 
 
 def main() -> int:
-    analyse(corpus(20_000))  # warm the regex cache
+    sources = [Path(sys.argv[sys.argv.index("--text") + 1])] if "--text" in sys.argv else None
+    print(f"text: {'fixture articles' if sources is None else sources[0].name}, repeated")
+    analyse(corpus(20_000, sources))  # warm the regex cache
     results: dict[str, tuple[int, float]] = {}
     print(f"{'input':>7} {'chars':>10} {'seconds':>8} {'MB/s':>6} {'mem/UTF-8':>10} "
           f"{'mem/str':>8}")
     for label, size in SIZES.items():
-        text = corpus(size)
+        text = corpus(size, sources)
         seconds = timed(text, 3 if size <= 1_000_000 else 2)
         text_bytes = len(text.encode("utf-8"))
         memory = peak_memory(text) if size <= 1_000_000 or "--memory" in sys.argv else 0
