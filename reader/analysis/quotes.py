@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import VERB_RE, Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -82,7 +82,7 @@ def find_quotes(
     span_index = 0
     sentence_index = 0
     run_speaker: Speaker | None = None
-    verb_starts = [m.start() for m in VERB_RE.finditer(text)]
+    verb_starts = finder.verb_starts
     verb_index = 0
     for para_number, para in enumerate(paragraphs):
         first_sentence = bisect_left(sentence_starts, para.start, lo=sentence_index)

@@ -10,6 +10,7 @@ outside quotes: what a speaker says about others is not an attribution.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis.letters import UPPER
@@ -123,6 +124,9 @@ class SpeakerFinder:
         self._last_pronoun: tuple[int, str] | None = None
         self._last_subject: tuple[int, str] | None = None  # (verb position, person)
         self.last_group: Speaker | None = None
+        # Every reporting verb in the text, found once; cues look them up by position.
+        self.verbs = list(VERB_RE.finditer(text))
+        self.verb_starts = [m.start() for m in self.verbs]
 
     # -- cues next to a quote -------------------------------------------------------------
     def cue_after(self, pos: int, end: int) -> Cue | None:
@@ -157,7 +161,11 @@ class SpeakerFinder:
         """Every cue with a subject in the quote-free text [start, end), in order."""
         text = self.text
         cues: list[Cue] = []
-        for verb in VERB_RE.finditer(text, start, end):
+        verbs = self.verbs
+        index = bisect_left(self.verb_starts, start)
+        while index < len(verbs) and verbs[index].end() <= end:
+            verb = verbs[index]
+            index += 1
             word = _verb_text(verb.group(0))
             if word in PARTICIPLES:
                 cues.append(Cue(word, verb.start(), None, needs_subject=True))
