@@ -197,10 +197,11 @@ def gender_of_words(words: str) -> str | None:
 class NameBook:
     """Who is who in one document: each surname's full name as first mentioned, and genders."""
 
-    __slots__ = ("_by_surname", "_full", "_genders", "_titles")
+    __slots__ = ("_by_first", "_by_surname", "_full", "_genders", "_titles")
 
     def __init__(self) -> None:
         self._by_surname: dict[str, str] = {}
+        self._by_first: dict[str, str] = {}  # "Natalia said" in a feature that uses first names
         self._full: set[str] = set()
         self._genders: dict[str, str] = {}
         self._titles: dict[str, str] = {}
@@ -217,6 +218,9 @@ class NameBook:
             self._by_surname[surname] = parsed.name
             self._full.add(parsed.name)
             full = parsed.name
+            first = parsed.name.split(" ", 1)[0]
+            if len(first) > 2 and not first.endswith(".") and first.lower() not in NON_PERSON_WORDS:
+                self._by_first.setdefault(first, full)
         for title in parsed.title_words:
             self._titles[title.rstrip(".")] = full
             gender = gender_of_words(title)
@@ -224,13 +228,16 @@ class NameBook:
                 self.set_gender(full, gender)
 
     def knows_surname(self, word: str) -> bool:
-        return word in self._by_surname
+        """Whether a single word names someone already met, by surname or by first name."""
+        return word in self._by_surname or word in self._by_first
 
     def full_name(self, name: str) -> str:
         """The full name a surname or a shorter form of a name was first given with."""
         surname = name.rsplit(" ", 1)[-1]
         full = self._by_surname.get(surname)
         if full is None:
+            if " " not in name:
+                return self._by_first.get(name, name)
             return name
         if " " not in name or name.split(" ", 1)[0] in full.split(" "):
             return full

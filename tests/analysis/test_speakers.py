@@ -136,3 +136,9 @@ def test_pronoun_after_a_new_sentence_takes_the_person_last_named() -> None:
     text = ("Piet Larsen said the plan was sound. Later, Mayor Tom Reed arrived.\n\n"
             "“I disagree,” he said.")
     assert speakers(text) == ["Tom Reed"]
+
+
+def test_first_name_resolves_to_the_full_name() -> None:
+    text = ("Natalia Volkova runs a bakery on the square.\n\n"
+            "“We open at five, war or no war,” Natalia said.")
+    assert speakers(text) == ["Natalia Volkova"]
