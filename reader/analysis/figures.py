@@ -314,6 +314,14 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         if clipped:
             start -= 1
         return [Figure(start, end, text[start:end], "year", year, None, decade)]
+    if value == 1 and raw == "1":
+        ratio = _ONE_IN.match(text, end, limit)
+        if ratio is not None:
+            # "1 in 4 adults": a proportion.
+            other = read_word_number(ratio.group("of"))
+            denominator = other[0] if other else float(ratio.group("of"))
+            return [Figure(start, ratio.end(), text[start:ratio.end()], "other",
+                           1 / denominator if denominator else None)]
     currency, start = _currency_before(text, start, para.start)
     figure_end, value, unit, kind, scale_end = _extend_number(text, end, limit, value, currency)
     # A compact range: "10–30", "$5-6 million".

@@ -198,3 +198,8 @@ def test_date_and_year_ranges() -> None:
 
 def test_half_as_a_part_of_a_year_is_not_a_figure() -> None:
     assert figures("In the second half of the year sales rose.") == []
+
+
+def test_one_in_n_with_digits() -> None:
+    figure = only("Now 1 in 4 adults smokes.")
+    assert figure.text == "1 in 4" and figure.value == pytest.approx(0.25)
