@@ -459,7 +459,7 @@ def test_start_page_lists_reviews_and_reopens_them(window, qtbot, article: Path,
     page = window.start_page
     assert window.stack.currentWidget() is page
     entries = page.visible_entries()
-    assert [e.title for e in entries][0] == "Harbour council backs the wall"
+    assert entries[0].title == "Harbour council backs the wall"
     assert entries[0].progress.verified == 1
 
     moved = tmp_path / "moved" / "renamed.txt"  # a moved file finds its review by content
