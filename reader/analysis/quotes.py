@@ -192,6 +192,13 @@ def _attribute(
     if speaker is None and sentence_speaker is not None:
         speaker = sentence_speaker
         cue = Cue(cue.verb if cue else "", -1, speaker) if cue else None
+    if speaker is None:
+        # `The “miracle plan” was a fraud, Smith said.`: a cue later in the same sentence.
+        later = next((c for c in finder.cues_in(span.close_mark + 1,
+                                                 min(sentence.end, following))
+                      if c.speaker is not None), None)
+        if later is not None:
+            cue, speaker = later, later.speaker
     has_cue = speaker is not None
     kind = _kind(text, span, sentence.start, cue, has_cue)
     if kind == "term":

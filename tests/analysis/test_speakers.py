@@ -142,3 +142,8 @@ def test_first_name_resolves_to_the_full_name() -> None:
     text = ("Natalia Volkova runs a bakery on the square.\n\n"
             "“We open at five, war or no war,” Natalia said.")
     assert speakers(text) == ["Natalia Volkova"]
+
+
+def test_cue_later_in_the_sentence() -> None:
+    assert speakers("The “miracle plan” was a fraud from the start, Ruth Oduya said.") == [
+        "Ruth Oduya"]
