@@ -20,17 +20,21 @@ def choose_title(
     declared: Sequence[str] = (),
     fallback: str = "",
 ) -> str:
-    """The first title the document itself declares (og:title, h1, <title> of a page), else its
-    first heading, else a short first line, else ``fallback`` (the file stem)."""
+    """The first title the document itself declares (og:title, h1, <title> of a page), else a
+    heading that opens it, else a short first line, else ``fallback`` (the file stem).
+
+    A heading that comes after body text is a section ("What You Need To Know"), not the
+    title: a story that opens with its dateline paragraph is better listed by its file name."""
     for candidate in declared:
         title = _clean(candidate)
         if title:
             return title
     for block in blocks:
-        if block.kind == "heading":
-            title = _clean(text[block.start : block.end])
-            if title:
-                return title
+        if block.kind != "heading":
+            break
+        title = _clean(text[block.start : block.end])
+        if title:
+            return title
     for line in text.split("\n", 20)[:20]:
         stripped = line.strip()
         if stripped:

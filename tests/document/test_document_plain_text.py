@@ -112,3 +112,19 @@ def test_numbered_items_and_rule_lines() -> None:
         ("paragraph", "After the break."),
     ]
     assert document.text == text
+
+
+def test_a_section_heading_after_the_opening_paragraph_is_not_the_title(tmp_path) -> None:
+    from reader.document.loading import load_document
+
+    story = tmp_path / "harbour-story.txt"
+    story.write_text(
+        "PORT ELLIS — The council on Tuesday approved a plan to rebuild the sea wall, ending a "
+        "debate that has run for more than a decade and split the town.\n\n"
+        "What you need to know\n\n"
+        "The wall will cost €1.2 billion.\n", encoding="utf-8")
+    assert load_document(story).title == "harbour-story"
+    headed = tmp_path / "headed.txt"
+    headed.write_text("Council backs the wall\n\nThe council voted on Tuesday.\n",
+                      encoding="utf-8")
+    assert load_document(headed).title == "Council backs the wall"
