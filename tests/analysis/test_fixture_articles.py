@@ -9,6 +9,7 @@ import pytest
 
 from reader.analysis import analyse
 from reader.analysis.evaluation import format_scores, load_gold, score
+from reader.document.loading import load_document
 from reader.document.model import Document
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -53,3 +54,12 @@ def test_the_fixtures_cover_every_quote_style_and_figure_kind() -> None:
         assert mark in texts, mark
     kinds = {f["kind"] for p in GOLD_FILES for f in _article(p)[1]["figures"]}
     assert {"count", "money", "percent", "year", "date", "duration", "range"} <= kinds
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name.split(".")[0])
+def test_article_meets_the_targets_as_the_cli_opens_it(gold_path: Path) -> None:
+    text, gold = _article(gold_path)
+    document = load_document(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")))
+    assert document.text == text
+    scores = score(analyse(document.text, document.blocks), gold)
+    assert scores.meets_targets(), format_scores(scores)
