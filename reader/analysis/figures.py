@@ -633,7 +633,8 @@ def _link_worded_ranges(text: str, figures: list[Figure]) -> None:
     """"between 10,000 and 30,000", "from 5 to 10", "10 to 15": set low/high on both ends."""
     for i in range(len(figures) - 1):
         low, high = figures[i], figures[i + 1]
-        if low.value is None or high.value is None or low.kind != high.kind:
+        if high.start - low.end > 6 or low.value is None or high.value is None \
+                or low.kind != high.kind:
             continue
         between = text[low.end:high.start]
         if between.strip() not in ("and", "to"):
