@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
+from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
 from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
@@ -30,6 +31,7 @@ _TERM_MARKER = re.compile(
     r"reading|marked)\s*[\"'“‘«„]?$",
     re.I,
 )
+_NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
 _SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
 _INTRO_END = re.compile(r"[,:]\s*$")
 _TERM_MAX_WORDS = 4
@@ -229,6 +231,13 @@ def _cue_before(finder: SpeakerFinder, start: int, end: int,
         if cue.speaker is not None:
             last_with_subject = cue.speaker
             chosen = cue
+    if chosen is None and end - start < 120:
+        # "Voss: “We will not sell.”" — a name and a colon, as in a transcript.
+        named = _NAME_COLON.search(finder.text, max(start, end - 80), end)
+        if named is not None:
+            speaker = finder.named_person(named.group("name"), named.start("name"))
+            if speaker is not None:
+                chosen = Cue(":", named.end("name"), speaker)
     return chosen
 
 

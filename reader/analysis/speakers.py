@@ -268,6 +268,11 @@ class SpeakerFinder:
         group = match.group("group")
         return Speaker(group, match.start("group"), match.end("group"), False, False)
 
+    def named_person(self, run: str, start: int) -> Speaker | None:
+        """The person a capitalised run names, or None when it names anything else."""
+        speaker = self._named(run, start)
+        return speaker if speaker is not None and speaker.person else None
+
     def _named(self, run: str, start: int) -> Speaker | None:
         parsed = parse_run(run)
         if parsed is None:

@@ -147,3 +147,8 @@ def test_first_name_resolves_to_the_full_name() -> None:
 def test_cue_later_in_the_sentence() -> None:
     assert speakers("The “miracle plan” was a fraud from the start, Ruth Oduya said.") == [
         "Ruth Oduya"]
+
+
+def test_name_and_colon_before_a_quote() -> None:
+    text = "Mayor Gerald Voss spoke first.\n\nVoss: “We will not sell the water works.”"
+    assert speakers(text) == ["Gerald Voss"]
