@@ -29,6 +29,7 @@ _VERB_WORDS = (
     "recounted shouted whispered believes believed thinks hoped continued mused "
     "contended maintained maintains threatened announced disclosed revealed wrote called "
     "disagreed objected retorted replied insisted cautioned explained answered conceded "
+    "chanted yelled cried pleaded laughed sighed wondered "
     "described"
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
@@ -77,6 +78,8 @@ _AFTER_VERB_ROLE = re.compile(
     rf"(?:\s+(?!the\b|a\b|an\b)[a-z][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
+_FROM_SOURCE = re.compile(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _UPPER_IN = re.compile(f"[{UPPER}]")
 _DOCUMENT_NOUNS = word_set(
@@ -173,8 +176,11 @@ class SpeakerFinder:
             if word == "according to":
                 after = _SUBJECT_AT_START.match(text, verb.end(), end)
                 speaker = self._subject(after) if after else None
-                if speaker is not None and speaker.name.lower().split()[-1] in _DOCUMENT_NOUNS:
-                    speaker = None
+                if after is not None and (speaker is None or speaker.name.lower().split()[-1]
+                                          in _DOCUMENT_NOUNS):
+                    # "according to a statement from the ministry": the ministry.
+                    source = _FROM_SOURCE.match(text, after.end(), end)
+                    speaker = self._subject(source) if source is not None else None
                 cues.append(Cue(word, verb.start(), speaker))
                 continue
             speaker = self._subject_before(start, verb.start())
@@ -264,7 +270,10 @@ class SpeakerFinder:
         if match.group("pron") is not None:
             return self._pronoun(match.group("pron").lower(), match.start("pron"))
         if match.group("desc") is not None:
-            return self._described(match.group("desc"), match.start("desc"))
+            phrase = match.group("desc")
+            if phrase.endswith(".") and not _ENDS_DOTTED.search(phrase):
+                phrase = phrase[:-1]  # the full stop of "... the Defence Ministry."
+            return self._described(phrase, match.start("desc"))
         group = match.group("group")
         return Speaker(group, match.start("group"), match.end("group"), False, False)
 

@@ -152,3 +152,8 @@ def test_cue_later_in_the_sentence() -> None:
 def test_name_and_colon_before_a_quote() -> None:
     text = "Mayor Gerald Voss spoke first.\n\nVoss: “We will not sell the water works.”"
     assert speakers(text) == ["Gerald Voss"]
+
+
+def test_according_to_a_document_from_a_source() -> None:
+    text = "The strikes were “precise,” according to a statement from the Defence Ministry."
+    assert speakers(text) == ["Defence Ministry"]
