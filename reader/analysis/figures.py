@@ -49,10 +49,11 @@ _MONTH = (
 )
 # Two passes, each starting on a fixed kind of character so that ``re`` can skip ahead quickly:
 # numbers and dates that start with a digit, and words (month names, number words).
+# "[^\S\n]" is white space within a line, no-break spaces included ("3\u00a0billion").
 # The first digit is matched by a plain class outside any group, so that ``re`` can jump from
 # digit to digit; the named groups tell the kinds apart (``match.group(0)`` is the whole text).
 _NUMERIC = re.compile(
-    rf"[0-9](?:(?P<ddate>\d?(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}}\b)?"
+    rf"[0-9](?:(?P<ddate>\d?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH}(?:,?[^\S\n]+\d{{4}}\b)?"
     r"|\d{3}-\d{2}-\d{2}\b)"
     r"|(?P<digits>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d*(?:\.\d+)?))"
 )
@@ -66,12 +67,12 @@ _WORDY = re.compile(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
     r"\b(?=[abdefhjmnostzABDEFHJMNOSTZ])(?:"
-    rf"(?P<wdate>{_no_boundary(_MONTH)}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
-    r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[ \t]+\d{4}\b)?"
-    rf"|{_no_boundary(_MONTH)}[ \t]+\d{{4}}\b)"
+    rf"(?P<wdate>{_no_boundary(_MONTH)}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[^\S\n]+\d{4}\b)?"
+    rf"|{_no_boundary(_MONTH)}[^\S\n]+\d{{4}}\b)"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
     rf"|(?P<words>{_no_boundary(WORD_NUMBER)})"
-    r"|(?P<half>[Hh]alf)(?=[ \t]+(?:of|the|a|an|its|their|his|her|all|our|them)\b))"
+    r"|(?P<half>[Hh]alf)(?=[^\S\n]+(?:of|the|a|an|its|their|his|her|all|our|them)\b))"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
 
@@ -81,8 +82,8 @@ _SCALES = {
     "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }
 _SCALE_AFTER = re.compile(
-    r"(?:[ \t]+|-)(?P<word>thousand|million|billion|trillion|lakh[ \t]+crore|lakh|crore)\b"
-    r"|(?P<abbr>[ \t]?(?:bn|mn|mln|tn|trn)\b|(?:m|b|k)\b)"
+    r"(?:[^\S\n]+|-)(?P<word>thousand|million|billion|trillion|lakh[^\S\n]+crore|lakh|crore)\b"
+    r"|(?P<abbr>[^\S\n]?(?:bn|mn|mln|tn|trn)\b|(?:m|b|k)\b)"
 )
 _CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "C$": "CAD", "A$": "AUD", "NZ$": "NZD",
@@ -112,14 +113,14 @@ _DOLLAR_COUNTRIES = {
     "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
 }
 _CURRENCY_AFTER = re.compile(
-    r"[ \t]+(?:(?P<country>US|U\.S\.|Canadian|Australian|New[ \t]+Zealand|Hong[ \t]+Kong|"
-    r"Singapore|Taiwan)[ \t]+)?(?P<word>dollars?|euros?|pounds?(?:[ \t]+sterling)?|sterling|yen|"
+    r"[^\S\n]+(?:(?P<country>US|U\.S\.|Canadian|Australian|New[^\S\n]+Zealand|Hong[^\S\n]+Kong|"
+    r"Singapore|Taiwan)[^\S\n]+)?(?P<word>dollars?|euros?|pounds?(?:[^\S\n]+sterling)?|sterling|yen|"
     r"yuan|renminbi|rupees?|roubles?|rubles?|hryvnias?|hryvnyas?|francs?|zlotys?|pesos?|liras?|"
     r"shekels?|rand|naira|won|kronor|krona|kroner|krone|rupiah|ringgit|dirhams?|riyals?|dinars?|"
-    rf"bitcoins?)\b|[ \t]+(?P<code>{'|'.join(_CODES)})\b"
+    rf"bitcoins?)\b|[^\S\n]+(?P<code>{'|'.join(_CODES)})\b"
 )
 _PERCENT_AFTER = re.compile(
-    r"(?P<points>[ \t]+percentage[ \t]+points?\b)|[ \t]?(?:%|per[ \t]?cent\b|percent\b|pct\b)",
+    r"(?P<points>[^\S\n]+percentage[^\S\n]+points?\b)|[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b|pct\b)",
     re.IGNORECASE,
 )
 _TIME_UNITS = {
@@ -128,24 +129,24 @@ _TIME_UNITS = {
     "centurie": "centuries", "night": "nights",
 }
 _TIME_AFTER = re.compile(
-    r"(?P<sep>[ \t]+|-)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+    r"(?P<sep>[^\S\n]+|-)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
     r"century|centuries|nights?)(?P<old>-old)?\b"
 )
 _MEASURE_AFTER = re.compile(
-    r"(?:[ \t]+|-)?(?P<unit>km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|ft|"
+    r"(?:[^\S\n]+|-)?(?P<unit>km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|ft|"
     r"inches|kg|kilograms?|grams?|millimetres?|millimeters?|centimetres?|centimeters?|tonnes?|tons?|lbs?|litres?|liters?|gallons?|barrels?|acres?|"
-    r"hectares?|square[ \t]+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet)|"
-    r"degrees?(?:[ \t]+(?:Celsius|Fahrenheit))?|°[CF]?|mph|km/h|megawatts?|gigawatts?|MW|GW|"
+    r"hectares?|square[^\S\n]+(?:kilometres?|kilometers?|miles?|metres?|meters?|feet)|"
+    r"degrees?(?:[^\S\n]+(?:Celsius|Fahrenheit))?|°[CF]?|mph|km/h|megawatts?|gigawatts?|MW|GW|"
     r"kW|kWh|MWh|GWh|TWh|cm|mm)(?![\w/])"
 )
 _COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)")
-_RANGE_AFTER = re.compile(r"(?:[ \t]?[-–—][ \t]?|[ \t]*–[ \t]*)(?=[$£€¥₴₽₹\d])")
+_RANGE_AFTER = re.compile(r"(?:[^\S\n]?[-–—][^\S\n]?|[^\S\n]*–[^\S\n]*)(?=[$£€¥₴₽₹\d])")
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|some|close[ \t]+to|"
-    r"more[ \t]+than|less[ \t]+than|fewer[ \t]+than|over|under|at[ \t]+least|at[ \t]+most|"
-    r"up[ \t]+to|as[ \t]+many[ \t]+as|as[ \t]+much[ \t]+as|as[ \t]+few[ \t]+as|"
-    r"as[ \t]+little[ \t]+as|upwards[ \t]+of|an[ \t]+estimated|estimated|just[ \t]+over|"
-    r"just[ \t]+under|well[ \t]+over|well[ \t]+above|circa|nearly)[ \t]+$",
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|some|close[^\S\n]+to|"
+    r"more[^\S\n]+than|less[^\S\n]+than|fewer[^\S\n]+than|over|under|at[^\S\n]+least|at[^\S\n]+most|"
+    r"up[^\S\n]+to|as[^\S\n]+many[^\S\n]+as|as[^\S\n]+much[^\S\n]+as|as[^\S\n]+few[^\S\n]+as|"
+    r"as[^\S\n]+little[^\S\n]+as|upwards[^\S\n]+of|an[^\S\n]+estimated|estimated|just[^\S\n]+over|"
+    r"just[^\S\n]+under|well[^\S\n]+over|well[^\S\n]+above|circa|nearly)[^\S\n]+$",
     re.IGNORECASE,
 )
 _QUALIFIER_LAST_WORDS = word_set(
@@ -157,22 +158,22 @@ _PHRASAL_UP = re.compile(
     r"\b(?:clear|clears|cleared|add|adds|added|ramp|ramped|step|stepped|scale|scaled|sum|summed|"
     r"end|ended|ends|open|opened|free|freed|set|sets|make|makes|made|build|built|shore|"
     r"pick|picked|speed|sped|beef|beefed|drum|drummed|wind|wound|line|lined|move|moved|"
-    r"go|goes|went|gone|jump|jumped|shoot|shot|climb|climbed)[ \t]+$",
+    r"go|goes|went|gone|jump|jumped|shoot|shot|climb|climbed)[^\S\n]+$",
     re.IGNORECASE,
 )
 _WAITING_BEFORE = re.compile(
     r"\b(?:for|wait|waits|waited|waiting|last|lasts|lasted|lasting|took|take|takes|taking|"
-    r"spent|spend|spends|spending|after|remained|stayed|held|lasted)[ \t]+$",
+    r"spent|spend|spends|spending|after|remained|stayed|held|lasted)[^\S\n]+$",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?P<a>a|an|half[ \t]+a)[ \t]+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?P<a>a|an|half[^\S\n]+a)[^\S\n]+$", re.IGNORECASE)
 _ONE_CONTEXT_BEFORE = re.compile(
-    r"\b(?:only|just|at[ \t]+least|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|about|nearly|"
-    r"almost|exactly|killing|killed|injuring|injured|wounding)[ \t]+$",
+    r"\b(?:only|just|at[^\S\n]+least|more[^\S\n]+than|fewer[^\S\n]+than|less[^\S\n]+than|about|nearly|"
+    r"almost|exactly|killing|killed|injuring|injured|wounding)[^\S\n]+$",
     re.IGNORECASE,
 )
 _ONE_IN = re.compile(
-    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|"
+    r"[^\S\n]+in[^\S\n]+(?:every[^\S\n]+)?(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|"
     r"ten)\b",
     re.IGNORECASE,
 )
@@ -184,27 +185,27 @@ _IDENTIFIER_WORDS = word_set(
     terminal paragraph clause item step act part figure table appendix annex iphone galaxy
     pixel covid su mig kh tu an il ka mi boeing airbus""")
 _IDIOM_AFTER = re.compile(
-    r"[ \t]*(?:another\b|-(?:state|way|sided|off|on-one|faced|time)\b|[ \t]+(?:thing|day|way|side|"
-    r"hand|of[ \t]+(?:the|a|an|his|her|its|their|our|them|those|these|us|you)\b|or[ \t]+two\b|"
-    r"or[ \t]+another\b|by[ \t]+one\b|point\b|time\b|reason\b|more\b|last\b|such\b|"
-    r"at[ \t]+a[ \t]+time\b))",
+    r"[^\S\n]*(?:another\b|-(?:state|way|sided|off|on-one|faced|time)\b|[^\S\n]+(?:thing|day|way|side|"
+    r"hand|of[^\S\n]+(?:the|a|an|his|her|its|their|our|them|those|these|us|you)\b|or[^\S\n]+two\b|"
+    r"or[^\S\n]+another\b|by[^\S\n]+one\b|point\b|time\b|reason\b|more\b|last\b|such\b|"
+    r"at[^\S\n]+a[^\S\n]+time\b))",
     re.IGNORECASE,
 )
 _COMPOUND_IDIOM_AFTER = re.compile(r"-(?:state|way|sided|faced|fold)\b", re.IGNORECASE)
 _IDIOM_BEFORE = re.compile(
-    r"\b(?:no|every|any|some|the|this|that|which|each|a[ \t]+thing[ \t]+or|one[ \t]+or|"
-    r"number|no[ \t]+one|square)[ \t]+$",
+    r"\b(?:no|every|any|some|the|this|that|which|each|a[^\S\n]+thing[^\S\n]+or|one[^\S\n]+or|"
+    r"number|no[^\S\n]+one|square)[^\S\n]+$",
     re.IGNORECASE,
 )
-_WORD_BEFORE_HALF = re.compile(r"(\w+)[ \t]+$")
+_WORD_BEFORE_HALF = re.compile(r"(\w+)[^\S\n]+$")
 _NOT_BEFORE_HALF = word_set("the first second other latter a and one this that")
 _TIME_OF_DAY = re.compile(
-    r"[ \t]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
-    r"PST\b|PDT\b|ET\b|local[ \t]+time)"
+    r"[^\S\n]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
+    r"PST\b|PDT\b|ET\b|local[^\S\n]+time)"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \t\u00a0#]+$")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
-_WORD_AFTER = re.compile(r"[ \t]+([\w’'-]+)")
+_WORD_AFTER = re.compile(r"[^\S\n]+([\w’'-]+)")
 _STOP_WORDS = word_set(
     """of and or in on at to from by with were was is are had have has while that which who the
     a an as for including since after before than per more less across into over under near
@@ -454,7 +455,7 @@ def _currency_before(text: str, start: int, floor: int) -> tuple[str | None, int
 def _with_qualifier(text: str, start: int, floor: int, kind: str) -> tuple[int, bool]:
     """Extend left over a qualifier ("about", "more than"): (new start, approximate)."""
     space = start - 1
-    if space <= floor or text[space] not in " \t":
+    if space <= floor or text[space] not in " \t\u00a0\u202f":
         return start, False
     word_start = max(floor, text.rfind(" ", floor, space) + 1, text.rfind("\t", floor, space) + 1)
     if text[word_start:space].lower() not in _QUALIFIER_LAST_WORDS:
@@ -584,7 +585,7 @@ def _vague(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
         return None
     unit: str | None = None
     kind: FigureKind = "count"
-    of_noun = re.compile(r"[ \t]+of[ \t]+(?:[\w’'-]+[ \t]+){0,2}?([a-z]+s|people|children)\b")
+    of_noun = re.compile(r"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?([a-z]+s|people|children)\b")
     after = of_noun.match(text, end, limit)
     if after is not None:
         noun = after.group(1).lower()

@@ -36,9 +36,9 @@ FRACTIONS = {
 _WORDS = [*UNITS, *TENS, *SCALES, "dozen"]
 _FIRST_WORD = trie_pattern(_WORDS, fold_first=True)
 _NEXT_WORD = trie_pattern(_WORDS)
-WORD_NUMBER = rf"\b{_FIRST_WORD}(?:(?:[ \t-]+|[ \t]+and[ \t]+){_NEXT_WORD})*\b"
+WORD_NUMBER = rf"\b{_FIRST_WORD}(?:(?:[ \t-]+|[^\S\n]+and[^\S\n]+){_NEXT_WORD})*\b"
 VAGUE_NUMBER = (
-    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Dd]ozens)[ \t]+of[ \t]+(?:thousands|millions|billions)|"
+    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Dd]ozens)[^\S\n]+of[^\S\n]+(?:thousands|millions|billions)|"
     + trie_pattern(["dozens", "hundreds", "thousands", "millions", "billions"], fold_first=True)
     + r")\b"
 )

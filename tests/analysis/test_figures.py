@@ -203,3 +203,8 @@ def test_half_as_a_part_of_a_year_is_not_a_figure() -> None:
 def test_one_in_n_with_digits() -> None:
     figure = only("Now 1 in 4 adults smokes.")
     assert figure.text == "1 in 4" and figure.value == pytest.approx(0.25)
+
+
+def test_no_break_spaces_inside_figures() -> None:
+    assert [f.text for f in figures("About\u00a030 people paid $3.3\u00a0billion.")] == [
+        "About\u00a030", "$3.3\u00a0billion"]
