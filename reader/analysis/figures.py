@@ -290,6 +290,8 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             return None  # F-16, Covid-19
     if _is_identifier(text, start, para.start):
         return None
+    if len(raw) > 24:
+        return None  # a serial number or garbage, not a quantity (and no float would hold it)
     value = float(raw.replace(",", ""))
     decade = False
     if nxt.isalpha():

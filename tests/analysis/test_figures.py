@@ -208,3 +208,7 @@ def test_one_in_n_with_digits() -> None:
 def test_no_break_spaces_inside_figures() -> None:
     assert [f.text for f in figures("About\u00a030 people paid $3.3\u00a0billion.")] == [
         "About\u00a030", "$3.3\u00a0billion"]
+
+
+def test_absurdly_long_digit_strings_are_not_figures() -> None:
+    assert figures("Serial " + "9" * 400 + " was read.") == []
