@@ -79,6 +79,8 @@ _AFTER_VERB_ROLE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
+_COMMA_NAME = re.compile(rf"\s*,\s*(?P<name>{NAME_RUN})")
+_AGE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Aa]n?)\s+\d{1,3}-year-old\b")
 _FROM_SOURCE = re.compile(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _UPPER_IN = re.compile(f"[{UPPER}]")
@@ -150,8 +152,16 @@ class SpeakerFinder:
                                        speaker))
         match = _AFTER_VERB_FIRST.match(text, pos, end)
         if match is not None:
+            speaker = self._subject(match)
+            if match.group("desc") is not None or match.group("group") is not None:
+                # `,” said the ministry's spokeswoman, Maria Zakharova`: the name that follows.
+                named = _COMMA_NAME.match(text, match.end(), end)
+                if named is not None:
+                    person = self.named_person(named.group("name"), named.start("name"))
+                    if person is not None:
+                        speaker = person
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
-                                   self._subject(match)))
+                                   speaker))
         return None
 
     def _noted(self, cue: Cue) -> Cue:
@@ -309,6 +319,9 @@ class SpeakerFinder:
                 if words[0].lower() == "the" and words[1][:1].isupper():
                     # "the Israeli military": an organisation named by its description.
                     return Speaker(words[1], offset, start + len(phrase), False)
+        if _AGE_DESCRIPTION.match(phrase):
+            # "the 45-year-old said": the person just described, as a pronoun would be.
+            return self._pronoun(gender_of_words(phrase) or "", start, len(phrase))
         head = phrase.rsplit(" ", 1)[-1].lower()
         if head in _DOCUMENT_NOUNS:
             return None
@@ -318,14 +331,16 @@ class SpeakerFinder:
                 return Speaker(person, start, start + len(phrase), True)
         return Speaker(phrase, start, start + len(phrase), False, False)
 
-    def _pronoun(self, pronoun: str, pos: int) -> Speaker | None:
-        end = pos + len(pronoun)
+    def _pronoun(self, pronoun: str, pos: int, length: int = 0) -> Speaker | None:
+        """Resolve "he"/"she" (or, with ``pronoun`` "f", "m" or "", a description standing for
+        a person) to the person last named, by gender when known."""
+        end = pos + (length or len(pronoun))
         if pronoun in ("it", "they"):
             group = self.last_group
             return Speaker(group.name, pos, end, False, group.named) if group is not None else None
         if pronoun == "we":
             return None
-        wanted = "f" if pronoun == "she" else "m"
+        wanted = {"she": "f", "he": "m", "f": "f", "m": "m"}.get(pronoun)
         candidates = [(m.start, m.name) for m in self.people.before(pos)]
         if self._last_pronoun is not None and self._last_pronoun[0] < pos:
             candidates.append(self._last_pronoun)
@@ -341,12 +356,13 @@ class SpeakerFinder:
         chosen: str | None = None
         for _start, name in candidates:
             gender = self.book.gender(name)
-            if gender is None or gender == wanted:
+            if gender is None or wanted is None or gender == wanted:
                 chosen = name
                 break
         if chosen is None:
             return None
-        self.book.set_gender(chosen, wanted)
+        if wanted is not None:
+            self.book.set_gender(chosen, wanted)
         self._last_pronoun = (pos, chosen)
         self._last_subject = (pos, chosen)
         return Speaker(chosen, pos, end, True)

@@ -157,3 +157,14 @@ def test_name_and_colon_before_a_quote() -> None:
 def test_according_to_a_document_from_a_source() -> None:
     text = "The strikes were “precise,” according to a statement from the Defence Ministry."
     assert speakers(text) == ["Defence Ministry"]
+
+
+def test_inverted_description_followed_by_the_name() -> None:
+    text = "“It is a provocation,” said the ministry’s spokeswoman, Maria Zakharova."
+    assert speakers(text) == ["Maria Zakharova"]
+
+
+def test_an_age_description_stands_for_the_person_just_named() -> None:
+    text = ("Olha Kovalenko stood outside her flat.\n\n"
+            "“I lived here for 31 years,” the 56-year-old said.")
+    assert speakers(text) == ["Olha Kovalenko"]
