@@ -2,7 +2,14 @@
 
 ``analyse(text, blocks)`` is the one entry point. It is deterministic, never raises on any
 string, and every span it returns lies inside the text with ``text`` equal to the slice.
-Quotes never overlap: a quote inside a quote is listed in its parent's ``nested``.
+Quotes never overlap: a quote inside a quote is listed in its parent's ``nested`` (content
+spans), and a quote running over several paragraphs is one quote whose ``parts`` give the
+content in each paragraph.
+
+The steps, one module each: ``paragraphs`` (units to work in), ``quotemarks`` (pairing marks),
+``mentions`` and ``names`` (who is named), ``sentences``, ``speakers`` (reporting cues and
+their subjects), ``quotes`` (kinds and attribution), ``figures`` with ``numbers_in_words``,
+and ``claims``; ``evaluation`` scores the result against hand-made gold.
 """
 
 from __future__ import annotations
