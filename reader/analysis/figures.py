@@ -172,6 +172,12 @@ _ONE_CONTEXT_BEFORE = re.compile(
     r"almost|exactly|killing|killed|injuring|injured|wounding)[^\S\n]+$",
     re.IGNORECASE,
 )
+# "One soldier was killed": one person counted, as in casualty reports.
+_ONE_PERSON = re.compile(
+    r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:person|man|woman|child|boy|girl|soldier|civilian|officer|"
+    r"policeman|resident|worker|journalist|patient|student|firefighter|passenger|migrant|"
+    r"prisoner|hostage|baby|teenager|pilot|doctor|nurse|guard|driver|victim)\b"
+)
 _ONE_IN = re.compile(
     r"[^\S\n]+in[^\S\n]+(?:every[^\S\n]+)?(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|"
     r"ten)\b",
@@ -534,6 +540,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             return None
         if not (
             _ONE_CONTEXT_BEFORE.search(text, max(para.start, start - 16), start)
+            or _ONE_PERSON.match(text, end, limit)
             or _ONE_IN.match(text, end, limit)
             or _TIME_AFTER.match(text, end, limit)
             or _SCALE_AFTER.match(text, end, limit)

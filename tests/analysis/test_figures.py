@@ -212,3 +212,8 @@ def test_no_break_spaces_inside_figures() -> None:
 
 def test_absurdly_long_digit_strings_are_not_figures() -> None:
     assert figures("Serial " + "9" * 400 + " was read.") == []
+
+
+def test_one_person_counted_is_a_figure() -> None:
+    assert only("One soldier was killed and a school was hit.").text == "One"
+    assert figures("One of the soldiers was hurt.") == []
