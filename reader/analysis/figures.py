@@ -205,6 +205,11 @@ _IDIOM_BEFORE = re.compile(
 )
 _WORD_BEFORE_HALF = re.compile(r"(\w+)[^\S\n]+$")
 _NOT_BEFORE_HALF = word_set("the first second other latter a and one this that")
+# "1200 North Grand Avenue": a street number.
+_ADDRESS_AFTER = re.compile(
+    r"(?:[^\S\n]+[A-Z][\w.]*){1,3}[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|"
+    r"Lane|Drive|Dr\.|Place|Square|Way|Court|Terrace|Highway)\b"
+)
 _TIME_OF_DAY = re.compile(
     r"[^\S\n]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
     r"PST\b|PDT\b|ET\b|local[^\S\n]+time)"
@@ -294,7 +299,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         word = re.search(r"(\w+)-$", text[max(para.start, start - 12):start])
         if word is None or word.group(1).lower() not in ("mid", "pre", "post", "early", "late"):
             return None  # F-16, Covid-19
-    if _is_identifier(text, start, para.start):
+    if _is_identifier(text, start, para.start) or _ADDRESS_AFTER.match(text, end, limit):
         return None
     if len(raw) > 24:
         return None  # a serial number or garbage, not a quantity (and no float would hold it)

@@ -43,7 +43,12 @@ TITLES = word_set(
     agriculture environment affairs home first second mp mep secretary-general undersecretary
     assistant associate executive managing founder co-founder owner coach manager captain-general
     state-secretary presidential opposition party national regional mayor-elect president-elect
-    gov.-elect sen.-elect supreme high federal grand""")
+    gov.-elect sen.-elect supreme high federal grand witness resident farmer activist nurse
+    teacher student lawyer analyst economist historian author writer singer actor actress artist
+    producer player forward striker midfielder defender goalkeeper quarterback pitcher winger
+    rapper comedian filmmaker photographer journalist reporter editor publisher entrepreneur
+    investor banker engineer scientist researcher surgeon pastor priest veteran survivor
+    volunteer organiser organizer campaigner economist chef""")
 # Words that make a capitalised run an organisation, a place or an event rather than a person.
 NON_PERSON_WORDS = word_set(
     """ministry office department council agency service services committee commission party army

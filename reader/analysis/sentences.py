@@ -34,6 +34,10 @@ TITLE_ABBREVIATIONS = word_set(
 OTHER_ABBREVIATIONS = word_set(
     "inc ltd co corp plc llc bros etc vs approx est dept univ assn jan feb mar apr jun jul aug sep "
     "sept oct nov dec mon tue tues wed thu thur thurs fri sat sun")
+# US states in AP datelines ("SPRINGFIELD, Ill."), only with their capital: "ill." is a word.
+STATE_ABBREVIATIONS = word_set(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+    "Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo")
 SENTENCE_OPENERS = word_set(
     "the a an in on at but and or so he she it they we i you his her its their our this that these "
     "those there here then however meanwhile still yet also last earlier later some many most no "
@@ -85,7 +89,7 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
         previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start() - 1)
         if previous is None or not previous.group(1)[0].islower():
             return False
-    if _is_dotted(word) or lowered in OTHER_ABBREVIATIONS:
+    if _is_dotted(word) or lowered in OTHER_ABBREVIATIONS or bare in STATE_ABBREVIATIONS:
         following = _NEXT_WORD.match(text, next_start, para_end)
         if following is None:
             return True

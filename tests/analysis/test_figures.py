@@ -217,3 +217,7 @@ def test_absurdly_long_digit_strings_are_not_figures() -> None:
 def test_one_person_counted_is_a_figure() -> None:
     assert only("One soldier was killed and a school was hit.").text == "One"
     assert figures("One of the soldiers was hurt.") == []
+
+
+def test_street_numbers_are_not_figures() -> None:
+    assert figures("A fire at 1200 North Grand Avenue was put out.") == []

@@ -55,3 +55,12 @@ def sentences_with_blocks(text: str, blocks: tuple[Block, ...]) -> list[str]:
 def test_capital_letter_after_a_lower_case_word_ends_the_sentence() -> None:
     assert sentences("He wrote on X. Later he deleted it.") == [
         "He wrote on X.", "Later he deleted it."]
+
+
+def test_state_abbreviation_in_a_dateline() -> None:
+    assert sentences("SPRINGFIELD, Ill. (AP) — A fire broke out. Crews came.") == [
+        "SPRINGFIELD, Ill. (AP) — A fire broke out.", "Crews came."]
+
+
+def test_lower_case_word_that_looks_like_a_state_ends_a_sentence() -> None:
+    assert sentences("He fell ill. Doctors came.") == ["He fell ill.", "Doctors came."]
