@@ -178,6 +178,7 @@ _ONE_PERSON = re.compile(
     r"policeman|resident|worker|journalist|patient|student|firefighter|passenger|migrant|"
     r"prisoner|hostage|baby|teenager|pilot|doctor|nurse|guard|driver|victim)\b"
 )
+_NAMED_AFTER = re.compile(r",[^\S\n]*[A-Z]")
 _ONE_IN = re.compile(
     r"[^\S\n]+in[^\S\n]+(?:every[^\S\n]+)?(?P<of>[1-9]\d*|two|three|four|five|six|seven|eight|nine|"
     r"ten)\b",
@@ -545,7 +546,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             return None
         if not (
             _ONE_CONTEXT_BEFORE.search(text, max(para.start, start - 16), start)
-            or _ONE_PERSON.match(text, end, limit)
+            or _one_counted_person(text, end, limit)
             or _ONE_IN.match(text, end, limit)
             or _TIME_AFTER.match(text, end, limit)
             or _SCALE_AFTER.match(text, end, limit)
@@ -576,6 +577,12 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
                    approximate)]
+
+
+def _one_counted_person(text: str, end: int, limit: int) -> bool:
+    """"One soldier was killed" counts; "One resident, Halyna Orel, said" introduces someone."""
+    person = _ONE_PERSON.match(text, end, limit)
+    return person is not None and not _NAMED_AFTER.match(text, person.end(), limit)
 
 
 def _half(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:

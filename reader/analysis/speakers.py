@@ -153,6 +153,8 @@ class SpeakerFinder:
         match = _AFTER_VERB_FIRST.match(text, pos, end)
         if match is not None:
             speaker = self._subject(match)
+            if _verb_text(match.group("verb")) == "according to":
+                speaker = self._source(match, speaker, end)
             if match.group("desc") is not None or match.group("group") is not None:
                 # `,” said the ministry's spokeswoman, Maria Zakharova`: the name that follows.
                 named = _COMMA_NAME.match(text, match.end(), end)
@@ -186,11 +188,8 @@ class SpeakerFinder:
             if word == "according to":
                 after = _SUBJECT_AT_START.match(text, verb.end(), end)
                 speaker = self._subject(after) if after else None
-                if after is not None and (speaker is None or speaker.name.lower().split()[-1]
-                                          in _DOCUMENT_NOUNS):
-                    # "according to a statement from the ministry": the ministry.
-                    source = _FROM_SOURCE.match(text, after.end(), end)
-                    speaker = self._subject(source) if source is not None else None
+                if after is not None:
+                    speaker = self._source(after, speaker, end)
                 cues.append(Cue(word, verb.start(), speaker))
                 continue
             speaker = self._subject_before(start, verb.start())
@@ -286,6 +285,17 @@ class SpeakerFinder:
             return self._described(phrase, match.start("desc"))
         group = match.group("group")
         return Speaker(group, match.start("group"), match.end("group"), False, False)
+
+    def _source(self, match: re.Match[str], speaker: Speaker | None, end: int
+                ) -> Speaker | None:
+        """After "according to": a document is no source, whoever issued it is ("according to a
+        statement from the ministry": the ministry)."""
+        if speaker is not None and speaker.name.lower().split()[-1] not in _DOCUMENT_NOUNS \
+                and " from " not in speaker.name and " by " not in speaker.name:
+            return speaker
+        subject_start = match.start("desc") if match.group("desc") is not None else match.end()
+        source = _FROM_SOURCE.search(self.text, subject_start, min(end, match.end() + 80))
+        return self._subject(source) if source is not None else None
 
     def named_person(self, run: str, start: int) -> Speaker | None:
         """The person a capitalised run names, or None when it names anything else."""
