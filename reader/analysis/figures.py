@@ -215,7 +215,6 @@ _TIME_OF_DAY = re.compile(
     r"[^\S\n]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
     r"PST\b|PDT\b|ET\b|local[^\S\n]+time)"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)[ \t\u00a0#]+$")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
 _WORD_AFTER = re.compile(r"[^\S\n]+([\w’'-]+)")
 _STOP_WORDS = word_set(
@@ -493,8 +492,14 @@ def _is_identifier(text: str, start: int, floor: int) -> bool:
     """A number naming something rather than counting: "Article 5", "Windows 10", "G7"."""
     if start <= floor or text[start - 1] not in " \t\u00a0#":
         return False
-    before = _WORD_BEFORE.search(text, max(floor, start - 20), start)
-    return before is not None and before.group(1).lower() in _IDENTIFIER_WORDS
+    word_end = start - 1
+    while word_end > floor and text[word_end - 1] in " \t\u00a0#":
+        word_end -= 1
+    word_start = word_end
+    while word_start > floor and word_end - word_start < 20 and (
+            text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    return text[word_start:word_end].lower() in _IDENTIFIER_WORDS
 
 
 def _counted_noun(text: str, end: int, limit: int) -> str | None:
