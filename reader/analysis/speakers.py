@@ -49,7 +49,10 @@ _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[{UPPER}][\w.-]*[’']s)"
-    r"(?:\s+[\w’'.-]+){1,5}"
+    # A description never runs over a verb or a clause: "A spokesperson said the agency
+    # warned" has two subjects, "A spokesperson" and "the agency".
+    r"(?:\s+(?!(?:said|says|told|tells|that|who|which|whose|had|has|have|was|is|were|are|will|"
+    r"would|and|but|or|warned|added|wrote|asked)\b)[\w’'.-]+){1,5}"
 )
 _GROUP_WORDS = word_set(
     """officials police authorities residents witnesses analysts experts investigators

@@ -168,3 +168,9 @@ def test_an_age_description_stands_for_the_person_just_named() -> None:
     text = ("Olha Kovalenko stood outside her flat.\n\n"
             "“I lived here for 31 years,” the 56-year-old said.")
     assert speakers(text) == ["Olha Kovalenko"]
+
+
+def test_a_description_does_not_swallow_a_reporting_verb() -> None:
+    text = ("A spokesperson said the agency had warned in 2024 that the wall was “near the end "
+            "of its life.”")
+    assert speakers(text) == ["the agency"]
