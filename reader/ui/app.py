@@ -28,6 +28,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # The UI thread needs the GIL for every Python handler Qt calls; with the default 5 ms
+    # switch interval, a background analysis made it wait that long for each of them, and
+    # opening a 1 MB article froze the window for half a second. 1 ms keeps it responsive.
+    sys.setswitchinterval(0.001)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
