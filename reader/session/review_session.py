@@ -9,7 +9,8 @@ listeners in one place.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from reader.analysis.model import Analysis, Figure, Quote
 from reader.document.model import Document
@@ -69,18 +70,10 @@ class ReviewSession:
 
     def figures_in(self, claim: ReviewClaim) -> list[Figure]:
         """The figures inside a claim's words, with their normalised values."""
-        if claim.orphaned:
-            return []
-        lo = bisect_left(self._figure_starts, claim.anchor.start)
-        hi = bisect_left(self._figure_starts, claim.anchor.end)
-        return [f for f in self.analysis.figures[lo:hi] if f.end <= claim.anchor.end]
+        return _within(self.analysis.figures, self._figure_starts, claim)
 
     def quotes_in(self, claim: ReviewClaim) -> list[Quote]:
-        if claim.orphaned:
-            return []
-        lo = bisect_left(self._quote_starts, claim.anchor.start)
-        hi = bisect_left(self._quote_starts, claim.anchor.end)
-        return [q for q in self.analysis.quotes[lo:hi] if q.end <= claim.anchor.end]
+        return _within(self.analysis.quotes, self._quote_starts, claim)
 
     def claims_at(self, offset: int) -> list[ReviewClaim]:
         """Placed claims whose words contain ``offset``, the narrowest first."""
@@ -324,3 +317,16 @@ class ReviewSession:
             self._changed(None)
 
 
+
+
+SpanT = TypeVar("SpanT", Figure, Quote)
+
+
+def _within(items: Sequence[SpanT], starts: list[int], claim: ReviewClaim) -> list[SpanT]:
+    """The spans (sorted by start, with ``starts`` their starts) that lie inside a placed
+    claim's words."""
+    if claim.orphaned:
+        return []
+    lo = bisect_left(starts, claim.anchor.start)
+    hi = bisect_left(starts, claim.anchor.end)
+    return [item for item in items[lo:hi] if item.end <= claim.anchor.end]

@@ -770,16 +770,17 @@ class MainWindow(QMainWindow):
                     self.article_view.focus_claim(session.claim(claim_id))
 
     def _find_next(self) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
-        else:
-            self.find_bar.find_next()
+        self._find_again(self.find_bar.find_next)
 
     def _find_previous(self) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
+        self._find_again(self.find_bar.find_previous)
+
+    def _find_again(self, find) -> None:
+        """F3 / Shift+F3 open the find bar the first time, then move between matches."""
+        if self.find_bar.isVisible():
+            find()
         else:
-            self.find_bar.find_previous()
+            self.find_bar.open_bar()
 
     def _focus_filter(self) -> None:
         self.claims_panel.text_filter.setFocus()
