@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._retry_timer.timeout.connect(self.retry_save)
         self._restore_window()
         self._apply_theme(self.theme_mode)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._update_claim_actions()
 
     @property
@@ -748,6 +749,10 @@ class MainWindow(QMainWindow):
         self.theme_mode = mode
         self.settings.set_theme(mode)
         self._apply_theme(mode)
+
+    def _system_scheme_changed(self, *_: object) -> None:
+        if self.theme_mode == "system":  # the desktop switched between light and dark
+            self._apply_theme("system")
 
     def cycle_theme(self) -> None:
         modes = list(THEME_MODES)

@@ -487,3 +487,17 @@ def test_report_saved_as_pdf(reviewing, qtbot, tmp_path: Path,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     pdf = tmp_path / "report.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_system_theme_follows_the_desktop(reviewing, qtbot, monkeypatch) -> None:
+    import reader.ui.theme as theme
+
+    w = reviewing
+    w.set_theme("system")
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: True)
+    w._system_scheme_changed()
+    qtbot.waitUntil(lambda: w.palette().color(QPalette.ColorRole.Window).lightness() < 80)
+    assert w.colors.dark
+    w.set_theme("light")  # a chosen theme ignores the desktop
+    w._system_scheme_changed()
+    assert not w.colors.dark
