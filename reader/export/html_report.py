@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
-from reader.export.labels import claim_label, exported_claims, source_line
+from reader.export.labels import claim_label, exported_claims, readable_time, source_line
 from reader.store.model import Review, ReviewClaim, Source
 
 MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed": "•"}
@@ -111,7 +111,8 @@ def render_html(review: Review) -> str:
         "<body>",
         f"<h1>Review: {title}</h1>",
         f'<p class="meta">{escape(document.source_path or "")} · updated '
-        f"{escape(review.updated)} · {progress.reviewed} of {progress.total} claims reviewed: "
+        f"{escape(readable_time(review.updated))} · "
+        f"{progress.reviewed} of {progress.total} claims reviewed: "
         f"{progress.verified} verified, {progress.disputed} disputed, "
         f"{progress.unverifiable} unverifiable</p>",
         "<h2>Article</h2>",

@@ -14,6 +14,18 @@ STATUS_LABELS = {
 STANCE_LABELS = {"supports": "supports", "contradicts": "contradicts", "unspecified": ""}
 
 
+def readable_time(stamp: str) -> str:
+    """'2026-11-26T00:58:38.474154Z' as a reader writes it: '26 November 2026, 00:58 UTC'.
+    Data exports keep the ISO form; reports are read by people."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
 def exported_claims(review: Review) -> list[ReviewClaim]:
     """The claims a report lists, in reading order: everything but what the user dismissed as
     "not a claim". Orphaned claims are included (and flagged) since their verdicts still count."""

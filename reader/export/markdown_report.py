@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.export.labels import claim_label, exported_claims, source_line
+from reader.export.labels import claim_label, exported_claims, readable_time, source_line
 from reader.store.model import Review
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -24,7 +24,7 @@ def render_markdown(review: Review) -> str:
         "",
         f"- Source file: {escape(document.source_path or 'unknown')}",
         f"- Document SHA\\-256: `{document.sha256}`",
-        f"- Last updated: {review.updated}",
+        f"- Last updated: {readable_time(review.updated)}",
         f"- Progress: {progress.reviewed} of {progress.total} claims reviewed — "
         f"{progress.verified} verified, {progress.disputed} disputed, "
         f"{progress.unverifiable} unverifiable, {progress.unreviewed} unreviewed",

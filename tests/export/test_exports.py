@@ -227,3 +227,11 @@ def test_html_innermost_claim_gives_the_colour(review):
     # "12%" (disputed) sits inside the verified quote: it is marked disputed, the rest verified.
     assert '<mark class="disputed">12%</mark>' in page
     assert '<mark class="verified">traffic rose by </mark>' in page
+
+
+def test_reports_show_times_as_people_write_them() -> None:
+    from reader.export.labels import readable_time
+
+    assert readable_time("2026-11-26T00:58:38.474154Z") == "26 November 2026, 00:58 UTC"
+    assert readable_time("2026-03-05T09:07:00.000000Z") == "5 March 2026, 09:07 UTC"
+    assert readable_time("not a time") == "not a time"
