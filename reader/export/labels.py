@@ -14,6 +14,10 @@ STATUS_LABELS = {
 STANCE_LABELS = {"supports": "supports", "contradicts": "contradicts", "unspecified": ""}
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
 def readable_time(stamp: str) -> str:
     """'2026-11-26T00:58:38.474154Z' as a reader writes it: '26 November 2026, 00:58 UTC'.
     Data exports keep the ISO form; reports are read by people."""
@@ -23,7 +27,8 @@ def readable_time(stamp: str) -> str:
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
     except ValueError:
         return stamp
-    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+    month = _MONTHS[moment.month - 1]  # not %B: Qt sets the C library's locale at start-up
+    return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
 
 
 def exported_claims(review: Review) -> list[ReviewClaim]:
