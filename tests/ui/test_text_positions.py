@@ -55,3 +55,19 @@ def test_round_trip_for_any_text(paragraphs: list[str]) -> None:
     for block in blocks:
         for offset in range(block.start, block.end + 1):
             assert positions.from_qt(positions.to_qt(offset)) == offset
+
+
+def test_figures_are_described_as_a_reader_expects() -> None:
+    from reader.analysis.model import Figure
+    from reader.ui.article_view import describe_figure
+
+    assert describe_figure(Figure(0, 4, "2027", "year", 2027)) == "2027 → 2027"
+    assert describe_figure(Figure(0, 9, "about £40m", "money", 40e6, "GBP", True)) == (
+        "about £40m → 40,000,000 GBP (approximate)")
+    assert describe_figure(Figure(0, 5, "10–30", "range", None, low=10, high=30)) == (
+        "10–30 → 10–30")
+    assert describe_figure(Figure(0, 4, "4.5%", "percent", 4.5, "%")) == "4.5% → 4.5 %"
+    assert describe_figure(Figure(0, 8, "3 March", "date", None, date="--03-03")) == (
+        "3 March → 3 March, year not given")
+    assert describe_figure(Figure(0, 12, "5 March 2024", "date", None, date="2024-03-05")) == (
+        "5 March 2024 → 2024-03-05")
