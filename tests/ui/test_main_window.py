@@ -64,6 +64,8 @@ def test_opening_a_text_file_shows_it_and_remembers_it(window, tmp_path: Path) -
         ("binary.txt", bytes(range(256)) * 40, "binary"),
         ("empty.txt", b"", "empty"),
         ("blank.md", b"  \n\n \t\n", "empty"),
+        ("mixed.txt", bytes(range(0x80, 0x100)) * 8, "encoding"),
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "pdf"),
     ],
 )
 def test_bad_files_show_an_error_and_keep_the_article(
