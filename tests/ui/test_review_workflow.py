@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 
 from reader.ui.claims_model import ClaimRole
@@ -501,3 +501,26 @@ def test_system_theme_follows_the_desktop(reviewing, qtbot, monkeypatch) -> None
     w.set_theme("light")  # a chosen theme ignores the desktop
     w._system_scheme_changed()
     assert not w.colors.dark
+
+
+def test_changes_made_by_a_script_show_up_when_the_window_is_activated(
+        reviewing, article: Path) -> None:
+    import subprocess
+    import sys
+
+    w = reviewing
+    claim_id = w.session.claims()[1].id
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "tag", str(article), claim_id, "disputed",
+         "--note", "Tagged from a script", "--store", str(w.store_dir)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    w.changeEvent(QEvent(QEvent.Type.ActivationChange))
+    assert w.session.claim(claim_id).status == "disputed"
+    row = w.claims_panel.model.row_of(claim_id)
+    assert w.claims_panel.model.index(row).data(ClaimRole.Status) == "disputed"
+    w.select_claim(claim_id)
+    assert w.detail.note.toPlainText() == "Tagged from a script"
+    w.set_status("verified")  # and the window's own next change keeps the script's note
+    assert stored_claim(w, claim_id)["note"] == "Tagged from a script"
+    assert stored_claim(w, claim_id)["status"] == "verified"
