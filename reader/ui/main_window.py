@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 RETRY_SAVE_MS = 5000
+SYNC_LOAD_BYTES = 4 * 1024 * 1024
 THEME_NAMES = {"system": "As the &System", "light": "&Light", "dark": "&Dark"}
 
 
@@ -287,21 +288,54 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        """Open a file; on failure say why in the banner and keep whatever was shown before."""
+        """Open a file; on failure say why in the banner and keep whatever was shown before.
+
+        A file of a few megabytes is read at once; a bigger one (a saved page of tens of
+        megabytes takes seconds to clean up) is read in the background, and False then only
+        means it failed at once."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # the loader says what is wrong with it
+        if size > SYNC_LOAD_BYTES:
+            self._generation += 1
+            generation = self._generation
+            self.busy.show()
+            self.progress_label.setText(f"Reading {path.name}…")
+            run_in_background(
+                lambda: load_document(path),
+                lambda doc: self._loaded(generation, path, doc),
+                lambda error: self._load_failed(generation, path, error),
+                parent=self,
+            )
+            return True
         try:
             doc = load_document(path)
-        except DocumentError as error:
-            self.show_error(str(error))
+        except Exception as error:
+            self._load_failed(self._generation, path, error)
             return False
-        except Exception as error:  # a bug must not take the reader's window down with it
-            log.exception("Unexpected failure opening %s", path)
-            self.show_error(f"{path} could not be opened because of an internal error "
-                            f"({type(error).__name__}: {error}). Please report it.")
-            return False
+        self._loaded(self._generation, path, doc)
+        return True
+
+    def _loaded(self, generation: int, path: Path, doc: Document) -> None:
+        if generation != self._generation:
+            return  # the user opened something else meanwhile
         self.current_path = path.resolve()
         self.show_document(doc)
         self._rebuild_recent_menu(self.settings.add_recent_file(str(self.current_path)))
-        return True
+
+    def _load_failed(self, generation: int, path: Path, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self._update_progress()
+        if isinstance(error, DocumentError):
+            self.show_error(str(error))
+            return
+        # A bug must not take the reader's window down with it.
+        log.error("Unexpected failure opening %s", path, exc_info=error)
+        self.show_error(f"{path} could not be opened because of an internal error "
+                        f"({type(error).__name__}: {error}). Please report it.")
 
     def open_sample(self) -> None:
         self.current_path = None

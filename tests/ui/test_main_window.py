@@ -287,3 +287,24 @@ def test_file_open_events_open_the_file(window, tmp_path: Path) -> None:
     finally:
         QCoreApplication.instance().removeEventFilter(handler)
     assert "Opened from the Finder." in shown_text(window)
+
+
+def test_big_files_are_read_in_the_background(window, qtbot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "SYNC_LOAD_BYTES", 10)
+    path = tmp_path / "big.txt"
+    path.write_text("A long article, read without freezing the window.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        assert window.open_path(path)
+        assert "Reading big.txt" in window.progress_label.text()
+    assert "read without freezing" in shown_text(window)
+    assert window.settings.recent_files()[0] == str(path.resolve())
+
+    bad = tmp_path / "big.bin"
+    bad.write_bytes(b"\x00\x01" * 1000)
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: "big.bin" in window.message_bar.text(), timeout=15000)
+    assert "read without freezing" in shown_text(window)
+    assert window.busy.isHidden()
