@@ -3,9 +3,14 @@ process saved while this one had the review open.
 
 Each claim's history is an append-only log of the user's actions (status changes and edits). If
 one copy's log contains the other's, that copy is simply newer and wins. If each has actions the
-other lacks, both changed the claim: the later change wins, and the losing value is written into
-the history as a "conflict" entry, so nothing a reviewer decided is lost. Claims are never removed
-by a merge (the union is kept); sources of conflicting copies are united.
+other lacks, both changed the claim, and the merge goes field by field: each entry says which field
+it changed (a status change the status, a note edit the note...), so a field only one side changed
+takes that side's value. This matters for the commonest case, the window and ``claim-reader tag``
+on the same review: a verdict set by the script and a note typed in the window are both kept.
+Only a field both sides changed to different values is a conflict: the later change wins, and the
+losing value is written into the history as a "conflict" entry, so nothing a reviewer decided is
+lost. Claims are never removed by a merge (the union is kept); sources of conflicting copies are
+united.
 """
 
 from __future__ import annotations
@@ -40,6 +45,19 @@ class MergeReport:
         return bool(self.added or self.updated or self.conflicts)
 
 
+FIELDS = ("status", "note", "sources", "dismissed")
+"""The fields of a claim that hold the user's decision (``ReviewClaim.decision()``)."""
+
+_FIELDS_OF_EVENT: dict[str, tuple[str, ...]] = {
+    "status": ("status",),
+    "note": ("note",),
+    "source": ("sources",),
+    "dismiss": ("dismissed",),
+    "restore": ("dismissed",),
+    "conflict": FIELDS,  # a merge may have set any of them
+}
+
+
 def _history_key(change: StatusChange) -> tuple[str, ...]:
     return (change.at, change.event, change.from_status, change.to_status, change.reviewer,
             change.note)
@@ -53,11 +71,19 @@ def _union_history(*histories: tuple[StatusChange, ...]) -> tuple[StatusChange, 
     return tuple(seen[key] for key in sorted(seen))
 
 
+def _fields_changed(history: tuple[StatusChange, ...],
+                    other_log: set[tuple[str, ...]]) -> set[str]:
+    """The fields changed by the entries of ``history`` that the other copy has not seen."""
+    return {name for change in history if _history_key(change) not in other_log
+            for name in _FIELDS_OF_EVENT.get(change.event, FIELDS)}
+
+
 def merge_claim(
     local: ReviewClaim, incoming: ReviewClaim, now: str
 ) -> tuple[ReviewClaim, str, Conflict | None]:
-    """The merged claim and what happened: "same", "local" (local already newer), "incoming"
-    (fast-forward) or "conflict". The local anchor is kept: it is placed in the local text."""
+    """The merged claim and what happened: "same", "local" (local already newer, or nothing
+    new came in), "incoming" (something of the incoming copy was taken) or "conflict". The
+    local anchor is kept: it is placed in the local text."""
     if local == incoming:
         return local, "same", None
     local_log = {_history_key(c) for c in local.history}
@@ -75,24 +101,35 @@ def merge_claim(
             speaker=local.speaker or incoming.speaker,
         )
         return merged, "incoming", None
-    # Both sides did something the other has not seen.
-    if local.decision() == incoming.decision():
-        merged = replace(local, history=_union_history(local.history, incoming.history),
-                         updated=max(local.updated, incoming.updated))
-        return merged, "local", None
+    # Both sides did something the other has not seen: merge field by field.
+    local_fields = _fields_changed(local.history, incoming_log)
+    incoming_fields = _fields_changed(incoming.history, local_log)
+    clashes = {name for name in local_fields & incoming_fields
+               if getattr(local, name) != getattr(incoming, name)}
     incoming_wins = incoming.updated > local.updated
     winner, loser = (incoming, local) if incoming_wins else (local, incoming)
+    values = {}
+    for name in FIELDS:
+        if name in clashes:
+            values[name] = getattr(winner, name)
+        elif name in incoming_fields and name not in local_fields:
+            values[name] = getattr(incoming, name)
+        else:
+            values[name] = getattr(local, name)
+    history = _union_history(local.history, incoming.history)
+    if not clashes:
+        merged = replace(local, **values, history=history,
+                         updated=max(local.updated, incoming.updated))
+        return merged, ("local" if merged.decision() == local.decision() else "incoming"), None
+    if "sources" in clashes:
+        source_ids = {s.id for s in winner.sources}
+        values["sources"] = winner.sources + tuple(s for s in loser.sources
+                                                   if s.id not in source_ids)
     loser_reviewer = loser.history[-1].reviewer if loser.history else ""
-    record = StatusChange(at=now, from_status=winner.status, to_status=loser.status,
+    record = StatusChange(at=now, from_status=values["status"], to_status=loser.status,
                           reviewer=loser_reviewer, event="conflict", note=loser.note)
-    source_ids = {s.id for s in winner.sources}
-    sources = winner.sources + tuple(s for s in loser.sources if s.id not in source_ids)
-    merged = replace(
-        local, status=winner.status, note=winner.note, sources=sources,
-        dismissed=winner.dismissed,
-        history=(*_union_history(local.history, incoming.history), record),
-        updated=max(local.updated, incoming.updated, now),
-    )
+    merged = replace(local, **values, history=(*history, record),
+                     updated=max(local.updated, incoming.updated, now))
     conflict = Conflict(local.id, local.text, local.status, local.note, incoming.status,
                         incoming.note, "incoming" if incoming_wins else "local")
     return merged, "conflict", conflict

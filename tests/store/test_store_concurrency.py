@@ -52,6 +52,19 @@ def test_both_changing_one_claim_keeps_both_values_in_history(tmp_path, article_
     assert ("conflict", "verified", "ann") in tos
 
 
+def test_a_scripts_verdict_survives_a_note_typed_in_a_stale_window(tmp_path, article_path):
+    root = tmp_path / "store"
+    window = _open(root, "ann", article_path)
+    script = _open(root, "bo", article_path)
+    claim_id = next(iter(window.review.claims))
+    script.set_status(claim_id, "verified")  # `claim-reader tag` while the window is open
+    time.sleep(0.002)
+    window.set_note(claim_id, "typed later in the window")  # window never saw the verdict
+    claim = _open(root, "cy", article_path).review.claims[claim_id]
+    assert (claim.status, claim.note) == ("verified", "typed later in the window")
+    assert all(h.event != "conflict" for h in claim.history)
+
+
 def test_lock_held_by_another_process_gives_clear_error(tmp_path, article_path):
     handle = _open(tmp_path / "store", "ann", article_path)
     claim_id = next(iter(handle.review.claims))
