@@ -43,6 +43,10 @@ def main() -> int:
             "Council minutes of 4 March confirm the 600-800 range; the 25-year loan term is "
             "in the finance office's budget note.")
         window.detail.flush_note()
+        window.session.add_source(
+            window.current_claim_id, title="Council budget 2026, annex B",
+            publisher="Port Ellis city council", url="https://example.org/budget-2026",
+            stance="supports")
         app.processEvents()
         shots = {"screenshot.png": None}
         window.grab().save(str(out / "screenshot.png"))

@@ -131,7 +131,7 @@ class DetailPane(QScrollArea):
         self.note.setPlaceholderText("What you checked, and what you found")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
-        self.note.setMaximumHeight(150)
+        self.note.setMaximumHeight(120)
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
