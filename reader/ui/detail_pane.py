@@ -118,7 +118,6 @@ class DetailPane(QScrollArea):
             self.status_buttons[status] = button
             status_row.addWidget(button)
         layout.addLayout(status_row)
-        body.setStyleSheet("QPushButton:checked { font-weight: bold; }")
 
         self.dismiss_button = QPushButton("Not a claim (X)", body)
         self.dismiss_button.setToolTip("Dismiss this claim from the list; it can be restored")
@@ -219,6 +218,12 @@ class DetailPane(QScrollArea):
         self.facts.setText("\n".join(facts))
         self.facts.setVisible(bool(facts))
         self.status_buttons[claim.status].setChecked(True)
+        for status, button in self.status_buttons.items():
+            # Bold as well as pressed: the current status must stand out in every style.
+            # (A style sheet would do it, but stops the pane following theme changes.)
+            font = button.font()
+            font.setBold(status == claim.status)
+            button.setFont(font)
         self.dismiss_button.setText("Restore as a claim (X)" if claim.dismissed
                                     else "Not a claim (X)")
         if not keep_note and self.note.toPlainText() != claim.note:

@@ -382,6 +382,10 @@ def test_theme_can_be_forced_dark_and_back(reviewing, qtbot) -> None:
     w.set_theme("dark")
     qtbot.waitUntil(lambda: window_lightness() < 80)
     assert w.settings.theme() == "dark"
+    # Every pane follows, the detail pane's editors too.
+    qtbot.waitUntil(lambda: w.detail.note.palette().color(QPalette.ColorRole.Base).lightness()
+                    < 80)
+    assert w.detail.widget().palette().color(QPalette.ColorRole.Window).lightness() < 80
     w.set_theme("light")
     qtbot.waitUntil(lambda: window_lightness() > 180)
     assert w.claims_panel.model.rowCount() > 0  # the review survives re-rendering
