@@ -47,6 +47,14 @@ _MONTH = (
     + "|" + trie_pattern(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                           "Nov", "Dec"]) + r"\.)"
 )
+# Wire datelines drop the dot ("LONDON, Nov 6 (Reuters)"): an undotted abbreviation is a month
+# only with a day number after it, never on its own ("Jan" is also a name).
+_MONTH_BEFORE_DAY = (
+    r"\b(?:" + trie_pattern(["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"])
+    + "|" + trie_pattern(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+                          "Nov", "Dec"]) + r"\.?)"
+)
 # Two passes, each starting on a fixed kind of character so that ``re`` can skip ahead quickly:
 # numbers and dates that start with a digit, and words (month names, number words).
 # "[^\S\n]" is white space within a line, no-break spaces included ("3\u00a0billion").
@@ -55,7 +63,12 @@ _MONTH = (
 _NUMERIC = re.compile(
     rf"[0-9](?:(?P<ddate>\d?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH}(?:,?[^\S\n]+\d{{4}}\b)?"
     r"|\d{3}-\d{2}-\d{2}\b)"
-    r"|(?P<digits>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d*(?:\.\d+)?))"
+    r"|(?P<digits>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    # "38 420" with a no-break or thin space between thousands, as French and Swiss copy writes it.
+    r"|\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)"
+    # "2,5 %", "412,6 million": a decimal comma (one or two digits after it are never thousands).
+    r"|\d*,\d{1,2}(?![\d,])"
+    r"|\d*(?:\.\d+)?))"
 )
 
 
@@ -67,7 +80,7 @@ _WORDY = re.compile(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
     r"\b(?=[abdefhjmnostzABDEFHJMNOSTZ])(?:"
-    rf"(?P<wdate>{_no_boundary(_MONTH)}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?P<wdate>{_no_boundary(_MONTH_BEFORE_DAY)}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[^\S\n]+\d{4}\b)?"
     rf"|{_no_boundary(_MONTH)}[^\S\n]+\d{{4}}\b)"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
@@ -228,6 +241,54 @@ _STOP_WORDS = word_set(
 _NOT_NOUNS = word_set("more less most many much few several such same other own")
 _SENTENCE_START_CHARS = frozenset(".!?\"“‘'(—–:;\n")
 _MIN_YEAR, _MAX_YEAR = 1000, 2100
+# Telephone numbers: a trunk prefix ("0800 555 111", "01632 960482") or a North American
+# "(206) 555-0147" / "206-555-0147". A quantity is never written with a leading zero.
+_PHONE = re.compile(
+    r"0\d+(?:[^\S\n]\d{2,})*"
+    r"|\d{3}[-.]\d{3}[-.]\d{4}\b"
+    r"|\d{3}\)[^\S\n]?\d{3}-\d{4}\b"
+)
+# "call 101", "ring 999", "dial 112 or": a number to call is no quantity (unless it counts
+# something: "call 12 witnesses").
+_CALL_BEFORE = re.compile(
+    r"\b(?:call|dial|ring|phone|text|calling|dialling|dialing|ringing|texting)"
+    r"(?:[^\S\n]+\w+)?(?:[^\S\n]+on)?[^\S\n]+$",
+    re.IGNORECASE,
+)
+_NAMING_EXCEPTIONS = word_set(
+    """about around roughly approximately nearly almost some over under more less fewer than
+    least most up to as just only estimated circa between from and or by with for per the a an
+    in on at of monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec""")
+# "at 3.47", "until 18.30": hours and minutes with a dot, after a word that places a time.
+_CLOCK_DIGITS = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_AT_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|from)[^\S\n]+$")
+# "half past six", "quarter to ten": a time of day.
+_CLOCK_BEFORE = re.compile(r"\b(?:half|quarter|ten|five|twenty)[^\S\n]+(?:past|to)[^\S\n]+$",
+                           re.IGNORECASE)
+# "a third straight session", "a third-grade teacher": an ordinal, not a fraction.
+_ORDINAL_USE_AFTER = re.compile(
+    r"-[a-z]|[^\S\n]+(?!(?:of|more|less|fewer|as|than|in|on|at|to|from|since|and|or|but|by|"
+    r"over|under|between|the|a|an|its|their|his|her|last|this|that|was|were|is|are|had|has|"
+    r"have|will|would|said|says|higher|lower)\b)[a-z]"
+)
+# "2.2 times the risk", "three times as likely": a multiplier, its unit "times".
+_TIMES_AFTER = re.compile(
+    r"[^\S\n]+times(?=[^\S\n]+(?:the|as|more|less|higher|lower|greater|larger|bigger|smaller|"
+    r"faster|slower|that|what|their|its|his|her)\b)",
+    re.IGNORECASE,
+)
+# "8.7 per 100,000", "3 per 1,000 births": a rate.
+_PER_AFTER = re.compile(
+    r"[^\S\n]+per[^\S\n]+(?P<base>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|1\d*|"
+    r"(?:a[^\S\n]+|one[^\S\n]+)?(?:hundred|thousand|million)(?:[^\S\n]+(?:thousand|million))?)"
+    r"(?![\d,])"
+)
+# Money in minor units: "62 cents", "40p", "75 pence".
+_MINOR_CURRENCY_AFTER = re.compile(r"[^\S\n]*(?P<unit>cents?|pence|p)\b(?!\.)")
+# Basis points: a unit of interest rates and yields.
+_BASIS_POINTS_AFTER = re.compile(r"[^\S\n]+(?:basis[^\S\n]+points?|bps|bp)\b", re.IGNORECASE)
 
 
 def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Figure]:
@@ -251,6 +312,11 @@ def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...])
         if start > 0 and match.lastgroup in ("digits", "ddate"):
             before = text[start - 1]
             if before.isalnum() or before in _NOT_BEFORE_DIGITS:
+                continue
+        if match.lastgroup == "digits":
+            phone = _PHONE.match(text, start, para.end)
+            if phone is not None:
+                last_end = phone.end()  # its later digit groups are no figures either
                 continue
         found = _figure_at(text, match, para)
         if found is None:
@@ -279,6 +345,10 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure]
         value = read_fraction(match.group("fraction"))
         if value is None:
             return None
+        phrase = match.group("fraction")
+        if phrase[:1] in "aA" and not phrase.endswith("s") and _ORDINAL_USE_AFTER.match(
+                text, match.end(), para.end):
+            return None
         start, approximate = _with_qualifier(text, match.start(), para.start, "other")
         return [Figure(start, match.end(), text[start:match.end()], "other", value, None,
                        approximate)]
@@ -295,15 +365,27 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         return None  # a time of day, a score, 9/11, 24/7
     if _TIME_OF_DAY.match(text, end, limit):
         return None  # "3 p.m.": a time of day, not a quantity
+    if _CLOCK_DIGITS.fullmatch(raw) and _AT_TIME_BEFORE.search(
+            text, max(para.start, start - 8), start) and (
+            end >= limit or (not text[end].isalnum() and text[end] not in "%‰")) and \
+            _counted_noun(text, end, limit) is None and not (
+            _MEASURE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
+            or _CURRENCY_AFTER.match(text, end, limit) or _SCALE_AFTER.match(text, end, limit)):
+        return None  # "arrived at 3.47," "until 18.30": a British or European clock time
     if start > para.start and text[start - 1] == "-" and start >= 2 and text[start - 2].isalpha():
         word = re.search(r"(\w+)-$", text[max(para.start, start - 12):start])
         if word is None or word.group(1).lower() not in ("mid", "pre", "post", "early", "late"):
             return None  # F-16, Covid-19
     if _is_identifier(text, start, para.start) or _ADDRESS_AFTER.match(text, end, limit):
         return None
+    if nxt not in "-–%" and "." not in raw and "," not in raw and (
+            _named_by_word(text, start, para.start, end, limit)
+            or (_CALL_BEFORE.search(text, max(para.start, start - 24), start)
+                and _counted_noun(text, end, limit) is None)):
+        return None
     if len(raw) > 24:
         return None  # a serial number or garbage, not a quantity (and no float would hold it)
-    value = float(raw.replace(",", ""))
+    value = _number_value(raw)
     decade = False
     if nxt.isalpha():
         suffix = _SUFFIX_LETTERS.match(text, end, limit)
@@ -314,12 +396,13 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             # "minus 20C": a temperature.
             sign_start, sign = _sign_before(text, start, para.start)
             return [Figure(sign_start, end + 1, text[sign_start:end + 1], "other",
-                           sign * float(raw.replace(",", "")), "°" + token)]
+                           sign * _number_value(raw), "°" + token)]
         if token == "s" and "," not in raw and "." not in raw and len(raw) in (2, 4):
             decade = True
             end += 1
         elif not (_SCALE_AFTER.match(text, end, limit)
-                  or _MEASURE_AFTER.match(text, end, limit)):
+                  or _MEASURE_AFTER.match(text, end, limit)
+                  or _MINOR_CURRENCY_AFTER.match(text, end, limit)):
             return None
     clipped = start > para.start and text[start - 1] in "'’" and len(raw) == 2 and "." not in raw
     if decade or clipped:
@@ -349,11 +432,11 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         second = _NUMERIC.match(text, second_at, limit)
         if second is not None and second.lastgroup == "digits":
             high_raw = second.group(0)
-            high_value = float(high_raw.replace(",", ""))
+            high_value = _number_value(high_raw)
             h_end, h_value, h_unit, h_kind, _ = _extend_number(
                 text, second.end(), limit, high_value, currency)
             low = value
-            if h_value != high_value and value == float(raw.replace(",", "")):
+            if h_value != high_value and value == _number_value(raw):
                 low = value * (h_value / high_value) if high_value else value
             if (len(raw) == 4 and len(high_raw) == 2 and _MIN_YEAR <= value <= _MAX_YEAR
                     and h_end == second.end()):
@@ -384,6 +467,17 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
                    approximate)]
+
+
+_DECIMAL_COMMA = re.compile(r"\d*,\d{1,2}")
+_THOUSANDS = str.maketrans("", "", ",\u00a0\u2009\u202f")
+
+
+def _number_value(raw: str) -> float:
+    """The value of a digit string: "1,250" and "38 420" group thousands, "2,5" is 2.5."""
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    return float(raw.translate(_THOUSANDS))
 
 
 def _extend_number(text: str, end: int, limit: int, value: float,
@@ -418,6 +512,19 @@ def _extend_number(text: str, end: int, limit: int, value: float,
             else:
                 code = _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word + "s", "USD"))
         return after.end(), value, code, "money", scale_end
+    minor = _MINOR_CURRENCY_AFTER.match(text, end, limit)
+    if minor is not None and (minor.group("unit") != "p" or minor.group(0) == "p"):
+        code = "USD" if minor.group("unit").startswith("c") else "GBP"
+        return minor.end(), value / 100, code, "money", scale_end
+    basis = _BASIS_POINTS_AFTER.match(text, end, limit)
+    if basis is not None:
+        return basis.end(), value, "basis points", "other", scale_end
+    rate = _PER_AFTER.match(text, end, limit)
+    if rate is not None:
+        return rate.end(), value, "per " + rate.group("base"), "other", scale_end
+    times = _TIMES_AFTER.match(text, end, limit)
+    if times is not None:
+        return times.end(), value, "times", "other", scale_end
     percent = _PERCENT_AFTER.match(text, end, limit)
     if percent is not None:
         unit = "percentage points" if percent.group("points") else "%"
@@ -502,6 +609,29 @@ def _is_identifier(text: str, start: int, floor: int) -> bool:
     return text[word_start:word_end].lower() in _IDENTIFIER_WORDS
 
 
+def _named_by_word(text: str, start: int, floor: int, end: int, limit: int) -> bool:
+    """A bare number right after a capitalised word names something: "Flat 12", "Lock 4",
+    "Route 9", and after an all-capital word even with a noun: "the CAC 40 index", "STOXX 600".
+    Not after a month, a weekday, a qualifier or a word opening the sentence."""
+    if start - 2 < floor or text[start - 1] != " ":
+        return False
+    word_end = start - 1
+    word_start = word_end
+    while word_start > floor and word_end - word_start < 24 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:word_end]
+    if len(word) < 2 or not word[0].isupper() or word.lower() in _NAMING_EXCEPTIONS:
+        return False
+    if word.isupper() and word not in _CODES:
+        return True
+    if _at_sentence_start(text, word_start, floor) or (word_start > floor and \
+            text[word_start - 1] not in " \t\u00a0"):
+        return False
+    return _counted_noun(text, end, limit) is None and not (
+        _SCALE_AFTER.match(text, end, limit) or _MEASURE_AFTER.match(text, end, limit)
+        or _TIME_AFTER.match(text, end, limit) or _CURRENCY_AFTER.match(text, end, limit))
+
+
 def _counted_noun(text: str, end: int, limit: int) -> str | None:
     """The noun a count counts: "171 long-range drones" -> "drones"."""
     pos = end
@@ -543,6 +673,8 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
     first = phrase[:1]
     if first.isupper() and not _at_sentence_start(text, start, para.start):
         return None  # "Formula One", "Group of Seven"
+    if _CLOCK_BEFORE.search(text, max(para.start, start - 16), start):
+        return None
     if len(words) == 1 and (_COMPOUND_IDIOM_AFTER.match(text, end, limit) or (
             words[0] in ("one", "zero") and _IDIOM_AFTER.match(text, end, limit))):
         return None  # "two-state", "one another", "one thing for certain"

@@ -221,3 +221,75 @@ def test_one_person_counted_is_a_figure() -> None:
 
 def test_street_numbers_are_not_figures() -> None:
     assert figures("A fire at 1200 North Grand Avenue was put out.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        # Continental copy: a decimal comma, thousands split by a narrow no-break space.
+        ("A budget of 412,6 million francs was adopted.", "412,6 million francs", "money",
+         412.6e6, "CHF"),
+        ("The tax rate rises by 2,5 % next year.", "2,5 %", "percent", 2.5, "%"),
+        ("The town has 38\u202f420 inhabitants.", "38\u202f420", "count", 38420, "inhabitants"),
+        # Markets copy: minor currency units and basis points.
+        ("Brent rose 62 cents to close higher.", "62 cents", "money", 0.62, "USD"),
+        ("A stamp now costs 85p more.", "85p", "money", 0.85, "GBP"),
+        ("The yield rose 6 basis points on the day.", "6 basis points", "other", 6,
+         "basis points"),
+        ("The yield added 8 bps in late trade.", "8 bps", "other", 8, "basis points"),
+        # Health copy: rates and multipliers.
+        ("Incidence climbed to 13.9 per 100,000 last year.", "13.9 per 100,000", "other", 13.9,
+         "per 100,000"),
+        ("Smokers had 2.2 times the risk of others.", "2.2 times", "other", 2.2, "times"),
+    ],
+)
+def test_continental_markets_and_health_forms(text: str, span: str, kind: str, value: float,
+                                              unit: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (span, kind, unit)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_count_of_times_keeps_times_out_of_the_span() -> None:
+    assert only("They complained at least three times since spring.").text == "at least three"
+
+
+def test_undotted_month_abbreviation_with_a_day_is_a_date() -> None:
+    figure = only("LONDON, Nov 6 (Wirebridge) - Shares fell on Thursday.")
+    assert (figure.text, figure.kind, figure.date) == ("Nov 6", "date", "--11-06")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call Crimestoppers anonymously on 0800 555 111 with information.",
+        "Ring the council's line on 01632 960482 today.",
+        "Anyone with information should call 101, quoting the incident.",
+        "Call the hotline at (206) 555-0147 or 206-555-0147.",
+        "She lives in Flat 12 with her children.",
+        "The towpath between Lock 4 and the bridge reopened.",
+        "The CAC 40 shed ground while the STOXX 600 index fell.",
+        "The first crew arrived at 3.47, the second a minute later.",
+        "They stood outside until about half past six in the morning.",
+        "Shares fell for a third straight session.",
+        "She is a third-grade teacher in the city.",
+        "The quoted incident number was 0347.",
+    ],
+)
+def test_phone_numbers_names_clock_times_and_ordinals_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Prosecutors will call 12 witnesses next week.", "12"),
+        ("Sales fell by a third last year.", "a third"),
+        ("Roughly a third of the rain fell overnight.", "Roughly a third"),
+        ("A two-thirds majority is needed.", "two-thirds"),
+        ("The bill passed with 86 votes.", "86"),
+        ("Tickets cost £8 at the door and the index closed at 3.47%.", "£8"),
+    ],
+)
+def test_near_misses_of_those_rules_stay_figures(text: str, span: str) -> None:
+    assert figures(text)[0].text == span
