@@ -92,6 +92,9 @@ def read_review(path: Path) -> tuple[Review, FileSignature | None]:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ReviewNotFoundError(path, f"{path} does not exist any more.") from None
+    except IsADirectoryError:
+        raise StoreError(path, f"{path} is a folder, not a review file. Move it out of "
+                         f"{path.parent}, then open the document again.") from None
     except OSError as error:
         raise StoreError(path, f"{path} cannot be read ({error.strerror}). Check the file's "
                          "permissions.") from None

@@ -293,7 +293,10 @@ class OpenReview:
         except DamagedFile as damaged:
             if locked:
                 # Keep the damaged file aside; our in-memory review is the good copy to write.
-                move_aside(self.path, damaged.reason, self._store.now(), self._review.review_id)
+                error = move_aside(self.path, damaged.reason, self._store.now(),
+                                   self._review.review_id)
+                if error.moved_to is None:
+                    raise error from None  # not kept aside, so it must not be written over
             return False
         except ReviewNotFoundError:
             return False

@@ -13,6 +13,7 @@ from store_builders import ARTICLE, figure_analyser, make_document
 from reader.store import (
     SCHEMA_VERSION,
     StoreCorruptError,
+    StoreError,
     StoreNewerError,
     StoreReadOnlyError,
     StoreWriteError,
@@ -206,3 +207,36 @@ def test_invalid_input_is_refused_before_anything_changes(store_factory, article
         handle.set_status("no-such-claim", "verified")
     assert "claim-reader status" in caught.value.message
     assert handle.path.read_bytes() == before
+
+
+def test_damaged_file_that_cannot_be_moved_aside_is_not_written_over(store_factory, article_path,
+                                                                       monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    backup_before = (handle.path.parent / (handle.path.name + ".bak")).read_bytes()
+    handle.path.write_bytes(b"{ damaged by a bad sync")
+    real_replace = os.replace
+
+    def refuse_to_move_aside(source, destination):
+        if ".corrupt-" in str(destination):
+            raise OSError(errno.EBUSY, "Device or resource busy")
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", refuse_to_move_aside)
+    with pytest.raises(StoreCorruptError) as caught:
+        handle.set_status(claim_id, "disputed")
+    assert "nothing was overwritten" in caught.value.message
+    assert handle.path.read_bytes() == b"{ damaged by a bad sync"
+    assert (handle.path.parent / (handle.path.name + ".bak")).read_bytes() == backup_before
+    assert handle.dirty and handle.review.claims[claim_id].status == "disputed"
+
+
+def test_review_file_replaced_by_a_folder_is_named_with_what_to_do(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.path.unlink()
+    handle.path.mkdir()
+    (handle.path / "inside.txt").write_text("kept")
+    with pytest.raises(StoreError) as caught:
+        handle.set_status(claim_id, "disputed")
+    assert str(handle.path) in caught.value.message
+    assert "is a folder" in caught.value.message and "Move it out" in caught.value.message
+    assert (handle.path / "inside.txt").read_text() == "kept"
