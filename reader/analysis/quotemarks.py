@@ -166,7 +166,12 @@ def _marks(text: str, para: Paragraph) -> list[tuple[int, str, bool, bool, bool]
         can_close = not space_before and (space_after or nxt in _CLOSE_CONTEXT)
         if ch in "«»„‹›":
             opens_by_glyph = ch in "«„‹"
-            if opens_by_glyph:
+            if (space_before or space_after) and not (prev.isalnum() or nxt.isalnum()):
+                # French spacing puts a space inside the marks, so `« a tax rise ».` or
+                # `(« Oui` has white space on one side and punctuation on the other: the glyph
+                # alone tells opening from closing.
+                can_open, can_close = opens_by_glyph, not opens_by_glyph
+            elif opens_by_glyph:
                 can_open, can_close = not (can_close and not can_open), can_close and not can_open
             else:
                 can_open, can_close = can_open and not can_close, not (can_open and not can_close)

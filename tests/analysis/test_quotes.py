@@ -123,3 +123,17 @@ def test_straight_single_quote_closing_before_a_function_word() -> None:
             "'We are not going to pretend it's easy,' he added.")
     assert quote_texts(text) == ["on the side of passengers",
                                  "We are not going to pretend it's easy,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He denounced « a tax rise in disguise ». The group had proposed cuts.",
+         ["a tax rise in disguise"]),
+        ("She said (« nous verrons ») and left. « Ensuite, rien. »",
+         ["nous verrons", "Ensuite, rien."]),
+        ("Er sagte »wir schaffen das«. Dann ging er.", ["wir schaffen das"]),
+    ],
+)
+def test_french_spaced_guillemets_next_to_punctuation(text: str, expected: list[str]) -> None:
+    assert quote_texts(text) == expected
