@@ -44,6 +44,21 @@ def _review_from_file(path: Path):  # -> Review | None
         raise StoreError(path, f"{path} cannot be read ({error.strerror}).") from None
 
 
+def _refused_output(out: Path, exported: Path, store: str | None) -> str | None:
+    """Why ``out`` must not be written, if it must not: ``-o`` replaces an existing file, and a
+    slip of the keyboard must not replace the article being exported or a file in the store."""
+    from reader.store.store import ReviewStore
+
+    if out.exists() and exported.exists() and os.path.samefile(out, exported):
+        return (f"{out} is the file being exported; writing the export there would replace it. "
+                "Choose another -o path.")
+    store_root = ReviewStore(store).root
+    if store_root.exists() and store_root.resolve() in out.resolve().parents:
+        return (f"{out} is inside the review store {store_root}, whose files Claim Reader "
+                "manages. Choose an -o path outside it.")
+    return None
+
+
 def run(options: argparse.Namespace) -> int:
     from reader.document.errors import DocumentError
     from reader.export import render
@@ -70,6 +85,9 @@ def run(options: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     out = Path(options.output)
+    refusal = _refused_output(out, path, options.store)
+    if refusal:
+        return _fail(refusal)
     try:
         write_atomic(out, text.encode("utf-8"), keep_backup=False)
     except OSError as error:

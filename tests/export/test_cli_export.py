@@ -76,3 +76,21 @@ def test_export_errors_name_the_file(tmp_path, capsys):
     broken.write_text("[1, 2", encoding="utf-8")
     assert main(["export", str(broken)]) == 1
     assert str(broken) in capsys.readouterr().err
+
+
+def test_export_never_writes_over_the_article_or_into_the_store(tagged, capsys):
+    article, store = tagged
+    before = article.read_bytes()
+    assert main(["export", str(article), "-f", "md", "-o", str(article),
+                 "--store", str(store)]) == 1
+    message = capsys.readouterr().err
+    assert str(article) in message and "Choose another -o path" in message
+    assert article.read_bytes() == before
+    (review_file,) = (store / "reviews").glob("*.json")
+    review_before = review_file.read_bytes()
+    for target in (review_file, store / "index.json", store / "reviews" / "report.md"):
+        assert main(["export", str(article), "-f", "md", "-o", str(target),
+                     "--store", str(store)]) == 1
+        assert "inside the review store" in capsys.readouterr().err
+    assert review_file.read_bytes() == review_before
+    assert not (store / "reviews" / "report.md").exists()
