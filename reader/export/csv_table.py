@@ -1,6 +1,8 @@
 """The review as CSV, one row per claim, safe to open in a spreadsheet: a cell that starts with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula (CSV injection),
-so such cells get a leading apostrophe, which spreadsheets show as text."""
+``=``, ``+``, ``-`` or ``@`` would be run as a formula (CSV injection), and spreadsheets that trim
+leading spaces on import do the same with `` =1+1`` or a tab, newline or no-break space before
+the sign, so such cells get a leading apostrophe, which spreadsheets show as text. Offsets are
+written as plain numbers: they are never negative, so they never need it."""
 
 from __future__ import annotations
 
@@ -12,11 +14,14 @@ from reader.store.model import Review
 
 COLUMNS = ("id", "status", "dismissed", "orphaned", "kind", "origin", "speaker", "text", "start",
            "end", "note", "sources", "updated", "reviewer")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_SIGNS = ("=", "+", "-", "@")
+_CONTROL_STARTS = ("\t", "\r", "\n")
 
 
 def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    if cell.startswith(_CONTROL_STARTS) or cell.lstrip().startswith(_FORMULA_SIGNS):
+        return "'" + cell
+    return cell
 
 
 def render_csv(review: Review) -> str:

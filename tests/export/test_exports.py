@@ -15,7 +15,7 @@ from export_builders import TEXT
 
 from reader.export import FORMAT_NAMES, render
 from reader.export.claim_review import claim_reviews
-from reader.export.csv_table import COLUMNS, render_csv
+from reader.export.csv_table import COLUMNS, neutralise, render_csv
 from reader.export.html_report import render_html
 from reader.export.markdown_report import render_markdown
 from reader.export.web_annotation import web_annotations
@@ -235,3 +235,14 @@ def test_reports_show_times_as_people_write_them() -> None:
     assert readable_time("2026-11-26T00:58:38.474154Z") == "26 November 2026, 00:58 UTC"
     assert readable_time("2026-03-05T09:07:00.000000Z") == "5 March 2026, 09:07 UTC"
     assert readable_time("not a time") == "not a time"
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "  +A1", "\t=cmd|' /C calc'!A0", "\n=1", "\r@SUM(1)",
+                                  "\u00a0-2+3", "\u3000=HYPERLINK(\"x\")"])
+def test_csv_formula_after_leading_whitespace_is_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["plain words", "a=b", "12%", "2026", " 12", "", "'quoted"])
+def test_csv_text_and_numbers_that_are_not_formulas_are_left_alone(cell):
+    assert neutralise(cell) == cell
