@@ -4,9 +4,9 @@ are left out), the status as the rating's ``alternateName``, the speaker as the 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from reader.export.json_ld import dumps_json_ld
 from reader.export.labels import STATUS_LABELS
 from reader.export.web_annotation import document_iri
 from reader.store.model import Review, ReviewClaim
@@ -51,4 +51,4 @@ def claim_reviews(review: Review) -> dict[str, Any]:
 
 
 def render_claim_reviews(review: Review) -> str:
-    return json.dumps(claim_reviews(review), indent=2, ensure_ascii=False) + "\n"
+    return dumps_json_ld(claim_reviews(review))

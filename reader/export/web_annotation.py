@@ -5,10 +5,10 @@ body, sources as linking bodies. Another annotation tool can re-anchor them on t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from reader.export.json_ld import dumps_json_ld
 from reader.store.model import Review, ReviewClaim
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -34,12 +34,15 @@ def _bodies(claim: ReviewClaim) -> list[dict[str, Any]]:
         bodies.append({"type": "TextualBody", "purpose": "describing",
                        "value": f"speaker: {claim.speaker}", "format": "text/plain"})
     for source in claim.sources:
-        if source.url:
+        if source.url.lower().startswith(("http://", "https://")):
             bodies.append({"type": "SpecificResource", "purpose": "linking",
                            "source": source.url})
         else:
+            # Anything else (a citation, or an address such as javascript:) stays text, so a
+            # tool that shows this annotation never turns it into a link.
             bodies.append({"type": "TextualBody", "purpose": "linking",
-                           "value": source.citation or source.title, "format": "text/plain"})
+                           "value": source.url or source.citation or source.title,
+                           "format": "text/plain"})
     return bodies
 
 
@@ -81,4 +84,4 @@ def web_annotations(review: Review) -> dict[str, Any]:
 
 
 def render_web_annotations(review: Review) -> str:
-    return json.dumps(web_annotations(review), indent=2, ensure_ascii=False) + "\n"
+    return dumps_json_ld(web_annotations(review))

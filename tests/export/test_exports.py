@@ -246,3 +246,25 @@ def test_csv_formula_after_leading_whitespace_is_neutralised(cell):
 @pytest.mark.parametrize("cell", ["plain words", "a=b", "12%", "2026", " 12", "", "'quoted"])
 def test_csv_text_and_numbers_that_are_not_formulas_are_left_alone(cell):
     assert neutralise(cell) == cell
+
+
+@pytest.mark.parametrize("name", ["jsonld", "claimreview"])
+def test_json_ld_can_be_pasted_into_a_script_element(review, name):
+    from dataclasses import replace
+
+    hostile = "</script><script>alert(1)</script> & \u2028"
+    claims = {cid: replace(claim, note=hostile, speaker=hostile)
+              for cid, claim in review.claims.items()}
+    text = render(replace(review, claims=claims), name)
+    assert not any(character in text for character in "<>&\u2028")
+    assert hostile in json.dumps(json.loads(text), ensure_ascii=False)  # same strings decoded
+
+
+def test_web_annotation_links_only_web_addresses(review):
+    items = web_annotations(review)["first"]["items"]
+    linked = [body["source"] for item in items for body in item["body"]
+              if body["type"] == "SpecificResource"]
+    assert linked == ["https://port.example/report"]
+    texts = [body["value"] for item in items for body in item["body"]
+             if body["purpose"] == "linking" and body["type"] == "TextualBody"]
+    assert "javascript:alert(1)" in texts  # kept, as text
