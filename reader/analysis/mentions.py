@@ -4,13 +4,26 @@ that a pronoun resolves to the person last named with a binary search instead of
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.analysis.names import NAME_RUN_RE, NameBook, ParsedName, gender_of_words, parse_name
+from reader.analysis.names import (
+    NAME_RUN,
+    NAME_RUN_RE,
+    NameBook,
+    ParsedName,
+    gender_of_words,
+    parse_name,
+)
 from reader.analysis.paragraphs import Paragraph
+
+# "Westshire Fire and Rescue Service": a run that an organisation's name carries on past "and".
+_ORGANISATION_GOES_ON = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<rest>{NAME_RUN})")
+# "a Social Democrat", "an Oxford Graduate": a description, not someone's name.
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +37,18 @@ class PersonMention:
 def parse_run(run: str) -> ParsedName | None:
     """``parse_name`` at offset 0, cached: the same runs recur through a document."""
     return parse_name(run, 0)
+
+
+def _not_a_person_here(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the words around a name-like run show it is a description or part of an
+    organisation's name rather than a person."""
+    if start >= 2 and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    goes_on = _ORGANISATION_GOES_ON.match(text, end, limit)
+    if goes_on is None:
+        return False
+    rest = parse_run(goes_on.group("rest"))
+    return rest is not None and rest.organisation and not rest.person
 
 
 def shifted(parsed: ParsedName, offset: int) -> ParsedName:
@@ -49,6 +74,9 @@ class PeopleIndex:
                 parsed = parse_run(match.group(0))
                 if parsed is None or not (parsed.person or knows_surname(parsed.name)):
                     continue  # most runs: a capitalised word opening a sentence, a place
+                if parsed.person and not parsed.titled and _not_a_person_here(
+                        text, match.start(), match.end(), para.end):
+                    continue
                 start = match.start() + parsed.start
                 book.register(parsed)
                 if parsed.person and parsed.titled:

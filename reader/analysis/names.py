@@ -48,7 +48,11 @@ TITLES = word_set(
     producer player forward striker midfielder defender goalkeeper quarterback pitcher winger
     rapper comedian filmmaker photographer journalist reporter editor publisher entrepreneur
     investor banker engineer scientist researcher surgeon pastor priest veteran survivor
-    volunteer organiser organizer campaigner economist chef""")
+    volunteer organiser organizer campaigner economist chef baroness baron earl countess duke
+    duchess viscount marquess councillor councilor councilman councilwoman alderman alderwoman
+    magistrate prosecutor barrister solicitor coroner sheriff trooper""")
+# Letters after a name ("Julian Marsh KC", "Jane Doe MP"): honours and offices, not the name.
+POST_NOMINALS = word_set("kc qc sc mp mep msp mla td obe mbe cbe kbe dbe frs phd")
 # Words that make a capitalised run an organisation, a place or an event rather than a person.
 NON_PERSON_WORDS = word_set(
     """ministry office department council agency service services committee commission party army
@@ -106,10 +110,11 @@ PRONOUNS = word_set("he she they it we i")
 FEMALE_CUES = word_set(
     """mrs mrs. ms ms. miss lady dame queen princess madam madame sister mother wife daughter
     grandmother aunt niece woman girl spokeswoman chairwoman congresswoman businesswoman
-    actress countess duchess baroness she her""")
+    actress countess duchess baroness councilwoman alderwoman she her""")
 MALE_CUES = word_set(
     """mr mr. sir lord king prince father brother son husband grandfather uncle nephew man boy
-    spokesman chairman congressman businessman actor count duke baron he his him""")
+    spokesman chairman congressman businessman actor count duke baron earl councilman alderman
+    he his him""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,8 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     tokens = _tokens(run, start)
     while tokens and tokens[0][0].lower().rstrip(".") in LEADING_FUNCTION_WORDS:
         tokens.pop(0)
+    while len(tokens) > 2 and tokens[-1][0].isupper() and tokens[-1][0].lower() in POST_NOMINALS:
+        tokens.pop()
     titles: list[str] = []
     # Everything up to the last title word goes: "Incumbent Mayor Gerald Voss" -> Gerald Voss.
     last_title = -1

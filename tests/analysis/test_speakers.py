@@ -174,3 +174,25 @@ def test_a_description_does_not_swallow_a_reporting_verb() -> None:
     text = ("A spokesperson said the agency had warned in 2024 that the wall was “near the end "
             "of its life.”")
     assert speakers(text) == ["the agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Peerages and council titles are stripped like any title.
+        ("Peers backed Baroness Ruth Ellingham. ‘It is right,’ said Lady Ellingham.",
+         ["Ruth Ellingham"]),
+        ("‘Nobody is left behind,’ said Councillor Naomi Fenwick.", ["Naomi Fenwick"]),
+        # Letters after a name are no part of it, and the surname then resolves.
+        ("His barrister, Julian Marsh KC, said he had “shown remorse”. “He is ashamed,” "
+         "Mr Marsh told the court.", ["Julian Marsh", "Julian Marsh"]),
+        # "a Social Democrat" describes the person named before it; "she" is that person.
+        ("His colleague Verena Stadelmann, a Social Democrat, defended the budget. "
+         "„Nobody likes higher taxes,“ she said.", ["Verena Stadelmann"]),
+        # An organisation whose name runs on past "and" is not a person for "he" to mean.
+        ("Colin Threlfall, of Westshire Fire and Rescue Service, said it started downstairs.\n\n"
+         "He said a door had been “propped open with an extinguisher”.", ["Colin Threlfall"]),
+    ],
+)
+def test_titles_post_nominals_and_descriptions(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
