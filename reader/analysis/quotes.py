@@ -179,7 +179,7 @@ def _attribute(
     # (`“….” She added: “…”`) takes its cue from before; what follows may introduce the next.
     ends_sentence = text[span.end - 1] in ".!?…" if span.end > span.start else False
     if ends_sentence:
-        cue = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
+        cue = _cue_before(finder, gap_start, span.open_mark, sentence_speaker, sentence.start)
         if cue is None or cue.speaker is None:
             after = finder.cue_after(span.close_mark + 1, following)
             if after is not None and not _introduces_next(text, after, following):
@@ -187,7 +187,8 @@ def _attribute(
     else:
         cue = finder.cue_after(span.close_mark + 1, following)
         if cue is None or cue.speaker is None:
-            before = _cue_before(finder, gap_start, span.open_mark, sentence_speaker)
+            before = _cue_before(finder, gap_start, span.open_mark, sentence_speaker,
+                                 sentence.start)
             if before is not None:
                 cue = before
     speaker: Speaker | None = cue.speaker if cue is not None else None
@@ -219,8 +220,8 @@ def _introduces_next(text: str, cue: Cue, following: int) -> bool:
 
 
 def _cue_before(finder: SpeakerFinder, start: int, end: int,
-                sentence_speaker: Speaker | None) -> Cue | None:
-    cues = finder.cues_in(start, end)
+                sentence_speaker: Speaker | None, floor: int) -> Cue | None:
+    cues = finder.cues_in(start, end, floor)
     chosen: Cue | None = None
     last_with_subject: Speaker | None = sentence_speaker
     for cue in cues:

@@ -175,8 +175,10 @@ class SpeakerFinder:
             self._last_subject = (cue.verb_start, cue.speaker.name)
         return cue
 
-    def cues_in(self, start: int, end: int) -> list[Cue]:
-        """Every cue with a subject in the quote-free text [start, end), in order."""
+    def cues_in(self, start: int, end: int, floor: int | None = None) -> list[Cue]:
+        """Every cue with a subject in the quote-free text [start, end), in order. A verb's
+        subject may lie before ``start``, back to ``floor`` (the sentence start), when a quote
+        sits between them: "The minister, who promised ‘1.5 million homes’, said ..."."""
         text = self.text
         cues: list[Cue] = []
         verbs = self.verbs
@@ -195,7 +197,7 @@ class SpeakerFinder:
                     speaker = self._source(after, speaker, end)
                 cues.append(Cue(word, verb.start(), speaker))
                 continue
-            speaker = self._subject_before(start, verb.start())
+            speaker = self._subject_before(start if floor is None else floor, verb.start())
             if speaker is None and _opens_clause(text, start, verb.start()):
                 inverted = self.cue_after(verb.start(), end)
                 if inverted is not None and inverted.verb_start == verb.start():

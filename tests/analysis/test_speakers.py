@@ -196,3 +196,9 @@ def test_a_description_does_not_swallow_a_reporting_verb() -> None:
 )
 def test_titles_post_nominals_and_descriptions(text: str, expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_subject_before_an_earlier_quote_in_the_sentence_still_counts() -> None:
+    text = ("The housing minister, Tobias Renwick-Hale, who has staked his name on ‘1.5 million "
+            "homes’ by 2029, said the vote was ‘deeply disappointing’ and would be overturned.")
+    assert speakers(text) == [None, "Tobias Renwick-Hale"]
