@@ -8,12 +8,24 @@ import re
 from reader.export.labels import claim_label, exported_claims, readable_time, source_line
 from reader.store.model import Review
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+_BACKTICKS = re.compile(r"`+")
 
 
 def escape(text: str) -> str:
-    """Markdown-neutral text: special characters backslash-escaped, lines joined."""
+    """Markdown-neutral text: special characters backslash-escaped (``&`` too, or ``&lt;`` in
+    an article would show as ``<``), lines joined."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code(text: str) -> str:
+    """``text`` as a code span that no backtick inside it can close early (a claim id comes from
+    a review file, which may come from anyone): the fence is one backtick longer than the
+    longest run inside."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(review: Review) -> str:
@@ -42,7 +54,7 @@ def render_markdown(review: Review) -> str:
         lines.append("")
         if claim.speaker:
             lines.append(f"- Speaker: {escape(claim.speaker)}")
-        lines.append(f"- Claim id: `{claim.id}` ({escape(claim.kind)}, "
+        lines.append(f"- Claim id: {code(claim.id)} ({escape(claim.kind)}, "
                      f"{'added by the reviewer' if claim.origin == 'manual' else 'found'})")
         if claim.note:
             lines.append(f"- Note: {escape(claim.note)}")

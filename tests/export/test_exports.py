@@ -25,7 +25,7 @@ from reader.export.web_annotation import web_annotations
 
 def test_markdown_lists_every_kept_claim_with_its_verdict(review):
     md = render_markdown(review)
-    assert md.startswith("# Review: Port traffic \\<up\\> & rising\n")
+    assert md.startswith("# Review: Port traffic \\<up\\> \\& rising\n")
     assert md.endswith("\n") and not md.endswith("\n\n")
     for label in ("Verified", "Disputed", "Unverifiable", "Unreviewed"):
         assert f"\\. {label}" in md
@@ -34,6 +34,19 @@ def test_markdown_lists_every_kept_claim_with_its_verdict(review):
     assert "Lea Brandt" in md and "Port Authority" in md and "supports" in md
     assert "<script>" not in md and "<b>" not in md
     assert "4 of 5 claims reviewed" in md.replace("\\", "")  # dismissed, orphan apart
+
+
+def test_markdown_renders_hostile_ids_and_entities_as_the_text_they_are(review):
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    hostile_id = "x` <img src=x onerror=alert(1)> ``y"
+    claim = replace(review.claims["q1"], id=hostile_id, note="AT&amp;T said &lt;b&gt;")
+    html = MarkdownIt("commonmark").render(
+        render_markdown(replace(review, claims={hostile_id: claim})))
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "AT&amp;amp;T said &amp;lt;b&amp;gt;" in html  # shown as written, not decoded
 
 
 # HTML -------------------------------------------------------------------------------------------
