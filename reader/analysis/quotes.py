@@ -198,7 +198,7 @@ def _attribute(
     if speaker is None:
         # `The “miracle plan” was a fraud, Smith said.`: a cue later in the same sentence.
         later = next((c for c in finder.cues_in(span.close_mark + 1,
-                                                 min(sentence.end, following))
+                                                 min(sentence.end, following), sentence.start)
                       if c.speaker is not None), None)
         if later is not None:
             cue, speaker = later, later.speaker
