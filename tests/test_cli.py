@@ -96,3 +96,26 @@ def test_window_starts_paints_and_quits_on_request(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = run("--quit-after-paint", "--store", str(tmp_path / "store"), env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_command_documents_its_exit_codes() -> None:
+    for name in COMMANDS:
+        result = run(name, "--help")
+        assert "exit status: 0 done; 1 failed" in " ".join(result.stdout.split()), name
+
+
+@pytest.mark.parametrize("command", ["extract", "status", "export"])
+def test_output_cut_short_by_the_reader_is_not_an_error(command: str, tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("Ports\n\n" + "The council said 12 ships docked in 2025. " * 6000,
+                       encoding="utf-8")
+    args = [command, str(article), "--store", str(tmp_path / "store")]
+    args += {"extract": ["--format", "json"], "status": ["--json"], "export": []}[command]
+    producer = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    assert producer.stdout is not None and producer.stderr is not None
+    producer.stdout.read(10)
+    producer.stdout.close()  # like `| head -c 10`
+    errors = producer.stderr.read().decode()
+    assert producer.wait(timeout=120) == 0, errors
+    assert "Traceback" not in errors

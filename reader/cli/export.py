@@ -9,10 +9,12 @@ import os
 import sys
 from pathlib import Path
 
+from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
 from reader.export import FORMAT_NAMES
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EXIT_CODES_HELP
     parser.add_argument("file", metavar="FILE",
                         help="the article (.txt, .md, .html) or a review file (.json)")
     parser.add_argument("--format", "-f", choices=FORMAT_NAMES, default="md",
@@ -21,11 +23,6 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                         "ClaimReview (default: md)")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="write to OUT instead of printing (an existing OUT is replaced)")
-
-
-def _fail(message: str) -> int:
-    print(f"claim-reader: {message}", file=sys.stderr)
-    return 1
 
 
 def _review_from_file(path: Path):  # -> Review | None
@@ -80,17 +77,16 @@ def run(options: argparse.Namespace) -> int:
             sys.stdout.flush()
             return 0
     except (DocumentError, StoreError) as error:
-        return _fail(error.message)
+        return fail(error.message)
     except BrokenPipeError:  # `claim-reader export FILE | head`: the reader left, not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return output_closed()
     out = Path(options.output)
     refusal = _refused_output(out, path, options.store)
     if refusal:
-        return _fail(refusal)
+        return fail(refusal)
     try:
         write_atomic(out, text.encode("utf-8"), keep_backup=False)
     except OSError as error:
-        return _fail(f"Could not write {out}: {error.strerror}. Choose another -o path.")
+        return fail(f"Could not write {out}: {error.strerror}. Choose another -o path.")
     print(f"Wrote {out}", file=sys.stderr)
     return 0

@@ -3,8 +3,8 @@ printed without the window, so it can be scripted, diffed and tested.
 
 JSON holds the document (title, format, sha256, length and the plain ``text`` every offset
 indexes), the quotes, the figures and the claims; each item's ``text`` equals that slice of the
-document text. Exit codes: 0 done; 1 the file could not be read (the message says why and what
-to do); 2 the command line itself was wrong (argparse).
+document text. Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2
+usage).
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+
 TEXT_WIDTH = 76
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EXIT_CODES_HELP
     parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
     parser.add_argument("--format", choices=("json", "text"), default="text",
                         help="json for data, text (the default) for a listing to read")
@@ -32,14 +35,17 @@ def run(options: argparse.Namespace) -> int:
     try:
         document = load_document(Path(options.file))
     except DocumentError as error:
-        print(f"claim-reader: {error.message}", file=sys.stderr)
-        return 1
+        return fail(error.message)
     analysis = analyse(document.text, document.blocks)
-    if options.format == "json":
-        json.dump(extract_data(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(extract_listing(document, analysis))
+    try:
+        if options.format == "json":
+            json.dump(extract_data(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(extract_listing(document, analysis))
+        sys.stdout.flush()  # a closed pipe shows here, inside the try
+    except BrokenPipeError:  # `claim-reader extract FILE | head`: the reader left, not an error
+        return output_closed()
     return 0
 
 

@@ -1,25 +1,25 @@
 """``claim-reader status|tag|import``: a review read, tagged or merged without the window, on the
 same store the window uses, so that a review can be scripted and tested.
 
-Exit codes: 0 done; 1 the file, the store or the claim was a problem (the message says which and
-what to do); 2 the command line itself was wrong (argparse).
+Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2 usage).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EXIT_CODES_HELP
     if name == "status":
         parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
         parser.add_argument("--json", action="store_true",
@@ -42,11 +42,6 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                             help="your copy of the article, when it differs from theirs")
     else:  # pragma: no cover - the dispatcher only routes the three names above here
         raise ValueError(name)
-
-
-def _fail(message: str) -> int:
-    print(f"claim-reader: {message}", file=sys.stderr)
-    return 1
 
 
 def _load_document(path: str) -> Any:
@@ -123,9 +118,9 @@ def _run_status(options: argparse.Namespace, store: Any) -> int:
 def _run_tag(options: argparse.Namespace, store: Any) -> int:
     handle = store.open_review(_load_document(options.file))
     if handle.read_only:
-        return _fail(handle.read_only_reason)
+        return fail(handle.read_only_reason)
     if handle.last_error is not None:
-        return _fail(handle.last_error.message)
+        return fail(handle.last_error.message)
     claim = handle.claim(options.claim_id)
     reviewer = options.reviewer
     claim = handle.set_status(claim.id, options.status, reviewer=reviewer)
@@ -170,9 +165,8 @@ def run(options: argparse.Namespace) -> int:
             return _run_tag(options, store)
         return _run_import(options, store)
     except (DocumentError, StoreError) as error:
-        return _fail(error.message)
+        return fail(error.message)
     except BrokenPipeError:  # `claim-reader status FILE | head`: the reader left, not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return output_closed()
     except ValueError as error:
-        return _fail(str(error))
+        return fail(str(error))
