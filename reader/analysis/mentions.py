@@ -19,6 +19,7 @@ from reader.analysis.names import (
     parse_name,
 )
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.wordtrie import word_set
 
 # "Westshire Fire and Rescue Service": a run that an organisation's name carries on past "and".
 _ORGANISATION_GOES_ON = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<rest>{NAME_RUN})")
@@ -56,14 +57,26 @@ def shifted(parsed: ParsedName, offset: int) -> ParsedName:
                       parsed.titled, parsed.title_words, parsed.organisation)
 
 
+# What "the company" or "the firm" can stand for: a name ending in one of these words.
+_COMPANY_WORDS = word_set(
+    """group company inc inc. ltd ltd. corp corp. corporation holdings plc llc co co. services
+    resources partners airlines airways motors systems technologies bank industries energy
+    pharmaceuticals capital""")
+_COMPANY_HEADS = frozenset(("company", "firm", "group"))
+_SENTENCE_AFTER_WORD = re.compile(r"(?<=[a-z]{3})\. .*$")
+
+
 class PeopleIndex:
-    """The NameBook and the ordered person mentions of one document."""
+    """The NameBook and the ordered person mentions of one document, and where organisations
+    are named (for "the company", "the district" to stand for them)."""
 
     def __init__(self, text: str, paragraphs: Sequence[Paragraph],
                  excluded: Sequence[tuple[int, int]]) -> None:
         self.book = NameBook()
         self.mentions: list[PersonMention] = []
         self._starts: list[int] = []
+        self._organisations: list[tuple[int, str]] = []
+        organisations = self._organisations
         book = self.book
         ex_index = 0
         knows_surname = book.knows_surname
@@ -72,6 +85,13 @@ class PeopleIndex:
                 continue
             for match in NAME_RUN_RE.finditer(text, para.start, para.end):
                 parsed = parse_run(match.group(0))
+                if parsed is not None and parsed.organisation and not parsed.person \
+                        and " " in parsed.name:
+                    # A run may carry on over a full stop ("… Care Group. In"): the name ends
+                    # at the first word that closes a sentence.
+                    name = _SENTENCE_AFTER_WORD.sub("", parsed.name)
+                    organisations.append((match.start() + parsed.start, name))
+                    continue
                 if parsed is None or not (parsed.person or knows_surname(parsed.name)):
                     continue  # most runs: a capitalised word opening a sentence, a place
                 if parsed.person and not parsed.titled and _not_a_person_here(
@@ -90,6 +110,18 @@ class PeopleIndex:
                 self.mentions.append(PersonMention(
                         start, match.start() + parsed.end, book.full_name(parsed.name)))
         self._starts = [m.start for m in self.mentions]
+
+    def organisation_before(self, pos: int, head: str) -> str | None:
+        """The organisation last named before ``pos`` that "the <head>" can stand for: one whose
+        name holds the head word ("the district": Port Alder School District), or for "the
+        company" a name ending like a company's ("Harbourside Care Group")."""
+        index = bisect_left(self._organisations, (pos, ""))
+        head = head.lower()
+        for _start, name in reversed(self._organisations[max(0, index - 40):index]):
+            words = name.lower().split()
+            if head in words or (head in _COMPANY_HEADS and words[-1] in _COMPANY_WORDS):
+                return name
+        return None
 
     def before(self, pos: int, limit: int = 12) -> list[PersonMention]:
         """Up to ``limit`` person mentions ending before ``pos``, nearest first."""

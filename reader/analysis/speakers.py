@@ -90,6 +90,12 @@ _UPPER_IN = re.compile(f"[{UPPER}]")
 _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
     "letter post message video release website records record numbers count tally")
+_ORGANISATION_HEADS = word_set(
+    """company firm group district ministry department council agency authority commission
+    university hospital trust union association committee board office service institute
+    foundation government party police army military court bank club league federation
+    administration""")
+_SPOKES_WORDS = word_set("spokesman spokeswoman spokesperson spokespeople representative")
 _MAX_BEFORE = 320
 _SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 # "Sen. Chuck Schumer, D-N.Y., said": a party and state, never the speaker.
@@ -264,6 +270,16 @@ class SpeakerFinder:
                 speaker = self._named(named.group("name"), named.start("name"))
                 if speaker is not None and speaker.person and " " in speaker.name:
                     return speaker
+                if speaker is not None and not speaker.person and " " in speaker.name \
+                        and named.start("name") == _skip_space(text, candidates[0] + 1):
+                    # "A spokeswoman for the managing agent, Kestrel Property Services, said":
+                    # an organisation renaming a description is who spoke.
+                    segment_end = candidates[0]
+                    described = _SUBJECT_AT_END.search(
+                        text, max(lo, segment_end - _SUBJECT_REACH), segment_end)
+                    if described is not None and described.end() == segment_end and \
+                            described.group("desc") is not None:
+                        return speaker
         for opening in candidates:
             segment_end = opening
             while segment_end > lo and text[segment_end - 1].isspace():
@@ -340,6 +356,20 @@ class SpeakerFinder:
         head = phrase.rsplit(" ", 1)[-1].lower()
         if head in _DOCUMENT_NOUNS:
             return None
+        first, _, rest = phrase.partition(" ")
+        if first.lower() == "the" and rest.lower() in _ORGANISATION_HEADS:
+            # "the company said": the organisation last named that it stands for.
+            organisation = self.people.organisation_before(start, rest)
+            if organisation is not None:
+                return Speaker(organisation, start, start + len(phrase), False)
+        if head in _SPOKES_WORDS:
+            # "A No 10 spokesman", "a Kremlin spokeswoman": they speak for the organisation.
+            words = phrase.split()[1:-1]
+            if words and words[0][:1].isupper():
+                organisation = " ".join(words)
+                organisation = re.sub(r"[’']s$", "", organisation)
+                offset = start + len(phrase.split()[0]) + 1
+                return Speaker(organisation, offset, offset + len(organisation), False)
         if head in TITLES:
             person = self.book.person_with_title(head)
             if person is not None:
@@ -386,6 +416,12 @@ class SpeakerFinder:
         gender = gender_of_words(words)
         if gender:
             self.book.set_gender(name, gender)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _verb_text(verb: str) -> str:

@@ -205,3 +205,25 @@ def test_a_subject_before_an_earlier_quote_in_the_sentence_still_counts() -> Non
     first, second = speakers(text)
     assert first in (None, "Tobias Renwick-Hale")
     assert second == "Tobias Renwick-Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the company", "the district": the organisation last named that they stand for.
+        ("The home is run by Harbourside Care Group. In a statement, the company said it had "
+         "“overhauled” its controls.", ["Harbourside Care Group"]),
+        ("Talks with the Port Alder School District stalled. The district said its offer was "
+         "“fair and sustainable”.", ["Port Alder School District"]),
+        # With no organisation of that kind named, the description stays.
+        ("In a statement, the company said it had “overhauled” its controls.", ["the company"]),
+        # A spokesperson speaks for the organisation before the role word.
+        ("A No 10 spokesman said the Prime Minister retained ‘full confidence’ in him.",
+         ["No 10"]),
+        ("A spokeswoman for the managing agent, Kestrel Property Services, said it was "
+         "“cooperating fully”.", ["Kestrel Property Services"]),
+    ],
+)
+def test_organisations_behind_descriptions_and_spokespeople(text: str,
+                                                            expected: list[str]) -> None:
+    assert speakers(text) == expected
