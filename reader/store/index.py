@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ from reader.store.serialise import EntryRenderer
 
 INDEX_NAME = "index.json"
 REVIEW_SUFFIX = ".json"
+REVIEW_ID = re.compile(r"[0-9a-f]{32}")
+"""A review's id, which is also its file's name: other ``*.json`` files in the folder (a copy
+made by hand, a sync program's conflict copy) are not reviews of the store and are left alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,7 @@ def review_ids_in(folder: Path) -> set[str]:
     except FileNotFoundError:
         return set()
     return {name[: -len(REVIEW_SUFFIX)] for name in names
-            if name.endswith(REVIEW_SUFFIX) and not name.startswith(".")}
+            if name.endswith(REVIEW_SUFFIX) and REVIEW_ID.fullmatch(name[: -len(REVIEW_SUFFIX)])}
 
 
 class StoreIndex:
@@ -113,7 +117,9 @@ class StoreIndex:
             self.unreadable.add(review_id)
             return None
         self.unreadable.discard(review_id)
-        return IndexEntry.of(review)
+        # Keyed by the file's name, which is what opening it uses: a file renamed by hand still
+        # holds its old id, and that id would lead to no file (or to another review's).
+        return replace(IndexEntry.of(review), review_id=review_id)
 
     def load(self) -> dict[str, IndexEntry]:
         """The entries, read if the file changed, reconciled with the review files present."""

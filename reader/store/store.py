@@ -428,6 +428,10 @@ class ReviewStore:
             review, signature = read_review(path)
         except DamagedFile as damaged:
             raise self._quarantine(path, review_id, damaged) from None
+        if review.review_id != review_id:
+            # A file renamed by hand: it is the file's name that finds it, so it is that name
+            # the review is saved under (never the old id, which may be another review's file).
+            review = replace(review, review_id=review_id)
         reason = "Opened for viewing only." if read_only and not review.read_only else None
         return OpenReview(self, review, signature, reason)
 

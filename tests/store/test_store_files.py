@@ -152,3 +152,46 @@ def test_index_written_by_two_store_objects_keeps_both_entries(store_factory, tm
     on_disk = json.loads((window.root / INDEX_NAME).read_text(encoding="utf-8"))["reviews"]
     assert sorted(e["path"] for e in on_disk.values()) == [str(tmp_path / "a.txt"),
                                                            str(tmp_path / "b.txt")]
+
+
+def test_review_file_renamed_by_hand_opens_and_saves_under_its_new_name(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    claim_id = next(iter(handle.review.claims))
+    handle.set_status(claim_id, "verified")
+    renamed = store.reviews_dir / ("1" * 32 + ".json")
+    os.replace(handle.path, renamed)
+    reopened = _open(store_factory(), tmp_path / "a.txt")
+    assert reopened.path == renamed
+    reopened.set_note(claim_id, "after the rename")
+    assert not handle.path.exists()  # nothing written under the id the file still held
+    saved = json.loads(renamed.read_text(encoding="utf-8"))
+    assert saved["review_id"] == "1" * 32
+    assert saved["claims"][claim_id]["status"] == "verified"
+    assert saved["claims"][claim_id]["note"] == "after the rename"
+
+
+def test_a_copy_holding_another_reviews_id_never_writes_over_that_review(store_factory, tmp_path):
+    store = store_factory()
+    first = _open(store, tmp_path / "a.txt")
+    other = _open(store, tmp_path / "b.txt", ARTICLE + "\nAnother article: 3 ships.\n")
+    other_before = other.path.read_bytes()
+    data = json.loads(first.path.read_text(encoding="utf-8"))
+    data["review_id"] = other.review.review_id  # a hand-made copy of a review, then edited
+    copy = store.reviews_dir / ("2" * 32 + ".json")
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    first.path.unlink()
+    reopened = _open(store_factory(), tmp_path / "a.txt")
+    reopened.set_status(next(iter(reopened.review.claims)), "disputed")
+    assert reopened.path == copy and other.path.read_bytes() == other_before
+
+
+def test_json_files_not_named_like_a_review_are_left_alone(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    conflict_copy = store.reviews_dir / f"{handle.review.review_id} (conflicted copy).json"
+    conflict_copy.write_text("{ not even json", encoding="utf-8")
+    fresh = store_factory()
+    assert [e.review_id for e in fresh.list_reviews()] == [handle.review.review_id]
+    assert fresh.damaged_reviews() == []
+    assert conflict_copy.read_text(encoding="utf-8") == "{ not even json"
