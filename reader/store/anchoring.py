@@ -12,7 +12,10 @@ Order of attempts, as in the W3C Web Annotation robust-anchoring practice:
 4. a fuzzy match (rapidfuzz) near the hint, accepted above ``FUZZY_THRESHOLD`` unless it lands
    on words another claim kept (a deleted sentence is not "found" in its near-twin neighbour).
 
-A claim found nowhere is orphaned: kept with its old anchor and listed, never deleted.
+A claim found nowhere is orphaned: kept with its words, prefix and suffix, and listed, never
+deleted. Its offsets become the empty span where its words were (the old start carried through the
+diff): offsets in a review file always index that file's text, and a later text that has the words
+again finds them from there.
 """
 
 from __future__ import annotations
@@ -307,6 +310,7 @@ def reanchor(
     marked orphaned (and un-orphaned if a later text has their words again).
     """
     placements = place_anchors({cid: c.anchor for cid, c in claims.items()}, old_text, text)
+    positions: PositionMap | None = None
     out: dict[str, ReviewClaim] = {}
     unchanged: list[str] = []
     moved: list[str] = []
@@ -315,7 +319,13 @@ def reanchor(
     for claim_id, claim in claims.items():
         placed = placements[claim_id]
         if placed is None:
-            out[claim_id] = claim if claim.orphaned else replace(claim, orphaned=True)
+            if positions is None:
+                positions = PositionMap(old_text, text)
+            where = min(len(text), max(0, positions.hint(claim.anchor.start)))
+            # The old offsets index the old text, which the review no longer holds: past the
+            # end of a shortened text they would make the file fail its own validation.
+            out[claim_id] = replace(claim, orphaned=True,
+                                    anchor=replace(claim.anchor, start=where, end=where))
             orphaned.append(claim_id)
             continue
         start, end, how = placed

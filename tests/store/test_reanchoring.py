@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -163,7 +164,10 @@ def test_claim_whose_words_are_gone_is_orphaned_never_deleted_and_comes_back():
     moved, report = reanchor({"c": claim}, text, cut)
     assert report.orphaned == ("c",)
     assert moved["c"].orphaned and moved["c"].note == "checked"
-    assert moved["c"].anchor == claim.anchor  # the old place is kept as the last known one
+    kept = moved["c"].anchor  # its words and context are kept; its place is where they were
+    assert (kept.exact, kept.prefix, kept.suffix) == (quote, claim.anchor.prefix,
+                                                      claim.anchor.suffix)
+    assert kept.start == kept.end == start
     back, report = reanchor(moved, cut, text)
     assert not back["c"].orphaned and back["c"].anchor.start == start
 
@@ -222,3 +226,33 @@ def test_deleted_sentence_is_not_found_in_its_near_twin_neighbour():
     assert new_text[moved["c5"].anchor.start : moved["c5"].anchor.end] == edited_lines[4]
     for n in (0, 1, 2, 4, 6, 7):
         assert new_text[moved[f"c{n}"].anchor.start : moved[f"c{n}"].anchor.end] == lines[n]
+
+
+def test_orphan_of_a_shortened_article_keeps_the_review_openable(store_factory, tmp_path):
+    article = tmp_path / "a.txt"
+    store = store_factory()
+    handle = store.open_review(make_document(ARTICLE, article), analyser=figure_analyser)
+    last = max(handle.review.claims.values(), key=lambda c: c.anchor.end)
+    handle.set_status(last.id, "verified")
+    short = ARTICLE[: ARTICLE.index("Opposition")]  # the end of the article was cut
+    shortened = store_factory().open_review(make_document(short, article),
+                                            analyser=figure_analyser)
+    assert shortened.last_error is None
+    reopened = store_factory().open_review(make_document(short, article),
+                                           analyser=figure_analyser)  # no StoreCorruptError
+    claim = reopened.review.claims[last.id]
+    assert claim.orphaned and claim.status == "verified" and claim.text == last.text
+    assert all(c.anchor.end <= len(short) for c in reopened.review.claims.values())
+
+
+def test_file_with_an_orphan_past_the_end_of_its_text_still_opens(store_factory, tmp_path):
+    article = tmp_path / "a.txt"
+    handle = store_factory().open_review(make_document(ARTICLE, article),
+                                         analyser=figure_analyser)
+    claim_id = next(iter(handle.review.claims))
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    data["claims"][claim_id]["orphaned"] = True
+    data["claims"][claim_id]["anchor"].update(start=len(ARTICLE) + 50, end=len(ARTICLE) + 90)
+    handle.path.write_text(json.dumps(data), encoding="utf-8")  # as versions before the fix wrote
+    reopened = store_factory().load(handle.review.review_id)
+    assert reopened.review.claims[claim_id].orphaned
