@@ -81,6 +81,38 @@ def check_review(data: Any) -> None:
             raise SchemaViolation(f"at claims/{key}/anchor: offsets outside the document text")
 
 
+CLAIM_DEFINITION = "claim"
+
+
+@cache
+def _claim_validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    review = load_schema(REVIEW_SCHEMA)
+    schema = {"$ref": f"#/definitions/{CLAIM_DEFINITION}", "definitions": review["definitions"]}
+    return fastjsonschema.compile(schema)
+
+
+def check_claim(data: Any, text_length: int) -> None:
+    """Raise ``SchemaViolation`` unless ``data`` is a valid claim for a text of that length.
+
+    Checked on each change before it is saved: a value the file format does not allow (a
+    consulted date that is not YYYY-MM-DD, an empty kind) would otherwise be written, and the
+    next load would find the whole review damaged."""
+    import fastjsonschema
+
+    try:
+        _claim_validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        where = error.name.removeprefix("data").lstrip(".") or "the claim"
+        raise SchemaViolation(f"{where}: {error.message.removeprefix(error.name + ' ')}") \
+            from None
+    anchor = data["anchor"]
+    limit = text_length if not data["orphaned"] else anchor["end"]
+    if not 0 <= anchor["start"] <= anchor["end"] <= limit:
+        raise SchemaViolation("anchor: offsets outside the document text")
+
+
 def check_index(data: Any) -> None:
     problem = _first_error(INDEX_SCHEMA, data)
     if problem:

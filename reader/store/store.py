@@ -19,6 +19,7 @@ import os
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from reader.analysis.model import Analysis
@@ -66,6 +67,7 @@ from reader.store.review_file import (
     parse_review,
     read_review,
 )
+from reader.store.schema import SchemaViolation, check_claim
 from reader.store.serialise import EntryRenderer
 
 Analyser = Callable[[Document], Analysis]
@@ -97,6 +99,20 @@ def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
 def snapshot_of(document: Document) -> DocumentSnapshot:
     return DocumentSnapshot(document.text, document.title, document.sha256, document.format,
                             normalise_path(document.source_path))
+
+
+def check_consulted(consulted: str) -> None:
+    """A source's date consulted is YYYY-MM-DD or empty: the file format allows nothing else."""
+    if not consulted:
+        return
+    try:
+        if len(consulted) == 10:
+            date.fromisoformat(consulted)
+            return
+    except ValueError:
+        pass
+    raise ValueError(f"{consulted!r} is not a date: write the date consulted as YYYY-MM-DD "
+                     "(for example 2026-03-14), or leave it empty.")
 
 
 def write_error(path: Path, error: OSError) -> StoreWriteError:
@@ -167,6 +183,11 @@ class OpenReview:
             raise StoreReadOnlyError(self.path, self.read_only_reason)
 
     def _put(self, claim: ReviewClaim) -> ReviewClaim:
+        try:
+            check_claim(claim.to_dict(), len(self._review.document.text))
+        except SchemaViolation as problem:
+            raise ValueError(f"Not saved: the claim's {problem} (the review file cannot hold "
+                             "that). Correct the value and try again.") from None
         claims = dict(self._review.claims)
         claims[claim.id] = claim
         self._review = replace(self._review, claims=claims, updated=claim.updated)
@@ -228,6 +249,7 @@ class OpenReview:
             raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
         if not (url or citation or title):
             raise ValueError("A source needs a URL, a citation or a title.")
+        check_consulted(consulted)
         self._check_writable()
         claim = self.claim(claim_id)
         source = Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
@@ -237,6 +259,7 @@ class OpenReview:
     def update_source(self, claim_id: str, source: Source,
                       reviewer: str | None = None) -> ReviewClaim:
         """Replace the source with the same ``id``."""
+        check_consulted(source.consulted)
         self._check_writable()
         claim = self.claim(claim_id)
         if all(s.id != source.id for s in claim.sources):

@@ -240,3 +240,26 @@ def test_review_file_replaced_by_a_folder_is_named_with_what_to_do(store_factory
     assert str(handle.path) in caught.value.message
     assert "is a folder" in caught.value.message and "Move it out" in caught.value.message
     assert (handle.path / "inside.txt").read_text() == "kept"
+
+
+def test_values_the_file_format_cannot_hold_are_refused_not_written(store_factory, article_path):
+    from reader.store.model import Source
+
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.add_source(claim_id, url="https://example.org/minutes", consulted="2026-03-14")
+    source = handle.review.claims[claim_id].sources[0]
+    before = handle.path.read_bytes()
+    for consulted in ("14/03/2026", "2026-02-30", "20260314"):
+        with pytest.raises(ValueError, match="YYYY-MM-DD"):
+            handle.add_source(claim_id, url="https://example.org", consulted=consulted)
+        with pytest.raises(ValueError, match="YYYY-MM-DD"):
+            handle.update_source(claim_id, Source(source.id, url=source.url,
+                                                  consulted=consulted))
+    with pytest.raises(ValueError, match="kind"):
+        handle.add_manual_claim(0, 5, kind="")
+    with pytest.raises(ValueError, match="Not saved"):
+        handle.set_sources(claim_id, (Source("", url="https://example.org"),))
+    assert handle.path.read_bytes() == before
+    assert handle.review.claims[claim_id].sources == (source,)
+    reopened = _reopen(store_factory, article_path)  # still a review, not a damaged file
+    assert reopened.review.claims[claim_id].sources == (source,)
