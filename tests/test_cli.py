@@ -119,3 +119,33 @@ def test_output_cut_short_by_the_reader_is_not_an_error(command: str, tmp_path: 
     errors = producer.stderr.read().decode()
     assert producer.wait(timeout=120) == 0, errors
     assert "Traceback" not in errors
+
+
+HOSTILE = "\x1b]52;c;aGVsbG8=\x07\x1b[2J\x9b31m\x7f"
+
+
+@pytest.mark.parametrize("args", [["extract", "--format", "text"], ["extract", "--format", "json"],
+                                  ["status"], ["status", "--json"], ["export"],
+                                  ["export", "-f", "csv"], ["export", "-f", "jsonld"]])
+def test_escape_sequences_in_an_article_never_reach_the_terminal(args: list[str],
+                                                                 tmp_path: Path) -> None:
+    import json as json_module
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(f"Port news\n\nThe mayor said \"we lost {HOSTILE} 300 homes in 2019,\" "
+                       f"said Ann Bo.\n", encoding="utf-8")
+    result = run(args[0], str(article), *args[1:], "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    shown = result.stdout.replace("\r\n", "\n")
+    assert not any(c in shown for c in "\x1b\x07\x9b\x7f\r"), repr(shown[:200])
+    if "json" in args or "jsonld" in args:
+        strings: list[str] = []
+        json_module.loads(result.stdout, object_hook=lambda item: strings.extend(
+            value for value in item.values() if isinstance(value, str)) or item)
+        assert any(HOSTILE in value for value in strings)  # escaped, not lost
+
+
+def test_escape_sequences_in_a_file_name_never_reach_the_terminal(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path / "missing\x1b[2J.txt"))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "missing" in result.stderr

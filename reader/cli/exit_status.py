@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
+from reader.cli.terminal import printable
+
 DONE = 0
 FAILED = 1
 USAGE = 2  # argparse's own exit status for a wrong command line
@@ -19,7 +21,7 @@ EXIT_CODES_HELP = ("exit status: 0 done; 1 failed (a message on stderr names the
 
 def fail(message: str) -> int:
     """Report a failure the user can act on and return the exit status for it."""
-    print(f"claim-reader: {message}", file=sys.stderr)
+    print(f"claim-reader: {printable(message)}", file=sys.stderr)
     return FAILED
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+from reader.cli.terminal import printable
 from reader.export import FORMAT_NAMES
 
 
@@ -73,7 +74,9 @@ def run(options: argparse.Namespace) -> int:
             review = store.open_review(load_document(path), read_only=True).review
         text = render(review, options.format)
         if not options.output:
-            sys.stdout.write(text)
+            # JSON-LD has no raw control character (json_ld.py); a report shown in a terminal
+            # must not carry one either.
+            sys.stdout.write(printable(text))
             sys.stdout.flush()
             return 0
     except (DocumentError, StoreError) as error:
@@ -88,5 +91,5 @@ def run(options: argparse.Namespace) -> int:
         write_atomic(out, text.encode("utf-8"), keep_backup=False)
     except OSError as error:
         return fail(f"Could not write {out}: {error.strerror}. Choose another -o path.")
-    print(f"Wrote {out}", file=sys.stderr)
+    print(f"Wrote {printable(str(out))}", file=sys.stderr)
     return 0

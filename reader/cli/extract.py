@@ -10,12 +10,12 @@ usage).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+from reader.cli.terminal import json_text, printable
 
 TEXT_WIDTH = 76
 
@@ -39,10 +39,9 @@ def run(options: argparse.Namespace) -> int:
     analysis = analyse(document.text, document.blocks)
     try:
         if options.format == "json":
-            json.dump(extract_data(document, analysis), sys.stdout, ensure_ascii=False, indent=1)
-            sys.stdout.write("\n")
+            sys.stdout.write(json_text(extract_data(document, analysis), indent=1) + "\n")
         else:
-            sys.stdout.write(extract_listing(document, analysis))
+            sys.stdout.write(printable(extract_listing(document, analysis)))
         sys.stdout.flush()  # a closed pipe shows here, inside the try
     except BrokenPipeError:  # `claim-reader extract FILE | head`: the reader left, not an error
         return output_closed()

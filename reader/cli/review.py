@@ -7,12 +7,12 @@ Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2 u
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+from reader.cli.terminal import json_text, printable
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
@@ -42,6 +42,11 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                             help="your copy of the article, when it differs from theirs")
     else:  # pragma: no cover - the dispatcher only routes the three names above here
         raise ValueError(name)
+
+
+def _say(text: str = "") -> None:
+    """Print a line whose text may come from an article or a review file (see terminal.py)."""
+    print(printable(text))
 
 
 def _load_document(path: str) -> Any:
@@ -84,32 +89,31 @@ def status_data(handle: Any) -> dict[str, Any]:
 def _print_status(handle: Any) -> None:
     review = handle.review
     progress = review.progress()
-    print(f"{review.document.title or '(untitled)'} ({review.document.source_path})")
+    _say(f"{review.document.title or '(untitled)'} ({review.document.source_path})")
     if handle.path.exists():
-        print(f"Review file: {handle.path}")
+        _say(f"Review file: {handle.path}")
     else:
-        print("Not reviewed yet: nothing is saved until a claim is tagged.")
-    print(f"Progress: {progress.reviewed} of {progress.total} claims reviewed "
+        _say("Not reviewed yet: nothing is saved until a claim is tagged.")
+    _say(f"Progress: {progress.reviewed} of {progress.total} claims reviewed "
           f"({progress.verified} verified, {progress.disputed} disputed, "
           f"{progress.unverifiable} unverifiable); {progress.dismissed} dismissed, "
           f"{progress.orphaned} orphaned")
     claims = review.ordered_claims()
     if not claims:
-        print("No claims found.")
+        _say("No claims found.")
         return
     id_width = max(len("ID"), *(len(c.id) for c in claims))
-    print()
-    print(f"{'ID':<{id_width}}  {'STATUS':<24}  {'SPEAKER':<18}  TEXT")
+    _say()
+    _say(f"{'ID':<{id_width}}  {'STATUS':<24}  {'SPEAKER':<18}  TEXT")
     for claim in claims:
-        print(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
+        _say(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
               f"{_clip(claim.speaker or '-', 18):<18}  {_clip(claim.text)}")
 
 
 def _run_status(options: argparse.Namespace, store: Any) -> int:
     handle = store.open_review(_load_document(options.file), read_only=True)
     if options.json:
-        json.dump(status_data(handle), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(status_data(handle)) + "\n")
     else:
         _print_status(handle)
     return 0
@@ -131,19 +135,19 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
         claim = handle.add_source(claim.id, url=source if is_url else "",
                                   citation="" if is_url else source, reviewer=reviewer)
     progress = handle.progress()
-    print(f"{claim.id}: {claim.status} — {_clip(claim.text)}")
-    print(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
+    _say(f"{claim.id}: {claim.status} — {_clip(claim.text)}")
+    _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 
 
 def _run_import(options: argparse.Namespace, store: Any) -> int:
     document = _load_document(options.file) if options.file else None
     handle, report = store.import_review(Path(options.review), document=document)
-    print(f"Merged {options.review} into {handle.path}: {len(report.added)} claims added, "
+    _say(f"Merged {options.review} into {handle.path}: {len(report.added)} claims added, "
           f"{len(report.updated)} updated, {len(report.conflicts)} in conflict.")
     for conflict in report.conflicts:
         kept = "theirs" if conflict.kept == "incoming" else "yours"
-        print(f"  conflict {conflict.claim_id} — {_clip(conflict.text, 50)}\n"
+        _say(f"  conflict {conflict.claim_id} — {_clip(conflict.text, 50)}\n"
               f"    yours: {conflict.local_status} {conflict.local_note!r}\n"
               f"    theirs: {conflict.incoming_status} {conflict.incoming_note!r}\n"
               f"    kept {kept} (the later change); both are in the claim's history")

@@ -1,0 +1,31 @@
+"""Text the commands print, made safe for a terminal.
+
+Claim texts, speakers, notes and file names come from articles and review files, which anyone
+may have written. Printed raw, an escape sequence in them is obeyed by the terminal: it can clear
+the screen, fake other output, retitle the window or (OSC 52) write to the clipboard. So control
+characters other than newline, tab and the CR of a CRLF (CSV rows end so) are shown as U+FFFD in
+text, and escaped in JSON (``json`` escapes C0 itself but leaves DEL and the C1 range raw), which
+keeps the same data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+_CONTROLS = [chr(code) for code in range(0x100) if unicodedata.category(chr(code)) == "Cc"]
+_SHOWN = str.maketrans({c: "\ufffd" for c in _CONTROLS if c not in "\n\t\r"})
+_LONE_CR = re.compile(r"\r(?!\n)")  # returns to the start of the line: can hide what came before
+_ESCAPED = str.maketrans({c: f"\\u{ord(c):04x}" for c in _CONTROLS if ord(c) >= 0x7f})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but newline, tab and CRLF replaced by U+FFFD."""
+    return _LONE_CR.sub("\ufffd", text.translate(_SHOWN))
+
+
+def json_text(data: Any, indent: int = 2) -> str:
+    """``data`` as JSON with no raw control character in it (the same data once parsed)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_ESCAPED)
