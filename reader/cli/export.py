@@ -28,18 +28,11 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
 
 def _review_from_file(path: Path):  # -> Review | None
     """The review in ``path`` if it is a review file, else None (it is an article)."""
-    from reader.store.errors import StoreError
-    from reader.store.review_file import DamagedFile, parse_review
+    from reader.store.review_file import read_named_review
 
     if path.suffix.lower() != ".json":
         return None
-    try:
-        return parse_review(path.read_bytes(), path)
-    except DamagedFile as damaged:
-        raise StoreError(path, f"{path} is not a review file this app can read "
-                         f"({damaged.reason}).") from None
-    except OSError as error:
-        raise StoreError(path, f"{path} cannot be read ({error.strerror}).") from None
+    return read_named_review(path, "export")
 
 
 def _refused_output(out: Path, exported: Path, store: str | None) -> str | None:

@@ -101,6 +101,28 @@ def read_review(path: Path) -> tuple[Review, FileSignature | None]:
     return parse_review(raw, path), signature
 
 
+def read_named_review(path: Path, verb: str) -> Review:
+    """A review file the user named to ``verb`` ("import", "export"): not one of the store's, so
+    the messages speak of that file, and nothing is moved aside or offered."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(path, f"Cannot {verb} {path}: the file does not exist. Check the name "
+                         "and the folder.") from None
+    except IsADirectoryError:
+        raise StoreError(path, f"Cannot {verb} {path}: it is a folder. Name a review file "
+                         "(….json) inside it.") from None
+    except OSError as error:
+        raise StoreError(path, f"Cannot {verb} {path}: {error.strerror or error}. Check that "
+                         "the file is there and readable.") from None
+    try:
+        return parse_review(raw, path)
+    except DamagedFile as damaged:
+        raise StoreError(path, f"Cannot {verb} {path}: it is not a review file this version of "
+                         f"Claim Reader can read ({damaged.reason}). Ask for the file again; "
+                         "nothing was changed.") from None
+
+
 def usable_backup(path: Path) -> Path | None:
     """The file's ``.bak`` if it holds a review this app can read."""
     backup = backup_path(path)

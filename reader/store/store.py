@@ -65,6 +65,7 @@ from reader.store.review_file import (
     FileSignature,
     move_aside,
     parse_review,
+    read_named_review,
     read_review,
 )
 from reader.store.schema import SchemaViolation, check_claim
@@ -565,11 +566,7 @@ class ReviewStore:
         none. Claims are united; per claim the later change wins and claims both sides changed
         come back as conflicts, with both values kept in the history."""
         source = Path(path)
-        try:
-            incoming, _ = read_review(source)
-        except DamagedFile as damaged:
-            raise StoreError(source, f"Cannot import {source}: {damaged.reason}. Ask for the file "
-                             "again; nothing was changed.") from None
+        incoming = read_named_review(source, "import")
         if incoming.read_only:
             raise StoreReadOnlyError(source, f"Cannot import {source}: "
                                      + (incoming.read_only_reason or ""))

@@ -101,3 +101,17 @@ def test_import_of_a_damaged_file_changes_nothing(capsys, tmp_path):
     assert str(bad) in capsys.readouterr().err
     assert not (tmp_path / "store" / "reviews").exists() or not list(
         (tmp_path / "store" / "reviews").glob("*.json"))
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_a_named_review_file_that_cannot_be_read_says_why_and_what_to_do(command, capsys,
+                                                                          tmp_path):
+    missing, folder = tmp_path / "missing.json", tmp_path / "folder.json"
+    folder.mkdir()
+    cases = {missing: "the file does not exist. Check the name and the folder.",
+             folder: "it is a folder. Name a review file"}
+    for path, expected in cases.items():
+        assert main([command, str(path), "--store", str(tmp_path / "store")]) == 1
+        message = capsys.readouterr().err
+        assert f"Cannot {command} {path}: {expected}" in message
+    assert not (tmp_path / "store" / "reviews").exists()
