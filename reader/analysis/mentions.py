@@ -43,8 +43,11 @@ def parse_run(run: str) -> ParsedName | None:
 def _not_a_person_here(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the words around a name-like run show it is a description or part of an
     organisation's name rather than a person."""
-    if start >= 2 and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+    if start >= 2 and text[start - 1] in " \t" and text[start - 2] in "aAn" and \
+            _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
         return True
+    if text[end + 1:end + 2] not in ("a", "&"):
+        return False
     goes_on = _ORGANISATION_GOES_ON.match(text, end, limit)
     if goes_on is None:
         return False
@@ -89,7 +92,9 @@ class PeopleIndex:
                         and " " in parsed.name:
                     # A run may carry on over a full stop ("… Care Group. In"): the name ends
                     # at the first word that closes a sentence.
-                    name = _SENTENCE_AFTER_WORD.sub("", parsed.name)
+                    name = parsed.name
+                    if ". " in name:
+                        name = _SENTENCE_AFTER_WORD.sub("", name)
                     organisations.append((match.start() + parsed.start, name))
                     continue
                 if parsed is None or not (parsed.person or knows_surname(parsed.name)):
