@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
@@ -84,6 +84,10 @@ def find_quotes(
     span_index = 0
     sentence_index = 0
     run_speaker: Speaker | None = None
+    # Quotes of a run that so far has no speaker, and the paragraph they end in: a feature may
+    # open on a quote and name its speaker only in the next paragraph.
+    unattributed: list[int] = []
+    unattributed_paragraph = -1
     verb_starts = finder.verb_starts
     verb_index = 0
     for para_number, para in enumerate(paragraphs):
@@ -129,6 +133,11 @@ def find_quotes(
                     in_sentence) else paragraphs[span.end_paragraph].end
                 quote, cue = _attribute(text, span, sentence, gap_start, following, finder,
                                         sentence_speaker, run_speaker)
+                if quote.speaker is None and quote.kind != "term":
+                    unattributed.append(len(quotes))
+                    unattributed_paragraph = span.end_paragraph
+                elif quote.speaker is not None:
+                    unattributed.clear()
                 quotes.append(quote)
                 had_event = True
                 if cue is not None and sentence_cue is None and cue.speaker is not None:
@@ -146,6 +155,10 @@ def find_quotes(
                 gap_start = span.close_mark + 1
             if sentence_cue is not None:
                 sentence_cues[number] = sentence_cue
+        if unattributed and para_number == unattributed_paragraph + 1:
+            _name_after_the_quotes(quotes, unattributed, sentence_cues.get(first_sentence),
+                                   para.start)
+            unattributed.clear()
         # Quotes whose opening mark lies outside every sentence (should not happen) still count.
         for span in para_spans[cursor:]:
             quotes.append(_quote(text, span, _kind(text, span, span.open_mark, None, False), None,
@@ -153,6 +166,21 @@ def find_quotes(
         if not had_event:
             run_speaker = None
     return quotes, sentence_cues
+
+
+def _name_after_the_quotes(quotes: list[Quote], unattributed: list[int], cue: Cue | None,
+                           para_start: int) -> None:
+    """"“We're not asking for the moon.”" then "Dana Whitcomb, a teacher, shouted the words
+    ...": a paragraph that opens by naming a person as the subject of a reporting verb names
+    the speaker of the unattributed quotes just before it."""
+    if cue is None or cue.speaker is None or not cue.speaker.person:
+        return
+    speaker = cue.speaker
+    if speaker.start - para_start > 3 or " " not in speaker.name:
+        return
+    mention = Mention(speaker.name, speaker.start, speaker.end)
+    for i in unattributed:
+        quotes[i] = replace(quotes[i], speaker=mention, cue=cue.verb)
 
 
 def _first_cue(finder: SpeakerFinder, gaps: list[tuple[int, int]]) -> Cue | None:

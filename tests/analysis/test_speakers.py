@@ -227,3 +227,16 @@ def test_a_subject_before_an_earlier_quote_in_the_sentence_still_counts() -> Non
 def test_organisations_behind_descriptions_and_spokespeople(text: str,
                                                             expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_quote_run_named_by_the_paragraph_after_it() -> None:
+    text = ("PORT ALDER — “We're not asking for the moon. We're asking to live where we teach.”"
+            "\n\nDana Whitcomb, a third-grade teacher, shouted the words through a megaphone "
+            "on Tuesday.\n\n“It will not end here,” said Ray Castellanos.")
+    assert speakers(text) == ["Dana Whitcomb", "Ray Castellanos"]
+
+
+def test_a_paragraph_naming_someone_later_does_not_claim_earlier_quotes() -> None:
+    text = ("“We're not asking for the moon.”\n\nThe strike began on Tuesday, and Dana "
+            "Whitcomb said it would go on.")
+    assert speakers(text) == [None]
