@@ -92,11 +92,12 @@ _WORDY = re.compile(
     rf"|{_no_boundary(_MONTH)}[^\S\n]+\d{{4}}\b)"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
     rf"|(?P<words>{_no_boundary(WORD_NUMBER)})"
-    r"|(?P<half>[Hh]alf)(?=[^\S\n]+(?:of|the|a|an|its|their|his|her|all|our|them)\b))"
+    r"|(?P<half>[Hh]alf)(?=[^\S\n]+(?:of|the|a|an|its|their|his|her|all|our|them)\b)"
+    r"|(?P<twice>[Tt]wice|[Tt]hrice)\b)"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
 _START_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds", "thousands",
-                "millions", "billions", "tens", "half"]
+                "millions", "billions", "tens", "half", "twice", "thrice"]
 # Every word ``_WORDY`` can start with, each case and separator spelt out, so that the pattern
 # is one trie of plain letters, which ``re`` turns into a fast first-character scan.
 _WORDY_START = re.compile(trie_pattern([
@@ -394,6 +395,15 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure]
         return _vague(text, match, para)
     if group == "half":
         return _half(text, match, para)
+    if group == "twice":
+        # "scored twice", "twice a day", "almost twice the rate": two (or three) of something.
+        if match.group(0)[:1].isupper() and not _at_sentence_start(text, match.start(),
+                                                                    para.start):
+            return None
+        start, approximate = _with_qualifier(text, match.start(), para.start, "count")
+        value = 2.0 if match.group(0).lower() == "twice" else 3.0
+        return [Figure(start, match.end(), text[start:match.end()], "count", value, "times",
+                       approximate)]
     if group == "fraction":
         value = read_fraction(match.group("fraction"))
         if value is None:

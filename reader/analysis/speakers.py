@@ -102,7 +102,9 @@ _SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 _PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")
 _APPOSITION_NAME = re.compile(
     rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
-    rf"[\w’'-]+\s+){{0,4}}?(?P<name>{NAME_RUN})\s*$"
+    rf"[\w’'-]+\s+){{0,4}}?(?P<name>{NAME_RUN})"
+    # "Rep. Tomas Reilly of New York": where the person is from follows the name.
+    rf"(?:\s+(?:of|from)\s+{NAME_RUN})?\s*$"
 )
 _OWNER_BEFORE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:of|from|at|with)\s+(?:the\s+)?$"

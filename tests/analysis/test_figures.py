@@ -293,3 +293,16 @@ def test_phone_numbers_names_clock_times_and_ordinals_are_not_figures(text: str)
 )
 def test_near_misses_of_those_rules_stay_figures(text: str, span: str) -> None:
     assert figures(text)[0].text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("She scored twice in nine minutes.", "twice", 2),
+        ("Incidence rose almost twice as fast.", "almost twice", 2),
+        ("Thrice he tried.", "Thrice", 3),
+    ],
+)
+def test_twice_and_thrice_count(text: str, span: str, value: float) -> None:
+    figure = figures(text)[0]
+    assert (figure.text, figure.value) == (span, value)

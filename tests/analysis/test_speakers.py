@@ -240,3 +240,9 @@ def test_a_paragraph_naming_someone_later_does_not_claim_earlier_quotes() -> Non
     text = ("“We're not asking for the moon.”\n\nThe strike began on Tuesday, and Dana "
             "Whitcomb said it would go on.")
     assert speakers(text) == [None]
+
+
+def test_apposition_name_followed_by_where_the_person_is_from() -> None:
+    text = ("The chamber's Democratic leader, Rep. Tomas Reilly of New York, said his caucus "
+            "would supply “every vote it takes.”")
+    assert speakers(text) == ["Tomas Reilly"]
