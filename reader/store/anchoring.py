@@ -51,24 +51,6 @@ class ReanchorReport:
     added: tuple[str, ...] = ()
 
 
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def _common_prefix_length(a: str, b: str) -> int:
     """Length of the common prefix, by bisection over slice comparisons (done in C)."""
     lo, hi = 0, min(len(a), len(b))
@@ -175,7 +157,8 @@ def _context_score(anchor: Anchor, text: str, start: int) -> int:
     end = start + len(anchor.exact)
     before = text[max(0, start - len(anchor.prefix)) : start]
     after = text[end : end + len(anchor.suffix)]
-    return _common_suffix(anchor.prefix, before) + _common_prefix(anchor.suffix, after)
+    return (_common_suffix_length(anchor.prefix, before)
+            + _common_prefix_length(anchor.suffix, after))
 
 
 def _fuzzy_place(anchor: Anchor, text: str, hint: int,

@@ -133,10 +133,14 @@ def usable_backup(path: Path) -> Path | None:
     return backup
 
 
+def file_stamp(now: str) -> str:
+    """A timestamp for a file name ("20260101T100500123456Z"): no colons, which Windows refuses."""
+    return now.replace(":", "").replace("-", "").replace(".", "")
+
+
 def move_aside(path: Path, reason: str, now: str, review_id: str | None) -> StoreCorruptError:
     """Rename a damaged file out of the way (keeping it) and build the error that says so."""
-    stamp = now.replace(":", "").replace("-", "").replace(".", "")
-    moved_to = path.with_name(f"{path.name}.corrupt-{stamp}")
+    moved_to = path.with_name(f"{path.name}.corrupt-{file_stamp(now)}")
     try:
         os.replace(path, moved_to)
     except OSError:

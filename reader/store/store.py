@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import getpass
-import inspect
 import os
 import uuid
 from collections.abc import Callable
@@ -63,6 +62,7 @@ from reader.store.model import (
 from reader.store.review_file import (
     DamagedFile,
     FileSignature,
+    file_stamp,
     move_aside,
     parse_review,
     read_named_review,
@@ -85,12 +85,11 @@ def default_reviewer() -> str:
 
 
 def analyse_document(document: Document) -> Analysis:
-    """Run the app's analysis on a document (passing its blocks when the analysis takes them)."""
+    """The app's analysis of a document; imported on first use, since the store is also used
+    by commands that never analyse (export of a review file)."""
     from reader.analysis import analyse
 
-    if "blocks" in inspect.signature(analyse).parameters:
-        return analyse(document.text, blocks=document.blocks)  # type: ignore[call-arg]
-    return analyse(document.text)
+    return analyse(document.text, document.blocks)
 
 
 def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
@@ -547,8 +546,8 @@ class ReviewStore:
         try:
             with FileLock(path, self.lock_timeout):
                 if path.exists():
-                    stamp = self.now().replace(":", "").replace("-", "").replace(".", "")
-                    os.replace(path, path.with_name(f"{path.name}.replaced-{stamp}"))
+                    os.replace(path, path.with_name(f"{path.name}.replaced-"
+                                                    f"{file_stamp(self.now())}"))
                 write_atomic(path, raw, keep_backup=False)
         except OSError as error:
             raise write_error(path, error) from None
