@@ -8,6 +8,7 @@ inodes under the same name).
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
@@ -22,6 +23,8 @@ else:  # pragma: no cover - exercised on Windows only
     import msvcrt
 
 LOCK_SUFFIX = ".lock"
+_NO_LOCKING = frozenset(getattr(errno, name) for name in ("ENOLCK", "EOPNOTSUPP", "ENOTSUP",
+                                                         "ENOSYS") if hasattr(errno, name))
 
 
 def lock_path(path: Path) -> Path:
@@ -36,6 +39,8 @@ class FileLock:
         self.target = path
         self.timeout = timeout
         self._fd: int | None = None
+        self.unlocked = False
+        """True when the file system has no locks and the file was entered without one."""
 
     def _try_lock(self, fd: int) -> bool:
         try:
@@ -48,14 +53,28 @@ class FileLock:
         except OSError as error:
             if error.errno in (11, 13, 35, 36):  # EAGAIN, EACCES, EWOULDBLOCK, EDEADLK
                 return False
+            if error.errno in _NO_LOCKING:
+                # A file system without locks (some network and FUSE mounts): saving unlocked,
+                # still merging with what is on disk, beats never saving at all.
+                self.unlocked = True
+                return True
             raise
         return True
+
+    def _locked_or_closed(self, fd: int) -> bool:
+        """``_try_lock``, closing ``fd`` when locking fails with an error (each save would
+        otherwise leak a descriptor, until the window can open no file at all)."""
+        try:
+            return self._try_lock(fd)
+        except BaseException:
+            os.close(fd)
+            raise
 
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         deadline = time.monotonic() + self.timeout
         delay = 0.001
-        while not self._try_lock(fd):
+        while not self._locked_or_closed(fd):
             if time.monotonic() >= deadline:
                 os.close(fd)
                 raise StoreLockedError(
@@ -72,7 +91,9 @@ class FileLock:
         if self._fd is None:
             return
         try:
-            if POSIX:
+            if self.unlocked:
+                pass  # nothing to undo; closing the file is all
+            elif POSIX:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
             else:  # pragma: no cover
                 os.lseek(self._fd, 0, os.SEEK_SET)

@@ -237,3 +237,36 @@ def test_refresh_leaves_a_damaged_file_for_the_save_to_move_aside(tmp_path, arti
     assert [p.read_bytes() for p in kept] == [b"{ damaged"]
     assert _open(tmp_path / "store", "bo", article_path).review.claims[claim_id].status == \
         "verified"
+
+
+def test_a_lock_that_fails_with_an_error_leaves_no_descriptor_open(tmp_path, monkeypatch):
+    import errno
+
+    import reader.store.locking as locking_module
+
+    def broken_flock(fd, operation):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(locking_module.fcntl, "flock", broken_flock)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(OSError):
+            FileLock(tmp_path / "review.json").acquire()
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_file_system_without_locks_still_saves(tmp_path, article_path, monkeypatch):
+    import errno
+
+    import reader.store.locking as locking_module
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")  # NFS without its lock daemon
+
+    handle = _open(tmp_path / "store", "ann", article_path)
+    claim_id = next(iter(handle.review.claims))
+    monkeypatch.setattr(locking_module.fcntl, "flock", no_locks)
+    handle.set_status(claim_id, "verified")
+    monkeypatch.undo()
+    reopened = _open(tmp_path / "store", "bo", article_path)
+    assert reopened.review.claims[claim_id].status == "verified"
