@@ -19,10 +19,10 @@ EXIT_CODES_HELP = ("exit status: 0 done; 1 failed (a message on stderr names the
                    "what to do); 2 the command line was wrong")
 
 
-def fail(message: str) -> int:
+def fail(message: str, status: int = FAILED) -> int:
     """Report a failure the user can act on and return the exit status for it."""
     print(f"claim-reader: {printable(message)}", file=sys.stderr)
-    return FAILED
+    return status
 
 
 def output_closed() -> int:

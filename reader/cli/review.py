@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
 from reader.cli.terminal import json_text, printable
 from reader.store.model import STATUSES
 
@@ -120,6 +120,9 @@ def _run_status(options: argparse.Namespace, store: Any) -> int:
 
 
 def _run_tag(options: argparse.Namespace, store: Any) -> int:
+    if not all(source.strip() for source in options.source):
+        # Checked first: the status and note are saved one by one, before the sources.
+        return fail("--source needs a URL or a citation; nothing was changed.", USAGE)
     handle = store.open_review(_load_document(options.file))
     if handle.read_only:
         return fail(handle.read_only_reason)

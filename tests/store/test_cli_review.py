@@ -115,3 +115,14 @@ def test_a_named_review_file_that_cannot_be_read_says_why_and_what_to_do(command
         message = capsys.readouterr().err
         assert f"Cannot {command} {path}: {expected}" in message
     assert not (tmp_path / "store" / "reviews").exists()
+
+
+def test_tag_with_a_blank_source_changes_nothing(capsys, article_path, tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "analyse_document", figure_analyser)
+    store_dir = tmp_path / "store"
+    assert main(["status", str(article_path), "--json", "--store", str(store_dir)]) == 0
+    claim_id = json.loads(capsys.readouterr().out)["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--note", "n",
+                 "--source", " ", "--store", str(store_dir)]) == 2
+    assert "--source needs a URL or a citation; nothing was changed." in capsys.readouterr().err
+    assert not (store_dir / "reviews").exists() or not list((store_dir / "reviews").glob("*.json"))
