@@ -16,7 +16,7 @@ from reader.document.model import Block
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•·▪◦‣*\-–]|\d{1,3}[.)])[ \t\u00a0]+")
-_HEADING_END = frozenset('.!?:;,"”’»)…')
+_HEADING_END = frozenset('.!?:;,"”’»)…\']›“«')
 _MAX_HEADING_WORDS = 12
 _BLOCK_KINDS = frozenset({"heading", "list_item", "block_quote"})
 

@@ -23,7 +23,7 @@ from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import VERB_RE, Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -35,6 +35,7 @@ _NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
 _SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
 _INTRO_END = re.compile(r"[,:]\s*$")
 _TERM_MAX_WORDS = 4
+_OPENING_MARKS = frozenset("\"“‘«„'‹‚")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,8 @@ def _attribute(
         cue = _cue_before(finder, gap_start, span.open_mark, sentence_speaker, sentence.start)
         if cue is None or cue.speaker is None:
             after = finder.cue_after(span.close_mark + 1, following)
-            if after is not None and not _introduces_next(text, after, following):
+            if after is not None and not _introduces_next(text, after, following) \
+                    and not _opens_own_quote(text, after):
                 cue = after
     else:
         cue = finder.cue_after(span.close_mark + 1, following)
@@ -240,6 +242,20 @@ def _attribute(
     return _quote(text, span, kind, speaker, verb), cue
 
 
+def _opens_own_quote(text: str, cue: Cue) -> bool:
+    """`“No entry.” The protesters chanted “Stop the war”`: a verb straight before a quote of
+    its own starts a new sentence about that quote, not an attribution of the one before."""
+    if cue.verb_start < 0:
+        return False
+    verb = VERB_RE.match(text, cue.verb_start)
+    if verb is None:
+        return False
+    pos = verb.end()
+    while pos < len(text) and text[pos] in " \t:,":
+        pos += 1
+    return pos < len(text) and text[pos] in _OPENING_MARKS
+
+
 def _introduces_next(text: str, cue: Cue, following: int) -> bool:
     """Whether a cue after a quote ends in a colon or comma right before the next quote."""
     if cue.verb_start < 0 or following - cue.verb_start >= 80:
@@ -254,6 +270,9 @@ def _cue_before(finder: SpeakerFinder, start: int, end: int,
     last_with_subject: Speaker | None = sentence_speaker
     for cue in cues:
         if cue.needs_subject:
+            if last_with_subject is None:
+                # "Tom Reed spoke to reporters, adding: “…”": the subject of the sentence.
+                last_with_subject = finder.subject_at(floor, cue.verb_start)
             if last_with_subject is not None:
                 chosen = Cue(cue.verb, cue.verb_start, last_with_subject)
             continue

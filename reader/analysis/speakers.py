@@ -219,6 +219,11 @@ class SpeakerFinder:
                 cues.append(self._noted(Cue(word, verb.start(), speaker)))
         return cues
 
+    def subject_at(self, pos: int, end: int) -> Speaker | None:
+        """The subject opening a sentence at ``pos`` (a name, a pronoun or a description)."""
+        match = _SUBJECT_AT_START.match(self.text, pos, end)
+        return self._subject(match) if match is not None else None
+
     # -- subjects -------------------------------------------------------------------------
     def _subject_before(self, floor: int, verb_start: int) -> Speaker | None:
         text = self.text

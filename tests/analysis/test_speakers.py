@@ -246,3 +246,21 @@ def test_apposition_name_followed_by_where_the_person_is_from() -> None:
     text = ("The chamber's Democratic leader, Rep. Tomas Reilly of New York, said his caucus "
             "would supply “every vote it takes.”")
     assert speakers(text) == ["Tomas Reilly"]
+
+
+def test_straight_single_quotes_ending_a_short_paragraph_do_not_make_it_a_heading() -> None:
+    text = ("Tom Reed, 45, runs the farm.\n\n'We won't go quietly,' Reed said. "
+            "'Not after 20 years.'")
+    quotes = analyse(text).quotes
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("full", "Tom Reed"), ("full", "Tom Reed")]
+
+
+def test_a_participle_cue_takes_the_subject_of_its_sentence() -> None:
+    assert speakers("Tom Reed spoke to reporters, adding: “We are not done yet.”") == [
+        "Tom Reed"]
+
+
+def test_a_verb_with_a_quote_of_its_own_does_not_attribute_the_quote_before() -> None:
+    text = "A sign read: “No entry.” The protesters chanted “Stop the war” all night."
+    assert speakers(text) == [None, "The protesters"]
