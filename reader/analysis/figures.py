@@ -257,6 +257,7 @@ _STOP_WORDS = word_set(
 _NOT_NOUNS = word_set("more less most many much few several such same other own")
 _SENTENCE_START_CHARS = frozenset(".!?\"“‘'(—–:;\n")
 _MIN_YEAR, _MAX_YEAR = 1000, 2100
+_YEAR_SPAN_AFTER = re.compile(r"/(\d\d)(?![\d/])")
 # Telephone numbers: a trunk prefix ("0800 555 111", "01632 960482") or a North American
 # "(206) 555-0147" / "206-555-0147". A quantity is never written with a leading zero.
 _PHONE = re.compile(
@@ -425,6 +426,13 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
     limit = para.end
     nxt = text[end] if end < limit else ""
     if nxt in ":/" and end + 1 < limit and text[end + 1].isdigit():
+        if nxt == "/" and len(raw) == 4 and raw.isdigit() and _MIN_YEAR <= int(raw) <= _MAX_YEAR:
+            span = _YEAR_SPAN_AFTER.match(text, end, limit)
+            if span is not None and int(span.group(1)) == (int(raw) + 1) % 100:
+                # "the 2024/25 season", "fiscal 2024/25": a span of two years.
+                high = float(int(raw) + 1)
+                return [Figure(start, span.end(), text[start:span.end()], "range", None, None,
+                               False, float(raw), high)]
         return None  # a time of day, a score, 9/11, 24/7
     if _TIME_OF_DAY.match(text, end, limit):
         return None  # "3 p.m.": a time of day, not a quantity
@@ -517,7 +525,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
                 if high_year > value:
                     return [Figure(start, h_end, text[start:h_end], "range", None, None, False,
                                    value, high_year)]
-            if low > h_value and h_kind != "year" and kind == "count" and h_kind == "count":
+            if low >= h_value and h_kind != "year" and kind == "count" and h_kind == "count":
                 # "The vote was 70-29": a tally, one figure with both numbers.
                 return [Figure(start, h_end, text[start:h_end], "other", None, None, False,
                                low, h_value)]

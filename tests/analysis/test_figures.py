@@ -306,3 +306,11 @@ def test_near_misses_of_those_rules_stay_figures(text: str, span: str) -> None:
 def test_twice_and_thrice_count(text: str, span: str, value: float) -> None:
     figure = figures(text)[0]
     assert (figure.text, figure.value) == (span, value)
+
+
+def test_slashed_season_is_a_span_of_years_and_an_even_split_is_no_range() -> None:
+    season, split = figures("The 2024/25 season opened with a 50-50 ball.")
+    assert (season.text, season.kind, season.low, season.high) == ("2024/25", "range", 2024,
+                                                                    2025)
+    assert (split.text, split.kind) == ("50-50", "other")
+    assert figures("It happened on 9/11.") == []
