@@ -9,6 +9,7 @@ folders 0700 on POSIX: reviews are a journalist's private working notes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -39,15 +40,27 @@ def ensure_private_dir(folder: Path) -> None:
             os.chmod(part, DIR_MODE)
 
 
+# Errors that say a file system cannot sync a folder (some network, FUSE and shared-folder
+# mounts) or will not let us open it for reading: the rename is done and visible then, and
+# failing the save would only make the user retry a save that happened.
+_FOLDER_SYNC_UNSUPPORTED = frozenset(getattr(errno, name) for name in (
+    "EINVAL", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EBADF", "EACCES", "EPERM")
+    if hasattr(errno, name))
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable (Windows has no folder fsync; NTFS journals it)."""
     if not POSIX:
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        if error.errno not in _FOLDER_SYNC_UNSUPPORTED:
+            raise
 
 
 def _write_all(fd: int, data: bytes) -> None:

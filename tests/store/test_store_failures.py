@@ -263,3 +263,22 @@ def test_values_the_file_format_cannot_hold_are_refused_not_written(store_factor
     assert handle.review.claims[claim_id].sources == (source,)
     reopened = _reopen(store_factory, article_path)  # still a review, not a damaged file
     assert reopened.review.claims[claim_id].sources == (source,)
+
+
+def test_a_file_system_that_cannot_sync_folders_still_saves(store_factory, article_path,
+                                                            monkeypatch):
+    import stat as stat_module
+
+    handle, claim_id = _reviewed(store_factory, article_path)
+    real_fsync = os.fsync
+
+    def no_folder_sync(fd):
+        if stat_module.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")  # as some shared-folder mounts do
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", no_folder_sync)
+    handle.set_status(claim_id, "disputed")  # no StoreWriteError for a save that happened
+    assert not handle.dirty and handle.last_error is None
+    monkeypatch.undo()
+    assert _reopen(store_factory, article_path).review.claims[claim_id].status == "disputed"
