@@ -78,7 +78,8 @@ _AFTER_VERB_FIRST = re.compile(
 )
 _AFTER_VERB_ROLE = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
-    rf"(?:\s+(?!the\b|a\b|an\b)[a-z][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
+    # "said 12-year-old Maya Cohen", "said team captain Ann Lee"
+    rf"(?:\s+(?!the\b|a\b|an\b)[a-z0-9][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
@@ -152,6 +153,14 @@ class SpeakerFinder:
         match = _AFTER_SUBJECT_FIRST.match(text, pos, end)
         if match is not None:
             speaker = self._subject(match)
+            if match.group("desc") is not None and match.group("appos"):
+                # `,” the coach, Marta Silva, shouted`: the name in apposition is the speaker.
+                named = _APPOSITION_NAME.match(text, match.start("appos") + 1,
+                                               match.end("appos") - 1)
+                if named is not None:
+                    person = self.named_person(named.group("name"), named.start("name"))
+                    if person is not None and " " in person.name:
+                        speaker = person
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))

@@ -264,3 +264,17 @@ def test_a_participle_cue_takes_the_subject_of_its_sentence() -> None:
 def test_a_verb_with_a_quote_of_its_own_does_not_attribute_the_quote_before() -> None:
     text = "A sign read: “No entry.” The protesters chanted “Stop the war” all night."
     assert speakers(text) == [None, "The protesters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“I was scared,” said 12-year-old Maya Cohen. “I hid under the bed.”",
+         ["Maya Cohen", "Maya Cohen"]),
+        ("“Let’s go,” the coach, Marta Silva, shouted.", ["Marta Silva"]),
+        ("“Let’s go,” the coach, who had not slept, shouted.", ["the coach"]),
+    ],
+)
+def test_role_with_age_before_a_name_and_a_name_in_apposition_after_a_quote(
+        text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
