@@ -456,12 +456,12 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
                 text[word_start - 1].isalpha():
             word_start -= 1
         word = text[word_start:start - 1]
-        if word[0].isupper():
-            if _named_by_word(text, word_start, word, para.start, end, limit):
+        if word.lower() in _CALL_WORDS:
+            if _CALL_BEFORE.search(text, max(para.start, start - 24), start) and _counted_noun(
+                    text, end, limit) is None:
                 return None
-        elif word in _CALL_WORDS and _CALL_BEFORE.search(
-                text, max(para.start, start - 24), start) and _counted_noun(
-                text, end, limit) is None:
+        elif word[0].isupper() and _named_by_word(text, word_start, word, para.start, end,
+                                                  limit):
             return None
     if len(raw) > 24:
         return None  # a serial number or garbage, not a quantity (and no float would hold it)

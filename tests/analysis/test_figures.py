@@ -314,3 +314,7 @@ def test_slashed_season_is_a_span_of_years_and_an_even_split_is_no_range() -> No
                                                                     2025)
     assert (split.text, split.kind) == ("50-50", "other")
     assert figures("It happened on 9/11.") == []
+
+
+def test_a_number_to_call_at_the_start_of_a_sentence() -> None:
+    assert figures("Call 999 in an emergency.") == []
