@@ -59,7 +59,7 @@ class IndexEntry:
 def review_ids_in(folder: Path) -> set[str]:
     try:
         names = os.listdir(folder)
-    except FileNotFoundError:
+    except OSError:  # missing, or not a folder: no reviews there (saving says what is wrong)
         return set()
     return {name[: -len(REVIEW_SUFFIX)] for name in names
             if name.endswith(REVIEW_SUFFIX) and REVIEW_ID.fullmatch(name[: -len(REVIEW_SUFFIX)])}

@@ -35,7 +35,7 @@ class FileSignature:
     def of(cls, path: Path) -> FileSignature | None:
         try:
             st = os.stat(path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # the latter: a file where a folder was
             return None
         return cls(st.st_ino, st.st_size, st.st_mtime_ns)
 

@@ -406,7 +406,11 @@ class ReviewStore:
         try:
             ensure_private_dir(self.reviews_dir)  # again each time: someone may delete it
         except OSError as error:
-            raise write_error(self.reviews_dir / "review.json", error) from None
+            raise StoreWriteError(
+                self.reviews_dir, f"Could not create the store folder {self.reviews_dir} "
+                f"({error.strerror or error}): {self.root} must be a folder you can write in. "
+                "Fix it or choose another store with --store, then save again. Nothing was "
+                "saved.", errno=error.errno) from None
         if not self._prepared:
             remove_stale_temporaries(self.reviews_dir)
             self._prepared = True
