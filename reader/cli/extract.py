@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
-from reader.cli.terminal import json_text, printable
+from reader.cli.terminal import clipped, json_text, printable
 
 TEXT_WIDTH = 76
 
@@ -85,11 +85,6 @@ def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
     }
 
 
-def _clip(text: str, width: int = TEXT_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _number(value: float | None) -> str:
     if value is None:
         return "?"
@@ -105,7 +100,7 @@ def extract_listing(document: Any, analysis: Any) -> str:
         who = q.speaker.name if q.speaker else "no speaker"
         cue = f", {q.cue}" if q.cue else ""
         lines.append(f"  {q.start:>7}  [{q.kind}] {who}{cue}")
-        lines.append(f"           “{_clip(q.text, TEXT_WIDTH - 13)}”")
+        lines.append(f"           “{clipped(q.text, TEXT_WIDTH - 13)}”")
     lines.append("")
     lines.append(f"Figures: {len(analysis.figures)}")
     for f in analysis.figures:
@@ -115,11 +110,11 @@ def extract_listing(document: Any, analysis: Any) -> str:
             value = f.date or _number(f.value)
         unit = f" {f.unit}" if f.unit else ""
         approx = " (approximate)" if f.approximate else ""
-        lines.append(f"  {f.start:>7}  {_clip(f.text, 30):<30} {f.kind}: {value}{unit}{approx}")
+        lines.append(f"  {f.start:>7}  {clipped(f.text, 30):<30} {f.kind}: {value}{unit}{approx}")
     lines.append("")
     lines.append(f"Claims: {len(analysis.claims)}")
     for c in analysis.claims:
         who = f" — {c.speaker.name}" if c.speaker else ""
         lines.append(f"  {c.id}  {c.kind}{who}")
-        lines.append(f"           {_clip(c.text, TEXT_WIDTH - 11)}")
+        lines.append(f"           {clipped(c.text, TEXT_WIDTH - 11)}")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
-from reader.cli.terminal import json_text, printable
+from reader.cli.terminal import clipped, json_text, printable
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
@@ -53,11 +53,6 @@ def _load_document(path: str) -> Any:
     from reader.document.loading import load_document
 
     return load_document(Path(path))
-
-
-def _clip(text: str, width: int = TEXT_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _state(claim: Any) -> str:
@@ -107,7 +102,7 @@ def _print_status(handle: Any) -> None:
     _say(f"{'ID':<{id_width}}  {'STATUS':<24}  {'SPEAKER':<18}  TEXT")
     for claim in claims:
         _say(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
-              f"{_clip(claim.speaker or '-', 18):<18}  {_clip(claim.text)}")
+              f"{clipped(claim.speaker or '-', 18):<18}  {clipped(claim.text, TEXT_WIDTH)}")
 
 
 def _run_status(options: argparse.Namespace, store: Any) -> int:
@@ -138,7 +133,7 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
         claim = handle.add_source(claim.id, url=source if is_url else "",
                                   citation="" if is_url else source, reviewer=reviewer)
     progress = handle.progress()
-    _say(f"{claim.id}: {claim.status} — {_clip(claim.text)}")
+    _say(f"{claim.id}: {claim.status} — {clipped(claim.text, TEXT_WIDTH)}")
     _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 
@@ -150,7 +145,7 @@ def _run_import(options: argparse.Namespace, store: Any) -> int:
           f"{len(report.updated)} updated, {len(report.conflicts)} in conflict.")
     for conflict in report.conflicts:
         kept = "theirs" if conflict.kept == "incoming" else "yours"
-        _say(f"  conflict {conflict.claim_id} — {_clip(conflict.text, 50)}\n"
+        _say(f"  conflict {conflict.claim_id} — {clipped(conflict.text, 50)}\n"
               f"    yours: {conflict.local_status} {conflict.local_note!r}\n"
               f"    theirs: {conflict.incoming_status} {conflict.incoming_note!r}\n"
               f"    kept {kept} (the later change); both are in the claim's history")

@@ -29,3 +29,9 @@ def printable(text: str) -> str:
 def json_text(data: Any, indent: int = 2) -> str:
     """``data`` as JSON with no raw control character in it (the same data once parsed)."""
     return json.dumps(data, ensure_ascii=False, indent=indent).translate(_ESCAPED)
+
+
+def clipped(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, for a column of a listing."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
