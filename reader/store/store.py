@@ -594,6 +594,8 @@ class ReviewStore:
             if ours.document.sha256 != incoming.document.sha256:
                 theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text)
             claims, report = merge_claims(ours.claims, theirs, now)
+            if not report.changed:
+                return handle, report  # nothing new: the file stays byte for byte as it was
             handle._review = replace(ours, claims=claims, updated=now)
             handle.dirty = True
         handle.save()

@@ -89,9 +89,12 @@ def test_import_merges_a_colleagues_review(capsys, article_path, tmp_path):
         next(iter(ReviewStore(mine).list_reviews())).review_id).review.claims[ids[1]].history
     assert {(h.event, h.to_status) for h in history} >= {
         ("status", "verified"), ("status", "disputed"), ("conflict", "verified")}
-    # Importing the same file again changes nothing.
+    # Importing the same file again changes nothing, not even the file's "updated" time.
+    my_file = next((mine / "reviews").glob("*.json"))
+    before = my_file.read_bytes()
     assert main(["import", str(their_file), "--store", str(mine)]) == 0
     assert "0 claims added, 0 updated, 0 in conflict" in capsys.readouterr().out
+    assert my_file.read_bytes() == before
 
 
 def test_import_of_a_damaged_file_changes_nothing(capsys, tmp_path):
