@@ -65,6 +65,7 @@ _DROPPED_CLASS = re.compile(
 )
 _NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
 _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_ATTRIBUTE = re.compile(r"(?:^|\s)hidden\b|aria-hidden\s*=\s*[\"']?true", re.IGNORECASE)
 # Marks each element of the copy handed to readability with its place in our tree.
 _INDEX_ATTRIBUTE = "data-claim-reader-index"
 _KEPT_ATTRIBUTES = ("class", "id", "href")
@@ -173,6 +174,16 @@ def link_target(href: str) -> str | None:
     if _REFUSED_SCHEMES.match(_INVISIBLE.sub("", target)):
         return None
     return target
+
+
+def hides_its_content(tag: str, attributes: str) -> bool:
+    """Whether an element, met as a lone tag (raw HTML inside a Markdown paragraph), hides what
+    it holds from a browser's reader, by the same rules as a page's elements: a script, style,
+    form control or frame, or an element marked hidden or styled invisible."""
+    if tag.lower() in _DROPPED_TAGS:
+        return True
+    attributes = attributes[:_MAX_ATTRIBUTE_CHARS]
+    return bool(_HIDDEN_ATTRIBUTE.search(attributes) or _INVISIBLE_STYLE.search(attributes))
 
 
 def _parse(source: str) -> lxml.html.HtmlElement | None:

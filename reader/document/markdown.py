@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.document.html import link_target, render_html_fragment
+from reader.document.html import hides_its_content, link_target, render_html_fragment
 from reader.document.model import Block, BlockKind, InlineSpan
 from reader.document.plain_text import plain_text_blocks
 from reader.document.rendering import TextBuilder
@@ -33,6 +33,7 @@ _UNSPLITTABLE = re.compile(
 # A blank line (the match ends after it) before an unindented letter, quote mark or "#".
 _SPLIT_POINT = re.compile(r"\n[ \t]*\n(?=[^\W\d_]|[#“\"‘'«„])")
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _SPAN_OPENERS = {"em_open": "emphasis", "strong_open": "strong"}
 _SPAN_CLOSERS = {"em_close": "emphasis", "strong_close": "strong"}
 
@@ -149,8 +150,28 @@ def _render_tokens(tokens: Sequence[Token], builder: TextBuilder) -> None:
 
 
 def _render_inline(children: Sequence[Token], builder: TextBuilder) -> None:
+    # Raw HTML inside a paragraph comes as lone tags around ordinary text tokens: the words of
+    # a <script>, a <span hidden> or a display:none element would be shown, though a browser
+    # shows none of them. ``hidden`` is the tag name of such an element while inside it, and
+    # ``depth`` how many elements of that name are open.
+    hidden: str | None = None
+    depth = 0
     for child in children:
         kind = child.type
+        if kind == "html_inline":
+            tag = _TAG.match(child.content)
+            if tag is not None:
+                closing, name = tag.group(1) == "/", tag.group(2).lower()
+                self_closing = tag.group(3).rstrip().endswith("/")
+                if hidden is None:
+                    if not closing and not self_closing and hides_its_content(name, tag.group(3)):
+                        hidden, depth = name, 1
+                elif name == hidden and not self_closing:
+                    depth += -1 if closing else 1
+                    if depth == 0:
+                        hidden = None
+        if hidden is not None:
+            continue
         # An image (its alt text lives in its own children) is not article prose: skipped.
         if kind == "text":
             builder.write(child.content)

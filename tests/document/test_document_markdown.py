@@ -122,3 +122,14 @@ def test_ordinary_nesting_is_still_markdown() -> None:
     document = document_from_string(source, format="markdown")
     assert [block.level for block in document.blocks] == list(range(1, 13))
     assert "- " not in document.text
+
+
+def test_raw_html_a_browser_would_not_show_is_not_shown_inside_a_paragraph() -> None:
+    source = (
+        'The council said 12 ships <span style="display:none">hidden 99</span> docked. '
+        "<script>alert(1)</script> Then <span hidden>secret <span>inner</span> still</span> "
+        '<span aria-hidden="true">aria</span> <span>kept</span> and <b>bold</b> words.'
+    )
+    document = document_from_string(source, format="markdown")
+    assert document.text == "The council said 12 ships docked. Then kept and bold words."
+    assert_well_formed(document)
