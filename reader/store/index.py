@@ -59,8 +59,14 @@ class IndexEntry:
 def review_ids_in(folder: Path) -> set[str]:
     try:
         names = os.listdir(folder)
-    except OSError:  # missing, or not a folder: no reviews there (saving says what is wrong)
+    except FileNotFoundError:  # no review saved yet (or a store on a missing drive)
         return set()
+    except OSError as error:
+        # Not "no reviews": the reviews may be there, unseen. Opening a document must not start
+        # a second review of it, so this is an error the start page and the window show.
+        raise StoreError(folder, f"The store folder {folder} cannot be read "
+                         f"({error.strerror or error}). Fix it, or choose another store with "
+                         "--store.") from None
     return {name[: -len(REVIEW_SUFFIX)] for name in names
             if name.endswith(REVIEW_SUFFIX) and REVIEW_ID.fullmatch(name[: -len(REVIEW_SUFFIX)])}
 

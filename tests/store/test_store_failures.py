@@ -285,15 +285,19 @@ def test_a_file_system_that_cannot_sync_folders_still_saves(store_factory, artic
 
 
 def test_a_store_path_that_is_not_a_folder_says_so(store_factory, article_path, tmp_path):
+    document = make_document(ARTICLE, article_path)
     not_a_folder = tmp_path / "store-is-a-file"
     not_a_folder.write_text("a file where the store should be", encoding="utf-8")
+    with pytest.raises(StoreError) as caught:  # not a raw NotADirectoryError
+        store_factory(not_a_folder).open_review(document, analyser=figure_analyser)
+    message = caught.value.message
+    assert f"The store folder {not_a_folder / 'reviews'} cannot be read" in message
+    assert "--store" in message
+    assert not_a_folder.read_text(encoding="utf-8") == "a file where the store should be"
     dangling = tmp_path / "store-link"
     dangling.symlink_to(tmp_path / "unmounted" / "store")
-    for root in (not_a_folder, dangling):
-        handle = store_factory(root).open_review(make_document(ARTICLE, article_path),
-                                                 analyser=figure_analyser)
-        assert handle.dirty and handle.last_error is not None
-        message = handle.last_error.message
-        assert f"Could not create the store folder {root / 'reviews'}" in message
-        assert "--store" in message and "review.json" not in message
-    assert not_a_folder.read_text(encoding="utf-8") == "a file where the store should be"
+    handle = store_factory(dangling).open_review(document, analyser=figure_analyser)
+    assert handle.dirty and handle.last_error is not None
+    message = handle.last_error.message
+    assert f"Could not create the store folder {dangling / 'reviews'}" in message
+    assert "--store" in message and "review.json" not in message
