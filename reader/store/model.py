@@ -142,12 +142,6 @@ class ReviewClaim:
     def text(self) -> str:
         return self.anchor.exact
 
-    @property
-    def has_decision(self) -> bool:
-        """Whether a user touched this claim: what a merge must never silently drop."""
-        return bool(self.status != "unreviewed" or self.note or self.sources or self.dismissed
-                    or self.history)
-
     def decision(self) -> tuple[Any, ...]:
         """The user-facing state two copies of a claim are compared on when merging."""
         return (self.status, self.note, self.sources, self.dismissed)

@@ -63,9 +63,3 @@ class EntryRenderer:
             return (before.encode("utf-8"), b"{}", after.encode("utf-8"))
         return ((before + "{\n").encode("utf-8"), b",\n".join(parts),
                 ("\n  }" + after).encode("utf-8"))
-
-    def render_bytes(self, header: Mapping[str, Any], entries: Mapping[str, Any]) -> bytes:
-        return b"".join(self.render_chunks(header, entries))
-
-    def render(self, header: Mapping[str, Any], entries: Mapping[str, Any]) -> str:
-        return self.render_bytes(header, entries).decode("utf-8")
