@@ -244,6 +244,7 @@ _TIME_OF_DAY = re.compile(
     r"[^\S\n]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
     r"PST\b|PDT\b|ET\b|local[^\S\n]+time)"
 )
+_TIME_OF_DAY_INITIALS = frozenset("apoGUBCEPl")
 _SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
 _WORD_AFTER = re.compile(r"[^\S\n]+([\w’'-]+)")
 _STOP_WORDS = word_set(
@@ -434,7 +435,12 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
                 return [Figure(start, span.end(), text[start:span.end()], "range", None, None,
                                False, float(raw), high)]
         return None  # a time of day, a score, 9/11, 24/7
-    if _TIME_OF_DAY.match(text, end, limit):
+    # The first character after any white space: most patterns below need a given one there.
+    lead = end
+    while lead < limit and text[lead] != "\n" and text[lead].isspace():
+        lead += 1
+    after = text[lead] if lead < limit else ""
+    if after in _TIME_OF_DAY_INITIALS and _TIME_OF_DAY.match(text, end, limit):
         return None  # "3 p.m.": a time of day, not a quantity
     if "." in raw and len(raw) <= 5 and _CLOCK_DIGITS.fullmatch(raw) and _AT_TIME_BEFORE.search(
             text, max(para.start, start - 8), start) and (
@@ -447,7 +453,8 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         word = re.search(r"(\w+)-$", text[max(para.start, start - 12):start])
         if word is None or word.group(1).lower() not in ("mid", "pre", "post", "early", "late"):
             return None  # F-16, Covid-19
-    if _is_identifier(text, start, para.start) or _ADDRESS_AFTER.match(text, end, limit):
+    if _is_identifier(text, start, para.start) or (
+            after.isupper() and _ADDRESS_AFTER.match(text, end, limit)):
         return None
     if nxt not in "-–%" and start - 2 >= para.start and text[start - 1] == " " and \
             text[start - 2].isalpha() and "." not in raw and "," not in raw:

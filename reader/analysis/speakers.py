@@ -46,6 +46,10 @@ _AUX = (
     r"told\s+reporters|in\s+a\s+statement)"
 )
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
+_AUX_LAST_WORDS = word_set(
+    """has have had was is also later then previously earlier once would will may might could
+    further again repeatedly recently publicly reportedly separately often just already quickly
+    immediately simply flatly angrily bluntly week reporters statement""")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[{UPPER}][\w.-]*[’']s)"
@@ -238,9 +242,18 @@ class SpeakerFinder:
         text = self.text
         lo = max(floor, verb_start - _MAX_BEFORE)
         prefix_end = verb_start
-        aux = _AUX_END.search(text, max(lo, prefix_end - 48), prefix_end)
-        if aux is not None:
-            prefix_end = aux.start()
+        word_end = prefix_end
+        while word_end > lo and text[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start > lo and word_end - word_start < 16 and text[word_start - 1].isalpha():
+            word_start -= 1
+        last_word = text[word_start:word_end]
+        if last_word in _AUX_LAST_WORDS or last_word.endswith("day"):
+            # Only then can an auxiliary ("has also", "on Monday") stand before the verb.
+            aux = _AUX_END.search(text, max(lo, prefix_end - 48), prefix_end)
+            if aux is not None:
+                prefix_end = aux.start()
         while prefix_end > lo and text[prefix_end - 1].isspace():
             prefix_end -= 1
         if prefix_end <= lo:
