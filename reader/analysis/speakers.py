@@ -46,6 +46,8 @@ _AUX = (
     r"told\s+reporters|in\s+a\s+statement)"
 )
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
+# Not "whose": in "the society, whose chairman, Odd Rasmussen, said" the verb is the clause's.
+_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom|where)\b")
 _AUX_LAST_WORDS = word_set(
     """has have had was is also later then previously earlier once would will may might could
     further again repeatedly recently publicly reportedly separately often just already quickly
@@ -259,7 +261,7 @@ class SpeakerFinder:
         if prefix_end <= lo:
             return None
         last = text[prefix_end - 1]
-        if last == "," or last == ")":
+        if last in ",)—–":
             return self._subject_before_apposition(lo, prefix_end)
         match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - _SUBJECT_REACH), prefix_end)
         if match is None:
@@ -281,8 +283,9 @@ class SpeakerFinder:
         apposition; appositions of up to three comma-separated parts are tried, shortest first."""
         text = self.text
         close = prefix_end - 1
-        if text[close] == ")":
-            opening = text.rfind("(", lo, close)
+        if text[close] in ")—–":
+            # "Name (a farmer) said", "Name — who ran the clinic — said"
+            opening = text.rfind("(" if text[close] == ")" else text[close], lo, close)
             candidates = [opening] if opening > lo else []
         else:
             candidates = []
@@ -309,6 +312,12 @@ class SpeakerFinder:
                     if described is not None and described.end() == segment_end and \
                             described.group("desc") is not None:
                         return speaker
+        if len(candidates) > 1:
+            # "Name, who ran the clinic, trained its staff and works nights, said": a relative
+            # clause opens the apposition, so its comma is the one the subject stands before.
+            relative = [c for c in candidates if _RELATIVE_AFTER.match(text, c + 1, close)]
+            if relative:
+                candidates = relative[-1:]
         for opening in candidates:
             segment_end = opening
             while segment_end > lo and text[segment_end - 1].isspace():

@@ -278,3 +278,21 @@ def test_a_verb_with_a_quote_of_its_own_does_not_attribute_the_quote_before() ->
 def test_role_with_age_before_a_name_and_a_name_in_apposition_after_a_quote(
         text: str, expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez — who ran the clinic for 20 years and trained half its staff — said: "
+         "“We are finished.”", ["Maria Lopez"]),
+        ("Maria Lopez, who ran the clinic for 20 years, trained half its staff and still "
+         "works nights, said: “We are finished.”", ["Maria Lopez"]),
+        ("The agency, which hired John Smith, a former aide, said it was “surprised.”",
+         ["The agency"]),
+        ("The society, whose chairman, Odd Rasmussen, said the port was “the reason.”",
+         ["Odd Rasmussen"]),
+    ],
+)
+def test_subjects_before_dashed_and_relative_clause_appositions(text: str,
+                                                                expected: list[str]) -> None:
+    assert speakers(text) == expected
