@@ -72,6 +72,8 @@ from reader.store.schema import SchemaViolation, check_claim
 from reader.store.serialise import EntryRenderer
 
 Analyser = Callable[[Document], Analysis]
+_NOTHING_RESTORED = ("Nothing was changed and every file is kept; opening the document again "
+                     "starts a new review.")
 REVIEWS_DIR = "reviews"
 MANUAL_KIND = "statement"
 
@@ -543,10 +545,10 @@ class ReviewStore:
             parse_review(raw, backup)
         except OSError as error:
             raise StoreError(backup, f"The backup {backup} cannot be read "
-                             f"({error.strerror}).") from None
+                             f"({error.strerror or error}). {_NOTHING_RESTORED}") from None
         except DamagedFile as damaged:
             raise StoreError(backup, f"The backup {backup} cannot be used either "
-                             f"({damaged.reason}).") from None
+                             f"({damaged.reason}). {_NOTHING_RESTORED}") from None
         try:
             with FileLock(path, self.lock_timeout):
                 if path.exists():
