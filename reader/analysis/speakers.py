@@ -46,8 +46,9 @@ _AUX = (
     r"told\s+reporters|in\s+a\s+statement)"
 )
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
-# Not "whose": in "the society, whose chairman, Odd Rasmussen, said" the verb is the clause's.
-_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom|where)\b")
+# Not "whose" or "where": in "the society, whose chairman, Odd Rasmussen, said" or "the House,
+# where Speaker Ann Colt, R-Ohio, has promised" the verb belongs to the clause.
+_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom)\b")
 _AUX_LAST_WORDS = word_set(
     """has have had was is also later then previously earlier once would will may might could
     further again repeatedly recently publicly reportedly separately often just already quickly

@@ -291,6 +291,8 @@ def test_role_with_age_before_a_name_and_a_name_in_apposition_after_a_quote(
          ["The agency"]),
         ("The society, whose chairman, Odd Rasmussen, said the port was “the reason.”",
          ["Odd Rasmussen"]),
+        ("The bill goes to the House, where Speaker Marianne Colt, R-Ohio, has promised a "
+         "vote “within days.”", ["Marianne Colt"]),
     ],
 )
 def test_subjects_before_dashed_and_relative_clause_appositions(text: str,
