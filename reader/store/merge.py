@@ -101,7 +101,16 @@ def merge_claim(
             speaker=local.speaker or incoming.speaker,
         )
         return merged, "incoming", None
-    # Both sides did something the other has not seen: merge field by field.
+    return _merge_fields(local, incoming, local_log, incoming_log, now)
+
+
+def _merge_fields(
+    local: ReviewClaim, incoming: ReviewClaim, local_log: set[tuple[str, ...]],
+    incoming_log: set[tuple[str, ...]], now: str,
+) -> tuple[ReviewClaim, str, Conflict | None]:
+    """Both sides did something the other has not seen: each field takes the value of the side
+    that changed it; a field both changed to different values takes the later one and makes
+    the claim a conflict."""
     local_fields = _fields_changed(local.history, incoming_log)
     incoming_fields = _fields_changed(incoming.history, local_log)
     clashes = {name for name in local_fields & incoming_fields
