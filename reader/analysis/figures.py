@@ -290,7 +290,10 @@ _CLOCK_BEFORE = re.compile(r"\b(?:half|quarter|ten|five|twenty)[^\S\n]+(?:past|t
 _ORDINAL_USE_AFTER = re.compile(
     r"-[a-z]|[^\S\n]+(?!(?:of|more|less|fewer|as|than|in|on|at|to|from|since|and|or|but|by|"
     r"over|under|between|the|a|an|its|their|his|her|last|this|that|was|were|is|are|had|has|"
-    r"have|will|would|said|says|higher|lower)\b)[a-z]"
+    r"have|will|would|said|says|higher|lower|"
+    # measures a fraction can be of: "a quarter percentage point", "a half mile"
+    r"percentage|percent|point|points|mile|miles|hour|century|million|billion|trillion|acre|"
+    r"inch|pound|cup)\b)[a-z]"
 )
 # "2.2 times the risk", "three times as likely": a multiplier, its unit "times".
 _TIMES_AFTER = re.compile(
@@ -307,7 +310,14 @@ _PER_AFTER = re.compile(
 # Money in minor units: "62 cents", "40p", "75 pence".
 _MINOR_CURRENCY_AFTER = re.compile(r"[^\S\n]*(?P<unit>cents?|pence|p)\b(?!\.)")
 # Basis points: a unit of interest rates and yields.
-_BASIS_POINTS_AFTER = re.compile(r"[^\S\n]+(?:basis[^\S\n]+points?|bps|bp)\b", re.IGNORECASE)
+_BASIS_POINTS_AFTER = re.compile(r"[^\S\n]+basis[^\S\n]+points?\b|[^\S\n]?(?:bps|bp)\b",
+                                 re.IGNORECASE)
+# "P=0.004", "p < 0.05": a test statistic, not a figure anyone checks.
+_STATISTIC_BEFORE = re.compile(r"\b[Pp][^\S\n]*[=<>≤≥][^\S\n]*$")
+# Verbs that read like nouns after a number ("profits in 2024 rose"): no counted noun.
+_PAST_VERBS = word_set(
+    """rose fell grew sank hit led won lost saw took made paid cut set spent came went became
+    began rang ran shot struck held left met sold bought kept brought""")
 
 
 def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Figure]:
@@ -470,6 +480,9 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         elif word[0].isupper() and _named_by_word(text, word_start, word, para.start, end,
                                                   limit):
             return None
+    if start - 1 >= para.start and text[start - 1] in "=<>≤≥ " and _STATISTIC_BEFORE.search(
+            text, max(para.start, start - 6), start):
+        return None
     if len(raw) > 24:
         return None  # a serial number or garbage, not a quantity (and no float would hold it)
     value = _number_value(raw)
@@ -489,7 +502,8 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
             end += 1
         elif not (_SCALE_AFTER.match(text, end, limit)
                   or _MEASURE_AFTER.match(text, end, limit)
-                  or _MINOR_CURRENCY_AFTER.match(text, end, limit)):
+                  or _MINOR_CURRENCY_AFTER.match(text, end, limit)
+                  or _BASIS_POINTS_AFTER.match(text, end, limit)):
             return None
     clipped = start > para.start and text[start - 1] in "'’" and len(raw) == 2 and "." not in raw
     if decade or clipped:
@@ -510,8 +524,9 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
     figure_end, value, unit, kind, scale_end = _extend_number(text, end, limit, value, currency)
     # A compact range: "10–30", "$5-6 million".
     range_match = _RANGE_AFTER.match(text, scale_end if kind != "money" or unit else end, limit)
-    if range_match is None and figure_end > end:
-        range_match = None
+    if range_match is None and kind == "percent" and figure_end > end:
+        # "5.25%-5.5%": a range whose ends both carry the sign.
+        range_match = _RANGE_AFTER.match(text, figure_end, limit)
     if range_match is not None:
         second_at = range_match.end()
         if second_at < limit and text[second_at] in _CURRENCY_SYMBOLS:
@@ -733,7 +748,7 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
             break
         word = match.group(1)
         lowered = word.lower()
-        if lowered in _STOP_WORDS or lowered in _NOT_NOUNS:
+        if lowered in _STOP_WORDS or lowered in _NOT_NOUNS or lowered in _PAST_VERBS:
             break
         if word[:1].isupper():
             if lowered.endswith("s") and not lowered.endswith("ss"):

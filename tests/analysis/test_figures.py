@@ -318,3 +318,23 @@ def test_slashed_season_is_a_span_of_years_and_an_even_split_is_no_range() -> No
 
 def test_a_number_to_call_at_the_start_of_a_sentence() -> None:
     assert figures("Call 999 in an emergency.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Rates sit in a range of 5.25%-5.5% now.", "5.25%-5.5%", "%"),
+        ("The bank made a 25bp cut.", "25bp", "basis points"),
+        ("They cut by a quarter percentage point.", "a quarter", None),
+    ],
+)
+def test_percent_ranges_attached_basis_points_and_fractions_of_a_unit(text: str, span: str,
+                                                                      unit: str | None) -> None:
+    figure = only(text)
+    assert (figure.text, figure.unit) == (span, unit)
+
+
+def test_p_values_are_not_figures_and_irregular_verbs_are_not_counted_nouns() -> None:
+    assert [f.text for f in figures("The ratio was 0.87 (P=0.004), p < 0.05.")] == ["0.87"]
+    year = only("Profits in 2024 rose sharply.")
+    assert (year.kind, year.unit) == ("year", None)
