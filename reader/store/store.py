@@ -415,6 +415,7 @@ class ReviewStore:
                 "saved.", errno=error.errno) from None
         if not self._prepared:
             remove_stale_temporaries(self.reviews_dir)
+            remove_stale_temporaries(self.root)  # a killed index write leaves one there
             self._prepared = True
 
     def review_path(self, review_id: str) -> Path:

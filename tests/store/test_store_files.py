@@ -195,3 +195,17 @@ def test_json_files_not_named_like_a_review_are_left_alone(store_factory, tmp_pa
     assert [e.review_id for e in fresh.list_reviews()] == [handle.review.review_id]
     assert fresh.damaged_reviews() == []
     assert conflict_copy.read_text(encoding="utf-8") == "{ not even json"
+
+
+def test_temporary_files_left_by_a_killed_writer_are_cleared_later(store_factory, tmp_path):
+    store = store_factory()
+    _open(store, tmp_path / "a.txt")
+    two_hours_ago = os.stat(store.root).st_mtime - 7200
+    stale = [store.root / ".index.json.k1ll3d.tmp", store.reviews_dir / ".x.json.k1ll3d.tmp"]
+    fresh = store.reviews_dir / ".y.json.sav1ng.tmp"  # another process saving right now
+    for path in (*stale, fresh):
+        path.write_bytes(b"{")
+    for path in stale:
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    _open(store_factory(), tmp_path / "b.txt", ARTICLE + "\nB.\n")
+    assert [path.exists() for path in stale] == [False, False] and fresh.exists()
