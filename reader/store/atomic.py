@@ -114,13 +114,19 @@ def write_atomic(path: Path, data: bytes | Sequence[bytes], *, keep_backup: bool
     fsync_dir(folder)
 
 
-def remove_stale_temporaries(folder: Path, older_than_seconds: float = 3600.0) -> int:
-    """Delete temporary files left by a writer that was killed mid-save; returns how many.
+def remove_stale_temporaries(folder: Path, targets: str,
+                             older_than_seconds: float = 3600.0) -> int:
+    """Delete temporary files a writer killed mid-save left for files whose names match the
+    regular expression ``targets``; returns how many.
 
-    Only old ones: a young temporary file may belong to another process saving right now.
+    Only ours (``.NAME.<random>.tmp`` and ``.NAME.bak.tmp`` for a NAME in ``targets``), since
+    ``--store`` may name a folder that holds other people's files; and only old ones, since a
+    young temporary file may belong to another process saving right now.
     """
+    import re
     import time
 
+    ours = re.compile(rf"\.(?:{targets})\..+{re.escape(TEMP_SUFFIX)}")
     removed = 0
     limit = time.time() - older_than_seconds
     try:
@@ -128,7 +134,7 @@ def remove_stale_temporaries(folder: Path, older_than_seconds: float = 3600.0) -
     except OSError:
         return 0
     for entry in entries:
-        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+        if ours.fullmatch(entry.name):
             with contextlib.suppress(OSError):
                 if entry.stat().st_mtime < limit:
                     os.unlink(entry.path)

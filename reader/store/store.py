@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import getpass
 import os
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -43,7 +44,7 @@ from reader.store.errors import (
     StoreReadOnlyError,
     StoreWriteError,
 )
-from reader.store.index import REVIEW_SUFFIX, IndexEntry, StoreIndex
+from reader.store.index import INDEX_NAME, REVIEW_ID, REVIEW_SUFFIX, IndexEntry, StoreIndex
 from reader.store.location import resolve_store_dir
 from reader.store.locking import FileLock
 from reader.store.merge import MergeReport, merge_claims
@@ -414,8 +415,8 @@ class ReviewStore:
                 "Fix it or choose another store with --store, then save again. Nothing was "
                 "saved.", errno=error.errno) from None
         if not self._prepared:
-            remove_stale_temporaries(self.reviews_dir)
-            remove_stale_temporaries(self.root)  # a killed index write leaves one there
+            remove_stale_temporaries(self.reviews_dir, REVIEW_ID.pattern + re.escape(REVIEW_SUFFIX))
+            remove_stale_temporaries(self.root, re.escape(INDEX_NAME))
             self._prepared = True
 
     def review_path(self, review_id: str) -> Path:

@@ -201,11 +201,15 @@ def test_temporary_files_left_by_a_killed_writer_are_cleared_later(store_factory
     store = store_factory()
     _open(store, tmp_path / "a.txt")
     two_hours_ago = os.stat(store.root).st_mtime - 7200
-    stale = [store.root / ".index.json.k1ll3d.tmp", store.reviews_dir / ".x.json.k1ll3d.tmp"]
-    fresh = store.reviews_dir / ".y.json.sav1ng.tmp"  # another process saving right now
-    for path in (*stale, fresh):
+    review = "0123456789abcdef0123456789abcdef.json"
+    stale = [store.root / ".index.json.k1ll3d.tmp", store.reviews_dir / f".{review}.k1ll3d.tmp",
+             store.reviews_dir / f".{review}.bak.tmp"]
+    not_ours = [store.root / ".notes.txt.tmp", store.root / ".thesis.tmp"]  # --store ~ say
+    fresh = store.reviews_dir / f".{review}.sav1ng.tmp"  # another process saving right now
+    for path in (*stale, *not_ours, fresh):
         path.write_bytes(b"{")
-    for path in stale:
+    for path in (*stale, *not_ours):
         os.utime(path, (two_hours_ago, two_hours_ago))
     _open(store_factory(), tmp_path / "b.txt", ARTICLE + "\nB.\n")
-    assert [path.exists() for path in stale] == [False, False] and fresh.exists()
+    assert [path.exists() for path in stale] == [False, False, False]
+    assert all(path.exists() for path in not_ours) and fresh.exists()
