@@ -255,6 +255,9 @@ class NameBook:
             return full
         return name
 
+    def has_titles(self) -> bool:
+        return bool(self._titles)
+
     def person_with_title(self, title: str) -> str | None:
         return self._titles.get(title.lower().rstrip("."))
 

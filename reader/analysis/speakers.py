@@ -48,6 +48,11 @@ _AUX = (
 _AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
 # Not "whose" or "where": in "the society, whose chairman, Odd Rasmussen, said" or "the House,
 # where Speaker Ann Colt, R-Ohio, has promised" the verb belongs to the clause.
+_ROLE_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(minister|president|chancellor|premier|governor|senator|mayor|judge|"
+    r"prosecutor|coach|manager|captain|chairman|chairwoman|chair|secretary|commissioner|"
+    r"director|ambassador|envoy|superintendent|inspector|detective|sergeant|general|colonel|"
+    r"admiral|leader|speaker|councillor|chief)\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom)\b")
 _AUX_LAST_WORDS = word_set(
     """has have had was is also later then previously earlier once would will may might could
@@ -429,6 +434,11 @@ class SpeakerFinder:
         if self._last_pronoun is not None and self._last_pronoun[0] < pos:
             candidates.append(self._last_pronoun)
             candidates.sort(reverse=True)
+        titled = self._titled_description_before(pos, candidates[0][0] if candidates else 0)
+        if titled is not None:
+            # "The minister rejected that. “…,” she said": the minister, not the critic
+            # quoted before her.
+            candidates.insert(0, titled)
         subject = self._last_subject
         if subject is not None and subject[0] < pos and (
                 not candidates or candidates[0][0] < subject[0]
@@ -450,6 +460,18 @@ class SpeakerFinder:
         self._last_pronoun = (pos, chosen)
         self._last_subject = (pos, chosen)
         return Speaker(chosen, pos, end, True)
+
+    def _titled_description_before(self, pos: int, floor: int) -> tuple[int, str] | None:
+        """The last "the minister" (a role whose holder was named with that title) between
+        ``floor`` and ``pos``, as (position, full name)."""
+        if not self.book.has_titles():
+            return None
+        found: tuple[int, str] | None = None
+        for match in _ROLE_DESCRIPTION.finditer(self.text, max(floor, pos - 400), pos):
+            person = self.book.person_with_title(match.group(1))
+            if person is not None:
+                found = (match.start(), person)
+        return found
 
     def _learn_gender(self, name: str, words: str) -> None:
         gender = gender_of_words(words)

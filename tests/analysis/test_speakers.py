@@ -298,3 +298,10 @@ def test_role_with_age_before_a_name_and_a_name_in_apposition_after_a_quote(
 def test_subjects_before_dashed_and_relative_clause_appositions(text: str,
                                                                 expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_pronoun_after_the_role_of_someone_named_with_that_title() -> None:
+    text = ("Health Minister Laura Brandt said waiting lists had fallen.\n\n"
+            "Her critic, Petra Vogel, said: “They moved patients from one list to another.”\n\n"
+            "The minister rejected that. “The numbers are audited,” she said.")
+    assert speakers(text) == ["Petra Vogel", "Laura Brandt"]
