@@ -283,27 +283,21 @@ class ReviewSession:
 
     def undo(self) -> str | None:
         """Undo the last edit; returns the claim it touched."""
-        edit = self.undo_stack.take_undo()
+        return self._travel(self.undo_stack.take_undo, self.undo_stack.give_back_undo, True)
+
+    def redo(self) -> str | None:
+        return self._travel(self.undo_stack.take_redo, self.undo_stack.give_back_redo, False)
+
+    def _travel(self, take, give_back, backwards: bool) -> str | None:
+        edit = take()
         if edit is None:
             return None
         try:
-            return self._replay(edit, edit.before)
+            return self._replay(edit, edit.before if backwards else edit.after)
         except StoreWriteError:
             raise  # applied in memory; the window shows the save error
         except StoreError:
-            self.undo_stack.give_back_undo(edit)
-            raise
-
-    def redo(self) -> str | None:
-        edit = self.undo_stack.take_redo()
-        if edit is None:
-            return None
-        try:
-            return self._replay(edit, edit.after)
-        except StoreWriteError:
-            raise
-        except StoreError:
-            self.undo_stack.give_back_redo(edit)
+            give_back(edit)  # not applied (read-only, claim gone): it stays on its stack
             raise
 
     def retry_save(self) -> Review:

@@ -717,32 +717,27 @@ class MainWindow(QMainWindow):
 
     # ----- export -------------------------------------------------------------------------
     def export_review(self) -> None:
-        if self.session is None:
-            return
         from reader.ui.export_dialog import export_review
 
-        folder = self.current_path.parent if self.current_path else Path.home()
-        try:
-            path = export_review(self, self.session.review, folder)
-        except OSError as error:  # ExportWriteError: its message says what to do
-            self.show_error(str(error))
-            return
-        if path is not None:
-            self.statusBar().showMessage(f"Exported to {path}", 8000)
+        self._export(export_review, "Exported to {}")
 
     def save_pdf(self) -> None:
-        if self.session is None:
-            return
         from reader.ui.export_dialog import export_review_pdf
 
+        self._export(export_review_pdf, "Saved the report as {}")
+
+    def _export(self, export, done: str) -> None:
+        """Ask where, write, and say where it went; a failure's message says what to do."""
+        if self.session is None:
+            return
         folder = self.current_path.parent if self.current_path else Path.home()
         try:
-            path = export_review_pdf(self, self.session.review, folder)
-        except OSError as error:
+            path = export(self, self.session.review, folder)
+        except OSError as error:  # ExportWriteError
             self.show_error(str(error))
             return
         if path is not None:
-            self.statusBar().showMessage(f"Saved the report as {path}", 8000)
+            self.statusBar().showMessage(done.format(path), 8000)
 
     def print_review(self) -> None:
         if self.session is None:
