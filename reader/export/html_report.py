@@ -16,7 +16,7 @@ MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed"
 STYLE = """
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto;
        padding: 0 1em; color: #1a1a1a; background: #fff; }
-h1, h2, th { font-family: system-ui, "Helvetica Neue", Arial, sans-serif; }
+h1, h2, h3, th { font-family: system-ui, "Helvetica Neue", Arial, sans-serif; }
 .meta { color: #555; font-size: 0.9em; }
 mark { padding: 0 0.1em; border-radius: 2px; color: inherit; }
 mark.verified { background: #d7f0d9; border-bottom: 2px solid #2e7d32; }
@@ -39,17 +39,18 @@ td.status { white-space: nowrap; font-weight: bold; }
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blank-line separated runs of ``text`` as (start, end) offsets."""
-    spans = []
-    pos = 0
-    for chunk in text.split("\n\n"):
-        stripped = chunk.strip()
-        if stripped:
-            start = pos + chunk.index(stripped)
-            spans.append((start, start + len(stripped)))
-        pos += len(chunk) + 2
-    return spans
+def _blocks(text: str) -> list[tuple[str, int, int]]:
+    """The article's blocks as (kind, start, end). A review keeps only the plain text, so its
+    structure is found again the way a plain-text file's is: blank-line paragraphs, bullet
+    lines, short unpunctuated lines standing alone as headings."""
+    from reader.document.errors import DocumentError
+    from reader.document.loading import document_from_string
+
+    try:
+        document = document_from_string(text, format="text")
+    except DocumentError:  # nothing readable: the claims table still lists every claim
+        return []
+    return [(block.kind, block.start, block.end) for block in document.blocks]
 
 
 def _inline(text: str) -> str:
@@ -98,6 +99,12 @@ def render_html(review: Review) -> str:
     numbered = list(enumerate(claims, 1))
     placed = [(n, c) for n, c in numbered if not c.orphaned]
     title = escape(document.title or "Untitled")
+    meta = " · ".join(escape(part) for part in (
+        document.source_path or "",
+        f"updated {readable_time(review.updated)}",
+        f"{progress.reviewed} of {progress.total} claims reviewed: {progress.verified} "
+        f"verified, {progress.disputed} disputed, {progress.unverifiable} unverifiable",
+    ) if part)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -110,16 +117,29 @@ def render_html(review: Review) -> str:
         "</head>",
         "<body>",
         f"<h1>Review: {title}</h1>",
-        f'<p class="meta">{escape(document.source_path or "")} · updated '
-        f"{escape(readable_time(review.updated))} · "
-        f"{progress.reviewed} of {progress.total} claims reviewed: "
-        f"{progress.verified} verified, {progress.disputed} disputed, "
-        f"{progress.unverifiable} unverifiable</p>",
+        f'<p class="meta">{meta}</p>',
         "<h2>Article</h2>",
         '<div class="article">',
     ]
-    for start, end in _paragraphs(document.text):
-        parts.append(f"<p>{_highlighted(document.text, start, end, placed)}</p>")
+    in_list = False
+    for kind, start, end in _blocks(document.text):
+        if in_list and kind != "list_item":
+            parts.append("</ul>")
+            in_list = False
+        body = _highlighted(document.text, start, end, placed)
+        if kind == "list_item":
+            if not in_list:
+                parts.append("<ul>")
+                in_list = True
+            parts.append(f"<li>{body}</li>")
+        elif kind == "heading":
+            parts.append(f"<h3>{body}</h3>")
+        elif kind == "block_quote":
+            parts.append(f"<blockquote>{body}</blockquote>")
+        else:
+            parts.append(f"<p>{body}</p>")
+    if in_list:
+        parts.append("</ul>")
     parts += ["</div>", "<h2>Claims</h2>"]
     if not claims:
         parts.append("<p>No claims.</p>")

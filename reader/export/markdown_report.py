@@ -8,14 +8,24 @@ import re
 from reader.export.labels import claim_label, exported_claims, readable_time, source_line
 from reader.store.model import Review
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|#])")  # '#': a heading's closing sequence
+_LINE_START = re.compile(r"^([+=-]|\d+(?=[.)]))")
 _BACKTICKS = re.compile(r"`+")
 
 
 def escape(text: str) -> str:
-    """Markdown-neutral text: special characters backslash-escaped (``&`` too, or ``&lt;`` in
-    an article would show as ``<``), lines joined."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Markdown-neutral text that still reads well as plain text: only the characters that can
+    start markup inside a line are backslash-escaped (``&`` too, or ``&lt;`` in an article would
+    show as ``<``), plus a list, heading or quote marker at the start; lines are joined. Dots,
+    dashes and brackets in "€1.2 billion (2024-25)" stay as they are."""
+    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    match = _LINE_START.match(text)
+    if match is None:
+        return text
+    if match.group(1).isdigit():  # "12." or "12)" would start a numbered list
+        end = match.end()
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
 
 
 def code(text: str) -> str:
@@ -35,7 +45,7 @@ def render_markdown(review: Review) -> str:
         f"# Review: {escape(document.title or 'Untitled')}",
         "",
         f"- Source file: {escape(document.source_path or 'unknown')}",
-        f"- Document SHA\\-256: `{document.sha256}`",
+        f"- Document SHA-256: `{document.sha256}`",
         f"- Last updated: {readable_time(review.updated)}",
         f"- Progress: {progress.reviewed} of {progress.total} claims reviewed — "
         f"{progress.verified} verified, {progress.disputed} disputed, "
@@ -48,7 +58,7 @@ def render_markdown(review: Review) -> str:
     if not claims:
         lines += ["No claims.", ""]
     for number, claim in enumerate(claims, 1):
-        lines.append(f"### {number}\\. {claim_label(claim)}")
+        lines.append(f"### {number}. {claim_label(claim)}")
         lines.append("")
         lines.append(f"> {escape(claim.text)}")
         lines.append("")

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 import fastjsonschema
 import pytest
 from export_builders import TEXT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.export import FORMAT_NAMES, render
 from reader.export.claim_review import claim_reviews
@@ -28,7 +30,7 @@ def test_markdown_lists_every_kept_claim_with_its_verdict(review):
     assert md.startswith("# Review: Port traffic \\<up\\> \\& rising\n")
     assert md.endswith("\n") and not md.endswith("\n\n")
     for label in ("Verified", "Disputed", "Unverifiable", "Unreviewed"):
-        assert f"\\. {label}" in md
+        assert re.search(rf"^### \d+\. {label}", md, re.MULTILINE), label
     assert "not found in the current text" in md  # the orphan
     assert "during the briefing" not in md  # dismissed
     assert "Lea Brandt" in md and "Port Authority" in md and "supports" in md
@@ -281,3 +283,55 @@ def test_web_annotation_links_only_web_addresses(review):
     texts = [body["value"] for item in items for body in item["body"]
              if body["purpose"] == "linking" and body["type"] == "TextualBody"]
     assert "javascript:alert(1)" in texts  # kept, as text
+
+
+_MARKDOWN_ALPHABET = "ab 1.-+#>*_`[]()<>&!|~\\=:;/\"'\n\t€😀"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_MARKDOWN_ALPHABET, max_size=40))
+def test_markdown_escape_keeps_any_text_literal(text: str) -> None:
+    """Whatever an article or a note holds, the report shows it as words, never as markup."""
+    from markdown_it import MarkdownIt
+
+    from reader.export.markdown_report import escape
+
+    for prefix in ("> ", "- Note: ", "# Review: "):
+        tokens = MarkdownIt("commonmark").parse(prefix + escape(text))
+        inline = [t for t in tokens if t.type == "inline"]
+        shown = "".join(child.content for t in inline for child in t.children or []
+                        if child.type in ("text", "text_special"))
+        kinds = {child.type for t in inline for child in t.children or []}
+        assert kinds <= {"text", "text_special"}, (text, kinds)
+        label = prefix.lstrip("#>- ")
+        assert shown.strip() == (label + " ".join(text.split())).strip(), (prefix, text)
+
+
+def test_markdown_report_reads_well_as_plain_text() -> None:
+    from reader.export.markdown_report import escape
+
+    assert escape("It will cost €1.2 billion (2024-25).") == "It will cost €1.2 billion (2024-25)."
+    assert escape("- not a list") == "\\- not a list"
+    assert escape("12. not a list") == "12\\. not a list"
+    assert escape("a *b* [c](d) <e> & f") == "a \\*b\\* \\[c\\](d) \\<e\\> \\& f"
+
+
+def test_html_report_keeps_the_article_headings_and_a_clean_meta_line() -> None:
+    from reader.analysis.model import Analysis, Claim
+    from reader.document.model import Document
+    from reader.store import ReviewStore
+
+    text = ("Harbour report\n\nThe council voted 31 to 9.\n\n"
+            "What happens next\n\nWork starts in spring.\n")
+    start = text.index("The council")
+    claim = Claim("c1", "figure", start, start + len("The council voted 31 to 9."),
+                  "The council voted 31 to 9.")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        review = ReviewStore(folder).open_review(
+            Document.from_plain_text(text, title="Harbour report"),
+            analysis=Analysis(claims=(claim,))).review
+    html = render_html(review)
+    assert "<h3>What happens next</h3>" in html
+    assert '<p class="meta">updated ' in html  # no dangling separator without a file
