@@ -18,7 +18,9 @@ from reader.analysis.model import Sentence
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.wordtrie import word_set
 
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(\S))")
+# "(?:[.!?]+|…)" written to open with one character class, so that ``re`` skips from
+# punctuation mark to punctuation mark instead of trying the pattern at every position.
+_BOUNDARY = re.compile(r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’»)\]]*(?=\s+(\S))")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w’']+)")
 _PREVIOUS_WORD = re.compile(r"([\w.’'-]+)\s+$")
