@@ -39,6 +39,10 @@ VERB_RE = re.compile(
     + r")\b"
 )
 PARTICIPLES = frozenset(_PARTICIPLES.split())
+# ``re`` cannot skip ahead to a pattern that opens with ``\b``: it tries it at every position.
+# Opening with one ASCII non-word character instead, it jumps from gap to gap; a non-ASCII letter
+# or digit before the verb (no word boundary there) is ruled out afterwards.
+_VERB_AFTER_GAP = re.compile(r"[^a-zA-Z0-9_](?P<verb>" + VERB_RE.pattern[2:] + ")")
 _AUX = (
     r"(?:has|have|had|was|is|also|later|then|previously|earlier|once|would|will|may|might|"
     r"could|further|again|repeatedly|recently|publicly|reportedly|separately|often|just|"
@@ -124,6 +128,30 @@ _OWNER_BEFORE = re.compile(
 )
 
 
+def _verbs_in(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Start, end and text of every ``VERB_RE`` match in ``text``, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    first = VERB_RE.match(text)
+    if first is not None:
+        starts.append(0)
+        ends.append(first.end())
+        words.append(first.group(0))
+    search = _VERB_AFTER_GAP.search
+    match = search(text, ends[0] if ends else 0)
+    while match is not None:
+        start = match.start("verb")
+        if text[start - 1].isalnum():  # a non-ASCII letter or digit: no word boundary
+            match = search(text, start)
+            continue
+        starts.append(start)
+        ends.append(match.end())
+        words.append(match.group("verb"))
+        match = search(text, match.end())
+    return starts, ends, words
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str
@@ -154,8 +182,7 @@ class SpeakerFinder:
         self._last_subject: tuple[int, str] | None = None  # (verb position, person)
         self.last_group: Speaker | None = None
         # Every reporting verb in the text, found once; cues look them up by position.
-        self.verbs = list(VERB_RE.finditer(text))
-        self.verb_starts = [m.start() for m in self.verbs]
+        self.verb_starts, self.verb_ends, self.verb_words = _verbs_in(text)
 
     # -- cues next to a quote -------------------------------------------------------------
     def cue_after(self, pos: int, end: int) -> Cue | None:
@@ -210,34 +237,37 @@ class SpeakerFinder:
         sits between them: "The minister, who promised ‘1.5 million homes’, said ..."."""
         text = self.text
         cues: list[Cue] = []
-        verbs = self.verbs
-        index = bisect_left(self.verb_starts, start)
-        while index < len(verbs) and verbs[index].end() <= end:
-            verb = verbs[index]
+        verb_starts = self.verb_starts
+        verb_ends = self.verb_ends
+        verb_words = self.verb_words
+        index = bisect_left(verb_starts, start)
+        while index < len(verb_ends) and verb_ends[index] <= end:
+            verb_start = verb_starts[index]
+            verb_end = verb_ends[index]
+            word = _verb_text(verb_words[index])
             index += 1
-            word = _verb_text(verb.group(0))
             if word in PARTICIPLES:
-                cues.append(Cue(word, verb.start(), None, needs_subject=True))
+                cues.append(Cue(word, verb_start, None, needs_subject=True))
                 continue
             if word == "according to":
-                after = _SUBJECT_AT_START.match(text, verb.end(), end)
+                after = _SUBJECT_AT_START.match(text, verb_end, end)
                 speaker = self._subject(after) if after else None
                 if after is not None:
                     speaker = self._source(after, speaker, end)
-                cues.append(Cue(word, verb.start(), speaker))
+                cues.append(Cue(word, verb_start, speaker))
                 continue
-            speaker = self._subject_before(start if floor is None else floor, verb.start())
-            if speaker is None and _opens_clause(text, start, verb.start()):
-                inverted = self.cue_after(verb.start(), end)
-                if inverted is not None and inverted.verb_start == verb.start():
+            speaker = self._subject_before(start if floor is None else floor, verb_start)
+            if speaker is None and _opens_clause(text, start, verb_start):
+                inverted = self.cue_after(verb_start, end)
+                if inverted is not None and inverted.verb_start == verb_start:
                     speaker = inverted.speaker
             if speaker is not None:
                 if speaker.person:
-                    following = _FOLLOWING_PRONOUN.match(text, verb.end(), end)
+                    following = _FOLLOWING_PRONOUN.match(text, verb_end, end)
                     if following is not None:
                         gender = "f" if following.group(1) == "she" else "m"
                         self.book.set_gender(speaker.name, gender)
-                cues.append(self._noted(Cue(word, verb.start(), speaker)))
+                cues.append(self._noted(Cue(word, verb_start, speaker)))
         return cues
 
     def subject_at(self, pos: int, end: int) -> Speaker | None:
