@@ -383,18 +383,47 @@ def _wordy_matches(text: str) -> Iterator[re.Match[str]]:
     the trie lets it skip most of the text), and ``_WORDY`` is tried only there."""
     wordy = _WORDY.match
     pos = 0
-    for candidate in _WORDY_START.finditer(text):
-        start = candidate.start()
+    for start in _wordy_starts(text):
         if start < pos:
             continue
-        if start:
-            before = text[start - 1]
-            if before.isalnum() or before == "_":
-                continue
         match = wordy(text, start)
         if match is not None:
             pos = match.end()
             yield match
+
+
+# ``_WORDY_START`` behind one ASCII non-word character: ``re`` jumps from gap to gap instead of
+# trying the trie at every letter.
+_WORDY_START_AFTER_GAP = re.compile(r"[^a-zA-Z0-9_](?P<word>" + _WORDY_START.pattern + ")")
+
+
+def _wordy_starts(text: str) -> Iterator[int]:
+    """Where the matches of ``_WORDY_START.finditer(text)`` that start a word begin.
+
+    The words of ``_WORDY_START`` are letters, except "a third" and the like, and none ends in
+    "a": the only match such a scan can step over a word start with is "a third" after a
+    letter ("Sofia half of"), whose "half" the original scan never tried; neither does this."""
+    trie = _WORDY_START.match
+    search = _WORDY_START_AFTER_GAP.search
+    first = trie(text)
+    if first is not None:
+        yield 0
+    found = search(text, first.end() if first is not None else 0)
+    while found is not None:
+        start = found.start("word")
+        end = found.end()
+        before = text[start - 1]
+        if before.isalnum():  # a non-ASCII letter or digit: not a word start
+            found = search(text, end)
+            continue
+        if before in " \t-" and start >= 3 and text[start - 2] in "aA" and (
+                text[start - 3].isalnum() or text[start - 3] == "_"):
+            covering = trie(text, start - 2)
+            if covering is not None:
+                found = search(text, covering.end())
+                continue
+        yield start
+        found = search(text, end)
 
 
 def _figure_at(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
