@@ -61,11 +61,21 @@ def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
     figures = find_figures(text, paragraphs)
     del paragraphs
     claims = build_claims(text, headings, sentences, quotes, figures, sentence_cues, index)
+    del sentence_cues, index, headings
+    # One list at a time becomes a tuple, so no two copies of every list are alive at once.
+    sentence_tuple = tuple(sentences)
+    del sentences
+    quote_tuple = tuple(quotes)
+    del quotes
+    figure_tuple = tuple(figures)
+    del figures
+    claim_tuple = tuple(claims)
+    del claims
     return Analysis(
-        sentences=tuple(sentences),
-        quotes=tuple(quotes),
-        figures=tuple(figures),
-        claims=tuple(claims),
+        sentences=sentence_tuple,
+        quotes=quote_tuple,
+        figures=figure_tuple,
+        claims=claim_tuple,
     )
 
 

@@ -44,7 +44,9 @@ def build_claims(
     sentence_cues: dict[int, Cue],
     index: QuoteIndex,
 ) -> list[Claim]:
-    """Claims in document order (a quote before a sentence starting at the same place)."""
+    """Claims in document order (a quote before a sentence starting at the same place).
+
+    ``sentence_cues`` is emptied as the sentences are read: memory is part of the contract."""
     builder = _ClaimList(text)
     figure_starts = [f.start for f in figures]
     quote_starts = [q.start for q in quotes]
@@ -63,7 +65,7 @@ def build_claims(
         last_figure = first_figure
         while last_figure < figure_count and figure_starts[last_figure] < s_end:
             last_figure += 1
-        cue = sentence_cues.get(number)
+        cue = sentence_cues.pop(number, None)  # taken out: each cue is freed once used
         if last_figure == first_figure and cue is None:
             continue  # most sentences: nothing to claim
         if heading_spans and _in_heading(heading_starts, heading_spans, s_start):
@@ -93,7 +95,9 @@ class _ClaimList:
     def __init__(self, text: str) -> None:
         self.text = text
         self.claims: list[Claim] = []
-        self._seen: dict[tuple[str, str], int] = {}
+        # Keyed by the digest of kind and words, not by the words: a document's worth of claim
+        # words would otherwise stay in memory until the last claim is built.
+        self._seen: dict[bytes, int] = {}
 
     def add_quote(self, number: int, quote: Quote, figure_starts: list[int]) -> None:
         if quote.kind == "term" and quote.speaker is None:
@@ -105,10 +109,15 @@ class _ClaimList:
             mention: Mention | None, verb: str | None, quote_ids: tuple[int, ...],
             figure_ids: tuple[int, ...]) -> None:
         words = " ".join(_WORDS.findall(claim_text.casefold()))
-        occurrence = self._seen.get((kind, words), 0)
-        self._seen[(kind, words)] = occurrence + 1
+        # The same hash as ``_id_of``, fed in two steps: kind and words, then the occurrence.
+        digest = hashlib.sha1(f"{kind}\x1f{words}\x1f".encode("utf-8", "surrogatepass"))
+        del words
+        key = digest.digest()
+        occurrence = self._seen.get(key, 0)
+        self._seen[key] = occurrence + 1
+        digest.update(str(occurrence).encode("ascii"))
         self.claims.append(Claim(
-            id=_id_of(kind, words, occurrence),
+            id=f"{kind[0]}-{digest.hexdigest()[:_ID_LENGTH]}",
             kind=kind,
             start=start,
             end=end,
