@@ -320,6 +320,18 @@ _PAST_VERBS = word_set(
     began rang ran shot struck held left met sold bought kept brought""")
 
 
+# Figures repeat a few values (years, small counts): one float object for each whole number up
+# to 2100 keeps the figures of a long document smaller. Zero is left alone (0.0 and -0.0 are
+# equal but print differently).
+_WHOLE_NUMBERS: dict[float, float] = {}
+
+
+def _shared(value: float | None) -> float | None:
+    if type(value) is float and 0 < value <= 2100 and value.is_integer():
+        return _WHOLE_NUMBERS.setdefault(value, value)
+    return value
+
+
 def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> list[Figure]:
     """All figures in document order; they never overlap one another."""
     matches = _in_order(_NUMERIC.finditer(text), _wordy_matches(text))
@@ -540,7 +552,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         year = value if len(raw) == 4 else (1900 + value if value >= 30 else 2000 + value)
         if clipped:
             start -= 1
-        return [Figure(start, end, text[start:end], "year", year, None, decade)]
+        return [Figure(start, end, text[start:end], "year", _shared(year), None, decade)]
     if value == 1 and raw == "1":
         ratio = _ONE_IN.match(text, end, limit)
         if ratio is not None:
@@ -596,7 +608,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | 
         if kind == "count" and unit is None:
             unit = _counted_noun(text, figure_end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
-    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
+    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, _shared(value), unit,
                    approximate)]
 
 
@@ -847,7 +859,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
     if kind == "count":
         unit = _counted_noun(text, figure_end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
-    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, value, unit,
+    return [Figure(q_start, figure_end, text[q_start:figure_end], kind, _shared(value), unit,
                    approximate)]
 
 
@@ -913,7 +925,7 @@ def _date(match: re.Match[str]) -> Figure:
         d = f"-{int(day.group(1)):02d}" if day else ""
         iso = f"{y}-{month or 0:02d}{d}"
         value = float(year.group(1)) if year else None
-    return Figure(start, end, raw, "date", value, None, False, date=iso)
+    return Figure(start, end, raw, "date", _shared(value), None, False, date=iso)
 
 
 def _at_sentence_start(text: str, start: int, floor: int) -> bool:
