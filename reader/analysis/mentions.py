@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from reader.analysis.names import (
     NAME_RUN,
-    NAME_RUN_RE,
     NameBook,
     ParsedName,
     gender_of_words,
+    name_runs,
     parse_name,
 )
 from reader.analysis.paragraphs import Paragraph
@@ -86,7 +86,7 @@ class PeopleIndex:
         for para in paragraphs:
             if para.kind == "heading":
                 continue
-            for match in NAME_RUN_RE.finditer(text, para.start, para.end):
+            for match in name_runs(text, para.start, para.end):
                 parsed = parse_run(match.group(0))
                 if parsed is not None and parsed.organisation and not parsed.person \
                         and " " in parsed.name:

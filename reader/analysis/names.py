@@ -9,6 +9,7 @@ when, once titles are stripped, it holds no organisation or place word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.analysis.letters import LOWER, UPPER
@@ -27,6 +28,57 @@ _PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 # The look-ahead lets ``re`` skip to capital letters before trying anything else.
 NAME_RUN_RE = re.compile(rf"(?=[{_U}aeib])(?<![\w’'.-]){NAME_RUN}")
+
+# ``NAME_RUN_RE`` opens with look-arounds, so ``re`` tries it at every position. ``name_runs``
+# finds the same matches with two scans that ``re`` can skip through: runs opening with a
+# capital (the pattern opens with the capital itself, the look-behind checks the character
+# before it), and runs opening with a particle ("al-Hakim"), found from their hyphen.
+_UPPER_FIRST_TOKEN = (
+    rf"(?:\.(?:[{_U}]\.){{1,3}}(?![{_U}{_L}])"
+    rf"|[\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
+)
+_UPPER_RUN_RE = re.compile(
+    rf"[{_U}](?<![\w’'.-].){_UPPER_FIRST_TOKEN}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
+)
+_HYPHEN_BEFORE_CAPITAL = re.compile(rf"-(?=[{_U}])")
+
+
+def name_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``NAME_RUN_RE.finditer(text, start, end)``, several times faster."""
+    upper = _UPPER_RUN_RE.finditer(text, start, end)
+    hyphens = _HYPHEN_BEFORE_CAPITAL.finditer(text, start, end)
+    run = next(upper, None)
+    particle = _particle_run(text, hyphens, start, end)
+    last_end = start
+    while run is not None or particle is not None:
+        if particle is None or (run is not None and run.start() < particle.start()):
+            if run.start() >= last_end:
+                yield run
+                last_end = run.end()
+            run = next(upper, None)
+            continue
+        if particle.start() >= last_end:
+            yield particle
+            last_end = particle.end()
+            if run is not None and run.start() < last_end:
+                # The capital scan went on inside this run; start it again after it.
+                upper = _UPPER_RUN_RE.finditer(text, last_end, end)
+                run = next(upper, None)
+        particle = _particle_run(text, hyphens, start, end)
+
+
+def _particle_run(text: str, hyphens: Iterator[re.Match[str]], start: int, end: int
+                  ) -> re.Match[str] | None:
+    """The next run opening with a particle ("al-", "bin-", "abu-" …) before a hyphen."""
+    for hyphen in hyphens:
+        at = hyphen.start()
+        for first in (at - 3, at - 2):
+            if first >= start and text[first] in "aeib":
+                match = NAME_RUN_RE.match(text, first, end)
+                if match is not None:
+                    return match
+    return None
 
 TITLES = word_set(
     """president vice prime minister chancellor premier governor gov gov. sen sen. senator rep rep.
