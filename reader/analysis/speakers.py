@@ -57,6 +57,9 @@ _ROLE_DESCRIPTION = re.compile(
     r"prosecutor|coach|manager|captain|chairman|chairwoman|chair|secretary|commissioner|"
     r"director|ambassador|envoy|superintendent|inspector|detective|sergeant|general|colonel|"
     r"admiral|leader|speaker|councillor|chief)\b")
+# The same without the opening \b, so that ``re`` skips from "T"/"t" to "T"/"t"; the word
+# boundary before it is checked after.
+_ROLE_DESCRIPTION_FROM_T = re.compile(_ROLE_DESCRIPTION.pattern[2:])
 _RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom)\b")
 _AUX_LAST_WORDS = word_set(
     """has have had was is also later then previously earlier once would will may might could
@@ -497,10 +500,18 @@ class SpeakerFinder:
         if not self.book.has_titles():
             return None
         found: tuple[int, str] | None = None
-        for match in _ROLE_DESCRIPTION.finditer(self.text, max(floor, pos - 400), pos):
+        text = self.text
+        search = _ROLE_DESCRIPTION_FROM_T.search
+        match = search(text, max(floor, pos - 400), pos)
+        while match is not None:
+            start = match.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                match = search(text, start + 1, pos)  # inside a word: no \b there
+                continue
             person = self.book.person_with_title(match.group(1))
             if person is not None:
-                found = (match.start(), person)
+                found = (start, person)
+            match = search(text, match.end(), pos)
         return found
 
     def _learn_gender(self, name: str, words: str) -> None:
