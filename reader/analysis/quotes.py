@@ -31,6 +31,24 @@ _TERM_MARKER = re.compile(
     r"reading|marked)\s*[\"'“‘«„]?$",
     re.I,
 )
+# The last letter of each ``_TERM_MARKER`` word, in either case ("ſ" folds to "s").
+_TERM_MARKER_LAST = frozenset("dsmengolDSMENGOLſ")
+
+
+def _after_term_marker(text: str, lo: int, mark: int) -> bool:
+    """``_TERM_MARKER.search(text, lo, mark + 1)``, without trying every position when the
+    characters before the mark cannot end the pattern (most quotes: `said, “`)."""
+    if text[mark] not in "\"'“‘«„":
+        # The pattern's own optional mark is not there (a », a ‹ …): let it decide.
+        return _TERM_MARKER.search(text, lo, mark + 1) is not None
+    last = mark - 1
+    while last >= lo and text[last].isspace():
+        last -= 1
+    if last < lo or text[last] not in _TERM_MARKER_LAST:
+        return False
+    return _TERM_MARKER.search(text, lo, mark + 1) is not None
+
+
 _NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
 _SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
 _INTRO_END = re.compile(r"[,:]\s*$")
@@ -202,7 +220,7 @@ def _attribute(
     sentence_speaker: Speaker | None,
     run_speaker: Speaker | None,
 ) -> tuple[Quote, Cue | None]:
-    if _TERM_MARKER.search(text, max(gap_start, span.open_mark - 40), span.open_mark + 1):
+    if _after_term_marker(text, max(gap_start, span.open_mark - 40), span.open_mark):
         return _quote(text, span, "term", None, None), None
     # `“…,” he said`: a quote ending on a comma looks right for its cue. One ending a sentence
     # (`“….” She added: “…”`) takes its cue from before; what follows may introduce the next.
