@@ -154,6 +154,9 @@ def _verbs_in(text: str) -> tuple[list[int], list[int], list[str]]:
         match = search(text, match.end())
     return starts, ends, words
 
+# The words ``_OWNER_BEFORE`` can end with (white space follows each).
+_OWNER_LAST_WORDS = ("of", "from", "at", "with", "the")
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -311,7 +314,14 @@ class SpeakerFinder:
         """"Reto Imboden of the Citizens' Alliance said": the person, not the organisation."""
         if match.group("name") is None and match.group("desc") is None:
             return None
-        owner = _OWNER_BEFORE.search(self.text, max(lo, match.start() - 80), match.start())
+        text = self.text
+        end = match.start()
+        last = end
+        while last > lo and text[last - 1].isspace():
+            last -= 1
+        if last == end or not text.endswith(_OWNER_LAST_WORDS, max(lo, end - 80), last):
+            return None  # cannot end "… of the", "… from", "… at", "… with": no search needed
+        owner = _OWNER_BEFORE.search(text, max(lo, end - 80), end)
         if owner is None:
             return None
         speaker = self._named(owner.group("name"), owner.start("name"))
