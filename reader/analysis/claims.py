@@ -134,9 +134,9 @@ class _ClaimList:
         ))
 
 
-# ASCII characters that are not word characters (what ``\w`` does not match), to spaces.
-_ASCII_NON_WORD = str.maketrans(
-    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# Each byte of ASCII text kept if it is a word character (what ``\w`` matches), else a space.
+_ASCII_WORD_BYTES = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
 
 
 def _normalised(claim_text: str) -> str:
@@ -144,7 +144,8 @@ def _normalised(claim_text: str) -> str:
     with a faster path for ASCII text (most claims)."""
     folded = claim_text.casefold()
     if folded.isascii():
-        return " ".join(folded.translate(_ASCII_NON_WORD).split())
+        return b" ".join(folded.encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode(
+            "ascii")
     return " ".join(_WORDS.findall(folded))
 
 
