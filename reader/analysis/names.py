@@ -46,6 +46,12 @@ _HYPHEN_BEFORE_CAPITAL = re.compile(rf"-(?=[{_U}])")
 
 def name_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``NAME_RUN_RE.finditer(text, start, end)``, several times faster."""
+    if _HYPHEN_BEFORE_CAPITAL.search(text, start, end) is None:
+        return _UPPER_RUN_RE.finditer(text, start, end)  # no particle runs: most paragraphs
+    return _merged_runs(text, start, end)
+
+
+def _merged_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     upper = _UPPER_RUN_RE.finditer(text, start, end)
     hyphens = _HYPHEN_BEFORE_CAPITAL.finditer(text, start, end)
     run = next(upper, None)
