@@ -8,7 +8,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reader.analysis.names import (
     NAME_RUN,
@@ -34,10 +33,23 @@ class PersonMention:
     name: str  # the full name as first mentioned
 
 
-@lru_cache(maxsize=4096)
+# A plain dictionary rather than ``functools.lru_cache``: the same memo without the linked-list
+# node lru_cache keeps for every entry (memory is part of the contract). Emptied when full.
+_PARSED_RUNS: dict[str, ParsedName | None] = {}
+_PARSED_RUNS_MAX = 4096
+
+
 def parse_run(run: str) -> ParsedName | None:
     """``parse_name`` at offset 0, cached: the same runs recur through a document."""
-    return parse_name(run, 0)
+    try:
+        return _PARSED_RUNS[run]
+    except KeyError:
+        pass
+    parsed = parse_name(run, 0)
+    if len(_PARSED_RUNS) >= _PARSED_RUNS_MAX:
+        _PARSED_RUNS.clear()
+    _PARSED_RUNS[run] = parsed
+    return parsed
 
 
 def _not_a_person_here(text: str, start: int, end: int, limit: int) -> bool:
