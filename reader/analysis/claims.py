@@ -41,12 +41,13 @@ def build_claims(
     sentences: Sequence[Sentence],
     quotes: Sequence[Quote],
     figures: Sequence[Figure],
-    sentence_cues: dict[int, Cue],
+    sentence_cues: list[Cue | None],
     index: QuoteIndex,
 ) -> list[Claim]:
     """Claims in document order (a quote before a sentence starting at the same place).
 
-    ``sentence_cues`` is emptied as the sentences are read: memory is part of the contract."""
+    ``sentence_cues`` (by sentence number) is emptied as the sentences are read: memory is part
+    of the contract."""
     builder = _ClaimList(text)
     figure_starts = [f.start for f in figures]
     quote_starts = [q.start for q in quotes]
@@ -66,7 +67,8 @@ def build_claims(
         last_figure = first_figure
         while last_figure < figure_count and figure_starts[last_figure] < s_end:
             last_figure += 1
-        cue = sentence_cues.pop(number, None)  # taken out: each cue is freed once used
+        cue = sentence_cues[number]
+        sentence_cues[number] = None  # each cue is freed once used
         if last_figure == first_figure and cue is None:
             continue  # most sentences: nothing to claim
         if heading_spans and _in_heading(heading_starts, heading_spans, s_start):

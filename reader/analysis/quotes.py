@@ -95,10 +95,11 @@ def find_quotes(
     spans: Sequence[QuoteSpan],
     finder: SpeakerFinder,
     index: QuoteIndex,
-) -> tuple[list[Quote], dict[int, Cue]]:
-    """The quotes in document order, and the reporting cue of each sentence that has one."""
+) -> tuple[list[Quote], list[Cue | None]]:
+    """The quotes in document order, and the reporting cue of each sentence (None for most;
+    a list by sentence number, smaller than a dictionary of the few that have one)."""
     quotes: list[Quote] = []
-    sentence_cues: dict[int, Cue] = {}
+    sentence_cues: list[Cue | None] = [None] * len(sentences)
     sentence_starts = [s.start for s in sentences]
     span_index = 0
     sentence_index = 0
@@ -175,8 +176,9 @@ def find_quotes(
             if sentence_cue is not None:
                 sentence_cues[number] = sentence_cue
         if unattributed and para_number == unattributed_paragraph + 1:
-            _name_after_the_quotes(quotes, unattributed, sentence_cues.get(first_sentence),
-                                   para.start)
+            first_cue = sentence_cues[first_sentence] if first_sentence < len(
+                sentence_cues) else None
+            _name_after_the_quotes(quotes, unattributed, first_cue, para.start)
             unattributed.clear()
         # Quotes whose opening mark lies outside every sentence (should not happen) still count.
         for span in para_spans[cursor:]:
