@@ -49,23 +49,24 @@ def build_claims(
     ``sentence_cues`` (by sentence number) is emptied as the sentences are read: memory is part
     of the contract."""
     builder = _ClaimList(text)
-    figure_starts = [f.start for f in figures]
-    quote_starts = [q.start for q in quotes]
+    # No lists of the figures' and quotes' starts: memory peaks while claims are built.
     heading_starts = [h[0] for h in heading_spans]
     figure_count = len(figures)
     inside = index.inside
     first_figure = 0
     next_quote = 0
     quote_count = len(quotes)
+    first_quote = 0  # the first quote starting at or after the sentence
+    quote_figures = _Pointer(figures)  # the figures inside each quote, quotes in order
     for number, sentence in enumerate(sentences):
         s_start, s_end = sentence.start, sentence.end
         while next_quote < quote_count and quotes[next_quote].start <= s_start:
-            builder.add_quote(next_quote, quotes[next_quote], figure_starts)
+            builder.add_quote(next_quote, quotes[next_quote], quote_figures)
             next_quote += 1
-        while first_figure < figure_count and figure_starts[first_figure] < s_start:
+        while first_figure < figure_count and figures[first_figure].start < s_start:
             first_figure += 1
         last_figure = first_figure
-        while last_figure < figure_count and figure_starts[last_figure] < s_end:
+        while last_figure < figure_count and figures[last_figure].start < s_end:
             last_figure += 1
         cue = sentence_cues[number]
         sentence_cues[number] = None  # each cue is freed once used
@@ -76,14 +77,19 @@ def build_claims(
         in_figures = tuple(range(first_figure, last_figure))
         outside = False
         for i in in_figures:
-            if not inside(figure_starts[i]):
+            if not inside(figures[i].start):
                 outside = True
                 break
         speaker = cue.speaker if cue is not None else None
         mention = Mention(speaker.name, speaker.start, speaker.end) if speaker else None
         verb = cue.verb if cue is not None and speaker is not None else None
         if outside:
-            in_quotes = _between(quote_starts, s_start, s_end)
+            while first_quote < quote_count and quotes[first_quote].start < s_start:
+                first_quote += 1
+            last_quote = first_quote
+            while last_quote < quote_count and quotes[last_quote].start < s_end:
+                last_quote += 1
+            in_quotes = tuple(range(first_quote, last_quote))
             builder.add("figure", s_start, s_end, text[s_start:s_end], mention, verb, in_quotes,
                         in_figures)
         elif (speaker is not None and speaker.named and not in_figures
@@ -91,7 +97,7 @@ def build_claims(
             builder.add("attribution", s_start, s_end, text[s_start:s_end], mention, verb, (),
                         ())
     while next_quote < quote_count:
-        builder.add_quote(next_quote, quotes[next_quote], figure_starts)
+        builder.add_quote(next_quote, quotes[next_quote], quote_figures)
         next_quote += 1
     return builder.claims
 
@@ -106,11 +112,11 @@ class _ClaimList:
         # words would otherwise stay in memory until the last claim is built.
         self._seen: dict[bytes, int] = {}
 
-    def add_quote(self, number: int, quote: Quote, figure_starts: list[int]) -> None:
+    def add_quote(self, number: int, quote: Quote, figures: _Pointer) -> None:
         if quote.kind == "term" and quote.speaker is None:
             return
         self.add("quote", quote.start, quote.end, quote.text, quote.speaker, quote.cue,
-                 (number,), _between(figure_starts, quote.start, quote.end))
+                 (number,), figures.between(quote.start, quote.end))
 
     def add(self, kind: ClaimKind, start: int, end: int, claim_text: str,
             mention: Mention | None, verb: str | None, quote_ids: tuple[int, ...],
@@ -151,10 +157,25 @@ def _normalised(claim_text: str) -> str:
     return " ".join(_WORDS.findall(folded))
 
 
-def _between(starts: list[int], start: int, end: int) -> tuple[int, ...]:
-    first = bisect_left(starts, start)
-    last = bisect_left(starts, end, lo=first)
-    return tuple(range(first, last))
+class _Pointer:
+    """Indices of the figures starting in [start, end), for ranges asked in increasing order:
+    a pointer that only moves forward (no list of starts to bisect)."""
+
+    def __init__(self, items: Sequence[Figure]) -> None:
+        self.items = items
+        self.first = 0
+
+    def between(self, start: int, end: int) -> tuple[int, ...]:
+        items = self.items
+        count = len(items)
+        first = self.first
+        while first < count and items[first].start < start:
+            first += 1
+        self.first = first
+        last = first
+        while last < count and items[last].start < end:
+            last += 1
+        return tuple(range(first, last))
 
 
 def _in_heading(starts: list[int], spans: Sequence[tuple[int, int]], pos: int) -> bool:
