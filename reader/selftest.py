@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 
 
 def run_self_test() -> int:
@@ -71,34 +70,9 @@ def run_self_test() -> int:
         check("review store writes and reads back", store_round_trip)
 
     def window() -> str:
-        import tempfile
-        from pathlib import Path
+        from reader.ui.selftest_window import paint_sample_window  # Qt only from here
 
-        from PySide6.QtCore import QSettings, QThreadPool
-
-        from reader.ui.app import create_application
-        from reader.ui.main_window import MainWindow
-        from reader.ui.settings import WindowSettings
-
-        app = create_application()
-        with tempfile.TemporaryDirectory() as store:
-            # A settings file of its own, so the check never touches the user's window state.
-            settings = QSettings(str(Path(store) / "settings.ini"), QSettings.Format.IniFormat)
-            win = MainWindow(Path(store), WindowSettings(settings))
-            win.open_sample()
-            deadline = time.monotonic() + 30
-            while win.session is None and time.monotonic() < deadline:
-                app.processEvents()  # opening analyses and saves in the background
-                time.sleep(0.005)
-            if win.session is None:
-                raise AssertionError("the sample's review did not open within 30 s")
-            shot = win.grab()
-            listed = win.claims_panel.model.rowCount()
-            win.close()
-            QThreadPool.globalInstance().waitForDone(10000)
-            app.processEvents()
-        return (f"painted {shot.width()}x{shot.height()} on {app.platformName()} with "
-                f"{listed} claims listed")
+        return paint_sample_window()
 
     check("window renders offscreen", window)
 
