@@ -40,3 +40,17 @@ def test_core_imports_without_qt() -> None:
     assert "modules imported without Qt" in result.stdout
     count = int(result.stdout.split("modules imported")[0].split()[-1])
     assert count >= 8
+
+
+def test_no_qt_import_outside_reader_ui_even_inside_functions() -> None:
+    """Importing with Qt blocked only proves module-level imports; a lazy import inside a
+    function would still tie the core to Qt. Only reader/ui may name PySide6 at all."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "reader"
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|shiboken6)\b", re.MULTILINE)
+    offenders = [str(path.relative_to(root.parent)) for path in root.rglob("*.py")
+                 if "ui" not in path.relative_to(root).parts[:1]
+                 and pattern.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
