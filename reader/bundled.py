@@ -22,5 +22,14 @@ def sample_article_text() -> str:
     return resource(SAMPLE_ARTICLE).read_text(encoding="utf-8")
 
 
+def sample_article_path() -> str | None:
+    """Where the sample lies on disk, when it does (a wheel or a bundle: yes; a zip: no), so the
+    list of reviews can show it as a file rather than as pasted text."""
+    from pathlib import Path
+
+    sample = resource(SAMPLE_ARTICLE)
+    return str(sample) if isinstance(sample, Path) and sample.is_file() else None
+
+
 def icon_png(size: int) -> Traversable:
     return resource("icons").joinpath(f"claim-reader-{size}.png")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__
-from reader.bundled import sample_article_text
+from reader.bundled import sample_article_path, sample_article_text
 from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
 from reader.session import ReviewSession, open_session
@@ -64,7 +64,8 @@ THEME_NAMES = {"system": "As the &System", "light": "&Light", "dark": "&Dark"}
 
 
 def load_sample_document() -> Document:
-    return document_from_string(sample_article_text(), format="markdown")
+    return document_from_string(sample_article_text(), format="markdown",
+                                source_path=sample_article_path())
 
 
 class MainWindow(QMainWindow):

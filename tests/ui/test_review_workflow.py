@@ -528,3 +528,15 @@ def test_changes_made_by_a_script_show_up_when_the_window_is_activated(
     w.set_status("verified")  # and the window's own next change keeps the script's note
     assert stored_claim(w, claim_id)["note"] == "Tagged from a script"
     assert stored_claim(w, claim_id)["status"] == "verified"
+
+
+def test_the_sample_is_listed_as_a_file_and_reopens(window, qtbot) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_sample()
+    window.show_start_page()
+    (entry,) = window.start_page.visible_entries()
+    assert entry.path is not None and entry.path.endswith("sample-article.md")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.start_page.review_activated.emit(entry)
+    assert window.session.review.review_id == entry.review_id
+    assert "missing or changed" not in window.message_bar.text()
