@@ -6,6 +6,8 @@ Python's ``re`` has no ``\\p{Lu}``; names in news copy are often Latin-extended 
 
 from __future__ import annotations
 
+import re
+
 
 def _letters(predicate: str) -> str:
     chars = [chr(c) for c in range(0x41, 0x2000)
@@ -18,3 +20,6 @@ UPPER = _letters("isupper")
 
 LOWER = _letters("islower")
 """Lower-case letters, ready to put inside ``[...]``."""
+
+UPPER_LETTER = re.compile(f"[{UPPER}]")
+"""One upper-case letter: ``.match`` at a position, ``.search`` for any in a span."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.letters import LOWER, UPPER
+from reader.analysis.letters import LOWER, UPPER_LETTER
 from reader.analysis.model import Sentence
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.wordtrie import word_set
@@ -25,7 +25,6 @@ _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w’']+)")
 _PREVIOUS_WORD = re.compile(r"([\w.’'-]+)\s+$")
 _LOWER_START = re.compile(f"[{LOWER}]")
-_UPPER_LETTER = re.compile(f"[{UPPER}]")
 
 # Titles before a name: the sentence never ends after them.
 TITLE_ABBREVIATIONS = word_set(
@@ -85,7 +84,7 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
     lowered = bare.lower()
     if lowered in TITLE_ABBREVIATIONS:
         return False
-    if len(bare) == 1 and _UPPER_LETTER.match(bare) and not _is_dotted(word):
+    if len(bare) == 1 and UPPER_LETTER.match(bare) and not _is_dotted(word):
         # An initial ("Donald J. Trump", "J. K. Rowling") follows a name or opens one; a
         # capital letter after a lower-case word ends a sentence ("posted on X. Later...").
         previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start() - 1)

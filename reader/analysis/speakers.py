@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from reader.analysis.letters import UPPER
+from reader.analysis.letters import UPPER, UPPER_LETTER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
 from reader.analysis.wordtrie import trie_pattern, word_set
@@ -106,7 +106,6 @@ _COMMA_NAME = re.compile(rf"\s*,\s*(?P<name>{NAME_RUN})")
 _AGE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Aa]n?)\s+\d{1,3}-year-old\b")
 _FROM_SOURCE = re.compile(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
-_UPPER_IN = re.compile(f"[{UPPER}]")
 _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
     "letter post message video release website records record numbers count tally")
@@ -427,7 +426,7 @@ class SpeakerFinder:
         return Speaker(name, parsed.start, parsed.end, person)
 
     def _described(self, phrase: str, start: int) -> Speaker | None:
-        if _UPPER_IN.search(phrase, 1):
+        if UPPER_LETTER.search(phrase, 1):
             words = phrase.split(" ", 1)
             if len(words) == 2:
                 offset = start + len(words[0]) + 1
