@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 from reader.analysis.letters import LOWER, UPPER
 from reader.analysis.wordtrie import word_set
@@ -109,6 +110,24 @@ TITLES = word_set(
     volunteer organiser organizer campaigner economist chef baroness baron earl countess duke
     duchess viscount marquess councillor councilor councilman councilwoman alderman alderwoman
     magistrate prosecutor barrister solicitor coroner sheriff trooper""")
+def _given_names() -> dict[str, str]:
+    lines = resources.files("reader.analysis").joinpath("given_names.txt").read_text("utf-8")
+    return {name: gender for name, gender in
+            (line.split() for line in lines.splitlines() if line and line[0] != "#")}
+
+
+GIVEN_NAMES = _given_names()
+"""Common given names (lower case) and the gender each is mostly given to: "m", "f" or "-"."""
+# Words of ``NON_PERSON_WORDS`` that are common surnames too ("Marty West", "Kevin Hall").
+_SURNAMES_TOO = word_set(
+    """hall west lane day park house church lake camp post street north east south march forest
+    tower bay bridge bill valley fleet herald lord""")
+# Titles that are never a surname, so a run ending in one names nobody yet.
+_TITLES_NEVER_NAMES = word_set(
+    """gov. sen. rep. dr. gen. col. lt. sgt. capt. adm. prof. rev. mr. mrs. ms. cmdr. maj.
+    president minister secretary senator governor chancellor premier congressman congresswoman
+    spokesman spokeswoman spokesperson ambassador chairman chairwoman commissioner mayor
+    secretary-general vice""")
 # Letters after a name ("Julian Marsh KC", "Jane Doe MP"): honours and offices, not the name.
 POST_NOMINALS = word_set("kc qc sc mp mep msp mla td obe mbe cbe kbe dbe frs phd")
 # Words that make a capitalised run an organisation, a place or an event rather than a person.
@@ -212,12 +231,17 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     words = [t[0] for t in tokens]
     if not any(c.isupper() for c in words[-1][:5]):
         return None  # "a senior Egyptian official": a description, not a name
+    if words[-1].lower() in _TITLES_NEVER_NAMES:
+        return None  # "Pennsylvania Gov.", "State Secretary": a title whose holder follows
     lowered = [w.lower().rstrip(".") for w in words]
     name = " ".join(words)
     name_start, name_end = tokens[0][1], tokens[-1][2]
     organisation = any(w in NON_PERSON_WORDS for w in lowered) or (
         len(words) == 1 and lowered[0] in COUNTRIES_AND_DEMONYMS
     )
+    if organisation and 2 <= len(words) <= 3 and lowered[0] in GIVEN_NAMES and all(
+            w not in NON_PERSON_WORDS or w in _SURNAMES_TOO for w in lowered[1:]):
+        organisation = False  # "Marty West", "Kevin Hall": a given name, then a surname
     if organisation:
         # Keep the organisation whole ("U.K. Defense Ministry"), minus leading function words.
         first = _tokens(run, start)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reader.analysis import reporting_verbs
 from reader.analysis.letters import UPPER, UPPER_LETTER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
@@ -33,12 +34,12 @@ _VERB_WORDS = (
     "described"
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
+PARTICIPLES = frozenset(_PARTICIPLES.split()) | reporting_verbs.PARTICIPLES
 VERB_RE = re.compile(
     r"\b(?:[Aa]ccording\s+to|"
-    + trie_pattern([*_VERB_WORDS.split(), *_PARTICIPLES.split()])
+    + trie_pattern({*_VERB_WORDS.split(), *reporting_verbs.FINITE, *PARTICIPLES})
     + r")\b"
 )
-PARTICIPLES = frozenset(_PARTICIPLES.split())
 # ``re`` cannot skip ahead to a pattern that opens with ``\b``: it tries it at every position.
 # Opening with one ASCII non-word character instead, it jumps from gap to gap; a non-ASCII letter
 # or digit before the verb (no word boundary there) is ruled out afterwards.
@@ -128,6 +129,21 @@ _APPOSITION_NAME = re.compile(
 _OWNER_BEFORE = re.compile(
     rf"(?P<name>{NAME_RUN})\s+(?:of|from|at|with)\s+(?:the\s+)?$"
 )
+# "said former Obama adviser David Axelrod", "said Concord resident Whit Symms": descriptive
+# words before the name. The noun phrase ends at punctuation or at one of these words.
+_PHRASE_STOP_WORDS = word_set(
+    """when while as after before about who whom whose that which in on at to for with during
+    because if since than but told referring adding saying noting explaining according last this
+    earlier later recently yesterday today tonight or was is has had will would""")
+_PHRASE_WORD = re.compile(r"[\w’'&-]+")
+_PHRASE_GAP = re.compile(r"[ \t\u00a0]+")
+_NAME_AT = re.compile(NAME_RUN)
+_NAME_ENDING = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
+# `,” Clinton ally James Carville said`: the same noun phrase before the verb.
+_NOUN_PHRASE_BEFORE_VERB = re.compile(
+    r"[ \t]*[,;:—–-]?[ \t]*(?P<np>(?:[\w’'.&-]+[ \t\u00a0]+){1,7}?)"
+    rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{VERB_RE.pattern})"
+)
 
 
 def _verbs_in(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -210,13 +226,20 @@ class SpeakerFinder:
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
         match = _AFTER_VERB_ROLE.match(text, pos, end)
         if match is not None:
-            speaker = self._named(match.group("name"), match.start("name"))
+            speaker = self._person_in_phrase(
+                _skip_space(text, match.end("verb")), end) or self._named(
+                match.group("name"), match.start("name"))
             if speaker is not None and speaker.person:
                 return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
                                        speaker))
         match = _AFTER_VERB_FIRST.match(text, pos, end)
         if match is not None:
             speaker = self._subject(match)
+            if match.group("name") is not None:
+                # `,” said Priorities spokesman Justin Barasky`: the person the phrase names.
+                described = self._person_in_phrase(match.start("name"), end)
+                if described is not None:
+                    speaker = described
             if _verb_text(match.group("verb")) == "according to":
                 speaker = self._source(match, speaker, end)
             if match.group("desc") is not None or match.group("group") is not None:
@@ -229,6 +252,35 @@ class SpeakerFinder:
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
                                    speaker))
         return None
+
+    def _person_in_phrase(self, start: int, end: int) -> Speaker | None:
+        """The last person named in the noun phrase opening at ``start`` ("Clinton ally James
+        Carville", "former Utah governor Michael Leavitt"), when words other than the name
+        itself describe them; None for a plain name or a phrase naming no person."""
+        text = self.text
+        pos = start
+        found: Speaker | None = None
+        described = False
+        for _ in range(10):
+            run = _NAME_AT.match(text, pos, end)
+            if run is not None:
+                person = self.named_person(run.group(0), pos)
+                if person is not None and " " in person.name:
+                    found = person
+                elif found is None:
+                    described = True
+                pos = run.end()
+            else:
+                word = _PHRASE_WORD.match(text, pos, end)
+                if word is None or word.group(0) in _PHRASE_STOP_WORDS:
+                    break
+                described = described or found is None
+                pos = word.end()
+            gap = _PHRASE_GAP.match(text, pos, end)
+            if gap is None:
+                break
+            pos = gap.end()
+        return found if described else None
 
     def _noted(self, cue: Cue) -> Cue:
         """Remember a person who is the subject of a reporting verb, for pronouns to come."""
@@ -338,7 +390,7 @@ class SpeakerFinder:
         else:
             candidates = []
             pos = close
-            for _ in range(3):
+            for _ in range(6):
                 pos = text.rfind(",", lo, pos)
                 if pos <= lo:
                     break
@@ -346,7 +398,9 @@ class SpeakerFinder:
         if candidates and text[close] == ",":
             # "The trust's chief executive, Marcus Obi, said": the apposition is the name.
             named = _APPOSITION_NAME.match(text, candidates[0] + 1, close)
-            if named is not None:
+            if named is not None and not _INDEFINITE_BEFORE.search(
+                    text, max(0, named.start("name") - 4), named.start("name")):
+                # (not "Verena Stadelmann, a Social Democrat, defended": a description)
                 speaker = self._named(named.group("name"), named.start("name"))
                 if speaker is not None and speaker.person and " " in speaker.name:
                     return speaker
@@ -362,23 +416,43 @@ class SpeakerFinder:
                         return speaker
         if len(candidates) > 1:
             # "Name, who ran the clinic, trained its staff and works nights, said": a relative
-            # clause opens the apposition, so its comma is the one the subject stands before.
+            # clause opens the apposition, so the subject stands before its comma (or before an
+            # earlier one: "Sen. Ray Hall, the Republican who heads the committee, which …").
             relative = [c for c in candidates if _RELATIVE_AFTER.match(text, c + 1, close)]
             if relative:
-                candidates = relative[-1:]
+                candidates = candidates[candidates.index(relative[-1]):]
+        chosen: Speaker | None = None
+        opener: Speaker | None = None  # a person opening the clause outranks the rest
         for opening in candidates:
             segment_end = opening
             while segment_end > lo and text[segment_end - 1].isspace():
                 segment_end -= 1
+            if segment_end > lo and text[segment_end - 1] == ")":
+                # "Rep. Ann Colt (D-Md.), chair of the committee, said": the name before.
+                bracket = text.rfind("(", max(lo, segment_end - 40), segment_end)
+                if bracket > lo:
+                    segment_end = bracket
+                    while segment_end > lo and text[segment_end - 1].isspace():
+                        segment_end -= 1
             match = _SUBJECT_AT_END.search(text, max(lo, segment_end - _SUBJECT_REACH),
                                            segment_end)
             if match is not None and match.end() == segment_end:
                 speaker = self._owner(match, lo) or self._subject(match)
-                if speaker is not None and not _PARTY_STATE.match(speaker.name):
-                    if speaker.person:
-                        self._learn_gender(speaker.name, text[opening:close])
-                    return speaker
-        return None
+                if speaker is None or _PARTY_STATE.match(speaker.name):
+                    continue
+                if speaker.person and _opens_clause(text, lo, _before_conjunction(
+                        text, lo, match.start())):
+                    # "Sen. Ray Hall, the Republican who heads the Banking Committee, which
+                    # oversees the Fed, said": the person opening the clause, not what the
+                    # apposition names.
+                    opener = speaker
+                    self._learn_gender(speaker.name, text[opening:close])
+                    break
+                if chosen is None:
+                    chosen = speaker
+        if opener is None and chosen is not None and chosen.person:
+            self._learn_gender(chosen.name, text[candidates[0]:close])
+        return opener or chosen
 
     def _subject(self, match: re.Match[str]) -> Speaker | None:
         if match.group("name") is not None:
@@ -427,6 +501,17 @@ class SpeakerFinder:
 
     def _described(self, phrase: str, start: int) -> Speaker | None:
         if UPPER_LETTER.search(phrase, 1):
+            last = _NAME_ENDING.search(phrase, phrase.find(" ") + 1)
+            if last is not None and last.start() > 0 and phrase[last.start() - 1] == " " \
+                    and not any(w in _POST_MODIFIER_OPENERS or w == "by"
+                                for w in phrase[:last.start()].lower().split()):
+                # "his friend Amal Saleh", "the consulting firm Oxford Economics", "A defensive
+                # Obama": the name the description leads to.
+                speaker = self._named(last.group(0), start + last.start())
+                if speaker is not None and speaker.name[:1].isupper() and (
+                        speaker.person or " " in speaker.name
+                        or self.book.knows_surname(speaker.name)):
+                    return speaker
             words = phrase.split(" ", 1)
             if len(words) == 2:
                 offset = start + len(words[0]) + 1
@@ -460,7 +545,10 @@ class SpeakerFinder:
             person = self.book.person_with_title(head)
             if person is not None:
                 return Speaker(person, start, start + len(phrase), True)
-        return Speaker(phrase, start, start + len(phrase), False, False)
+        described = _role_phrase(phrase)
+        if described is None:
+            return None  # "his recent", "an investment he": no one who could have said it
+        return Speaker(described, start, start + len(described), False, False)
 
     def _pronoun(self, pronoun: str, pos: int, length: int = 0) -> Speaker | None:
         """Resolve "he"/"she" (or, with ``pronoun`` "f", "m" or "", a description standing for
@@ -529,6 +617,57 @@ class SpeakerFinder:
             self.book.set_gender(name, gender)
 
 
+# What a described speaker can be: a person by role, a group, an organisation, a publication.
+ROLE_NOUNS = word_set(
+    """official spokesman spokeswoman spokesperson spokespeople representative aide adviser
+    advisor source lawyer attorney counsel minister ministry department agency company firm
+    group organisation organization campaign committee government administration party union
+    council board office police army military court judge prosecutor senator governor mayor
+    president chairman chairwoman chair director executive manager owner founder leader member
+    supporter critic opponent analyst expert economist researcher scientist doctor resident
+    witness voter woman man women men people person student teacher worker employee official
+    newspaper paper network station magazine editorial broadcaster channel outlet website site
+    crowd protester protestor demonstrator activist organizer organiser campaigner candidate
+    nominee challenger incumbent strategist consultant pollster adviser operative donor
+    fundraiser lobbyist lawmaker legislator congressman congresswoman senator delegate diplomat
+    envoy ambassador general commander officer soldier veteran investigator detective inspector
+    sheriff deputy chief head boss ceo spokesperson secretary professor historian author writer
+    columnist commentator reporter journalist editor host anchor correspondent biographer
+    scholar academic teacher pastor priest bishop rabbi imam cleric father mother son daughter
+    husband wife brother sister friend neighbour neighbor relative family parent parents
+    colleague partner ally allies rival rivals insider insiders source sources spokesmen
+    narrator announcer ad advert commercial video letter memo statement report study survey
+    poll document filing complaint lawsuit indictment ruling order bill text transcript
+    release note post tweet message email""") | (TITLES - word_set(
+    """vice prime foreign defense defence interior finance economy acting former senior junior
+    state health education justice labor labour trade energy transport culture agriculture
+    environment affairs home first second assistant associate managing presidential opposition
+    party national regional supreme high federal grand field crown private gov gov. sen sen.
+    rep rep. gen gen. col col. lt lt. sgt sgt. capt capt. maj maj. adm adm. dr dr. mr mr. mrs
+    mrs. ms ms. miss mx prof prof. rev rev. cmdr lord lady sir dame"""))
+_POST_MODIFIER_OPENERS = word_set("of for at in from close with on to near inside outside")
+
+
+def _role_phrase(phrase: str) -> str | None:
+    """``phrase`` cut after its head noun when that head can speak ("a source close to the
+    campaign", "the bureau's director", "his aides"), or None ("his recent", "the past")."""
+    words = phrase.split()
+    for position in range(1, len(words)):
+        word = words[position].lower().rstrip(",.")
+        if word.endswith(("’s", "'s")):
+            continue  # "the bureau's director": an owner, not the head
+        singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_NOUNS else word
+        if singular not in ROLE_NOUNS:
+            continue
+        rest = words[position + 1:]
+        if rest and rest[0].lower() not in _POST_MODIFIER_OPENERS:
+            if any(w.lower().rstrip(",.") in ROLE_NOUNS for w in rest):
+                continue  # "the campaign manager": the head comes later
+            return " ".join(words[:position + 1])
+        return phrase
+    return None
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -537,6 +676,23 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _verb_text(verb: str) -> str:
     return "according to" if verb[:9].lower() == "according" else verb
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])[Aa]n?[ \t]+$")
+_CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
+
+
+def _before_conjunction(text: str, start: int, pos: int) -> int:
+    """``pos``, or the start of the conjunction ("But", "and") opening the clause before it."""
+    end = pos
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    word = end
+    while word > start and text[word - 1].isalpha():
+        word -= 1
+    if end - word <= 8 and text[word:end].lower() in _CLAUSE_CONJUNCTIONS:
+        return word
+    return pos
 
 
 def _opens_clause(text: str, start: int, pos: int) -> bool:

@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _shared_scorers(eval_dir: Path):
     sys.path.insert(0, str(eval_dir))
-    import score  # noqa: PLC0415  (the shared scorer's own matching)
-    import score_numbers  # noqa: PLC0415
-    import score_quotes  # noqa: PLC0415
+    import score  # the shared scorer's own matching
+    import score_numbers
+    import score_quotes
 
     return score, score_quotes, score_numbers
 
@@ -182,7 +182,8 @@ def numbers(devdata: Path, eval_dir: Path, errors_path: Path | None) -> dict:
 
 def official(devdata: Path, eval_dir: Path) -> None:
     command = [sys.executable, "-m", "reader", "extract", "{file}", "--format", "json"]
-    for scorer, data in (("score_quotes.py", "quotes.jsonl"), ("score_numbers.py", "numbers.jsonl")):
+    for scorer, data in (("score_quotes.py", "quotes.jsonl"),
+                         ("score_numbers.py", "numbers.jsonl")):
         print(f"== {scorer} (official, one subprocess per article)", flush=True)
         subprocess.run([sys.executable, str(eval_dir / scorer), str(devdata / data), *command],
                        check=False, cwd=ROOT)
