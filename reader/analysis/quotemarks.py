@@ -34,6 +34,7 @@ _OPEN_CONTEXT = frozenset("([{<—–-/‘“\"'«‹„‚:;,.!?…")
 _CLOSE_CONTEXT = frozenset(")]}>.,;:!?—–-…’”\"'»›‘“")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝")
 _MAX_DEPTH = 6
+_TRIPLE = "'" * 3
 _WORD = re.compile(r"[a-z]+")
 _FUNCTION_WORDS = word_set(
     "and or but nor to in on at for with as that which who from by of the a an he she they it "
@@ -153,6 +154,30 @@ def _marks(text: str, para: Paragraph) -> list[tuple[int, str, bool, bool, bool]
         family = "d" if ch in DOUBLE_MARKS else "s"
         prev = text[pos - 1] if pos > start else " "
         nxt = text[pos + 1] if pos + 1 < end else " "
+        if ch == "'" and text.startswith(_TRIPLE, pos) and prev != "'" and \
+                text[pos + 3:pos + 4] != "'":
+            # A single quote and a double one ending (or starting) together.
+            after = text[pos + 3] if pos + 3 < end else " "
+            skip_until = pos + 3
+            if not prev.isspace() and (after.isspace() or after in _CLOSE_CONTEXT):
+                found.append((pos, "s", False, True, False))
+                found.append((pos + 2, "d", False, True, False))
+            elif not after.isspace():
+                found.append((pos, "d", True, False, False))
+                found.append((pos + 2, "s", True, False, False))
+            continue
+        if ch == "'" and nxt == "'" and prev != "'" and text[pos + 2:pos + 3] != "'":
+            # ''Two apostrophes'' stand for a double mark (as in The New York Times' copy): one
+            # mark, placed on the apostrophe next to the words so that the content and the
+            # text around the quote each lose one of the pair.
+            nxt = text[pos + 2] if pos + 2 < end else " "
+            family = "d"
+            skip_until = pos + 2
+            if not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT):
+                found.append((pos + 1, family, False, True, False))  # closing: ,'' said
+            elif not nxt.isspace():
+                found.append((pos, family, True, False, False))  # opening: said ''We
+            continue
         if family == "s" and ch in "'’" and not prev.isalnum():
             elision = _ELISION.match(text, pos, end)
             if elision is not None:
@@ -209,7 +234,8 @@ def _nest(text: str, pairs: list[QuoteSpan]) -> list[QuoteSpan]:
     pairs.sort(key=lambda p: (p.open_mark, -p.close_mark))
     top: list[QuoteSpan] = []
     for pair in pairs:
-        start, end = _trim(text, pair.open_mark + 1, pair.close_mark)
+        start, end = _trim(text, _content_start(text, pair.open_mark), _content_end(
+            text, pair.close_mark))
         if start >= end or not any(c.isalnum() for c in text[start:end]):
             continue
         pair.start, pair.end = start, end
@@ -222,13 +248,28 @@ def _nest(text: str, pairs: list[QuoteSpan]) -> list[QuoteSpan]:
             bounds = [p[0] for p in pair.parts]
             parts: list[tuple[int, int]] = []
             for i, part_start in enumerate(bounds):
-                limit = bounds[i + 1] - 1 if i + 1 < len(bounds) else pair.close_mark
-                s, e = _trim(text, part_start, limit)
+                limit = bounds[i + 1] - 1 if i + 1 < len(bounds) else _content_end(
+                    text, pair.close_mark)
+                s, e = _trim(text, _content_start(text, part_start - 1), limit)
                 if s < e:
                     parts.append((s, e))
             pair.parts = parts
         top.append(pair)
     return top
+
+
+def _content_start(text: str, open_mark: int) -> int:
+    """Where a quote's words start after its opening mark (two for an opening ``''``)."""
+    if text[open_mark] == "'" and text[open_mark + 1:open_mark + 2] == "'":
+        return open_mark + 2
+    return open_mark + 1
+
+
+def _content_end(text: str, close_mark: int) -> int:
+    """Where a quote's words end before its closing mark (the first of a closing ``''``)."""
+    if text[close_mark] == "'" and close_mark > 0 and text[close_mark - 1] == "'":
+        return close_mark - 1
+    return close_mark
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -50,6 +50,7 @@ def _after_term_marker(text: str, lo: int, mark: int) -> bool:
 
 
 _NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
+_NAME_COLON_LEADS = re.compile(rf"[ \t\"“‘']*(?P<name>{NAME_RUN})[ \t]*:[ \t]")
 _SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
 _INTRO_END = re.compile(r"[,:]\s*$")
 _TERM_MAX_WORDS = 4
@@ -152,7 +153,7 @@ def find_quotes(
                 following = in_sentence[position + 1].open_mark if position + 1 < len(
                     in_sentence) else paragraphs[span.end_paragraph].end
                 quote, cue = _attribute(text, span, sentence, gap_start, following, finder,
-                                        sentence_speaker, run_speaker)
+                                        sentence_speaker, run_speaker, index)
                 if quote.speaker is None and quote.kind != "term":
                     unattributed.append(len(quotes))
                     unattributed_paragraph = span.end_paragraph
@@ -221,6 +222,7 @@ def _attribute(
     finder: SpeakerFinder,
     sentence_speaker: Speaker | None,
     run_speaker: Speaker | None,
+    index: QuoteIndex,
 ) -> tuple[Quote, Cue | None]:
     if _after_term_marker(text, max(gap_start, span.open_mark - 40), span.open_mark):
         return _quote(text, span, "term", None, None), None
@@ -247,8 +249,10 @@ def _attribute(
         cue = Cue(cue.verb if cue else "", -1, speaker) if cue else None
     if speaker is None:
         # `The “miracle plan” was a fraud, Smith said.`: a cue later in the same sentence.
-        later = next((c for c in finder.cues_in(span.close_mark + 1,
-                                                 min(sentence.end, following), sentence.start)
+        # Later quotes of the sentence are passed over: `“ties of any consequence,” aside from
+        # knowing each other “casually”, the director said.`
+        later = next((c for start, end in index.gaps(span.close_mark + 1, sentence.end)
+                      for c in finder.cues_in(start, end, sentence.start)
                       if c.speaker is not None), None)
         if later is not None:
             cue, speaker = later, later.speaker
@@ -302,6 +306,13 @@ def _cue_before(finder: SpeakerFinder, start: int, end: int,
     if chosen is None and end - start < 120:
         # "Voss: “We will not sell.”" — a name and a colon, as in a transcript.
         named = _NAME_COLON.search(finder.text, max(start, end - 80), end)
+        if named is not None:
+            speaker = finder.named_person(named.group("name"), named.start("name"))
+            if speaker is not None:
+                chosen = Cue(":", named.end("name"), speaker)
+    if chosen is None:
+        # "Issa: Clinton’s ‘Honesty Is In Question’" — a headline led by who said it.
+        named = _NAME_COLON_LEADS.match(finder.text, floor, end)
         if named is not None:
             speaker = finder.named_person(named.group("name"), named.start("name"))
             if speaker is not None:

@@ -19,9 +19,10 @@ _REGULAR = word_set(
     denounce deny describe disagree disclose dismiss dispute echo emphasise emphasize estimate
     exclaim explain gush hail highlight hint hope implore imply indicate inform insist
     instruct interject invoke joke label lament laugh lecture marvel mock mourn muse mutter
-    note object observe offer order plead pledge post predict press proclaim promise
+    note object observe offer opine order plead pledge post predict press proclaim promise
     pronounce propose protest question quip quote rail rant reason rebuke rebut recall recount
-    reflect refer reiterate reject remark remind repeat reply report respond retort reveal scoff
+    reflect refer reiterate reject release remark remind repeat reply report respond retort
+    reveal scoff
     scold scream shout sigh slam sneer snap state stress suggest summarise summarize tease
     testify thank threaten tout tweet urge vent vow warn welcome whisper wonder worry yell""")
 # Forms rule cannot give: lemma -> (third person, past, -ing).
@@ -42,10 +43,7 @@ _IRREGULAR = {
 }
 # Lemmas whose plain and -s forms are mostly nouns in news copy ("the state", "his posts"):
 # only their past and -ing forms report speech.
-_NOUN_LIKE = word_set(
-    """call charge counter credit echo label object offer order post press protest question
-    quote rail reason report state vent attack blast challenge appeal hope cry worry wonder
-    comment joke""")
+_NOUN_LIKE = word_set("offer order post report state object reason press")
 # Lemmas common enough as plain present forms after a plural subject ("critics say").
 _PLAIN_FORMS = word_set("say tell argue insist warn claim note add agree believe think")
 # Past forms of regular lemmas that double their last consonant.

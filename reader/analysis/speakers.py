@@ -99,7 +99,9 @@ _AFTER_VERB_FIRST = re.compile(
 _AFTER_VERB_ROLE = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
     # "said 12-year-old Maya Cohen", "said team captain Ann Lee"
-    rf"(?:\s+(?!the\b|a\b|an\b)[a-z0-9][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
+    rf"(?:\s+(?!(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|"
+    rf"from|by|as|when|while|after|before|is|was|would|will|had|has|his|her|their)\b)"
+    rf"[a-z0-9][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
@@ -276,6 +278,8 @@ class SpeakerFinder:
                     break
                 described = described or found is None
                 pos = word.end()
+            if text.startswith("-", pos):
+                continue  # "Los Angeles-based attorney": the word goes on after the hyphen
             gap = _PHRASE_GAP.match(text, pos, end)
             if gap is None:
                 break
@@ -283,9 +287,13 @@ class SpeakerFinder:
         return found if described else None
 
     def _noted(self, cue: Cue) -> Cue:
-        """Remember a person who is the subject of a reporting verb, for pronouns to come."""
-        if cue.speaker is not None and cue.speaker.person:
-            self._last_subject = (cue.verb_start, cue.speaker.name)
+        """Remember who is the subject of a reporting verb, for pronouns to come: a person for
+        "he" and "she", an organisation for "it" ("According to the council, … what it calls")."""
+        if cue.speaker is not None:
+            if cue.speaker.person:
+                self._last_subject = (cue.verb_start, cue.speaker.name)
+            elif cue.speaker.named and cue.speaker.name[:1].isupper():
+                self.last_group = cue.speaker
         return cue
 
     def cues_in(self, start: int, end: int, floor: int | None = None) -> list[Cue]:
@@ -311,9 +319,20 @@ class SpeakerFinder:
                 speaker = self._subject(after) if after else None
                 if after is not None:
                     speaker = self._source(after, speaker, end)
-                cues.append(Cue(word, verb_start, speaker))
+                cues.append(self._noted(Cue(word, verb_start, speaker)))
                 continue
-            speaker = self._subject_before(start if floor is None else floor, verb_start)
+            speaker = None
+            if _opens_clause(text, start, verb_start):
+                # `…” that Sanders can win, said Steve Elmson, a strategist.`: a person named
+                # right after the verb, the phrase ending there, is its subject.
+                inverted = self.cue_after(verb_start, end)
+                if inverted is not None and inverted.verb_start == verb_start and \
+                        inverted.speaker is not None and inverted.speaker.person and \
+                        inverted.speaker.start > verb_start and \
+                        _PHRASE_END.match(text, inverted.speaker.end):
+                    speaker = inverted.speaker
+            if speaker is None:
+                speaker = self._subject_before(start if floor is None else floor, verb_start)
             if speaker is None and _opens_clause(text, start, verb_start):
                 inverted = self.cue_after(verb_start, end)
                 if inverted is not None and inverted.verb_start == verb_start:
@@ -329,7 +348,8 @@ class SpeakerFinder:
 
     def subject_at(self, pos: int, end: int) -> Speaker | None:
         """The subject opening a sentence at ``pos`` (a name, a pronoun or a description)."""
-        match = _SUBJECT_AT_START.match(self.text, pos, end)
+        intro = _INTRO_PHRASE.match(self.text, pos, end)
+        match = _SUBJECT_AT_START.match(self.text, intro.end() if intro else pos, end)
         return self._subject(match) if match is not None else None
 
     # -- subjects -------------------------------------------------------------------------
@@ -679,6 +699,15 @@ def _verb_text(verb: str) -> str:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])[Aa]n?[ \t]+$")
+# "In Washington, President Obama released a statement condemning …": what comes before the
+# subject of a sentence.
+_INTRO_PHRASE = re.compile(
+    r"\s*(?:(?:In|On|At|After|Before|During|When|While|As|Asked|Speaking|Since|Following|"
+    r"Earlier|Later|Last|Meanwhile|Separately|Instead|Afterwards?|Despite|Amid|Under|Over|With|"
+    r"Without|From|For|By|Like|Unlike|Once|If|Although|Though|Because|Writing|Responding|"
+    r"Campaigning|Appearing|Addressing|Interviewed|Pressed|Back)\b[^,;:“”\"\n]{0,100},\s*|"
+    r"(?:But|And|Yet|So|Still|Now|Then|Also)\s+)")
+_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 
 
