@@ -322,7 +322,9 @@ class SpeakerFinder:
                 cues.append(self._noted(Cue(word, verb_start, speaker)))
                 continue
             speaker = None
-            if _opens_clause(text, start, verb_start):
+            after_verb = _skip_space(text, verb_end)
+            if text[after_verb:after_verb + 1].isupper() and \
+                    _opens_clause(text, start, verb_start):
                 # `…” that Sanders can win, said Steve Elmson, a strategist.`: a person named
                 # right after the verb, the phrase ending there, is its subject.
                 inverted = self.cue_after(verb_start, end)
