@@ -124,7 +124,7 @@ _SURNAMES_TOO = word_set(
     tower bay bridge bill valley fleet herald lord""")
 # Titles that are never a surname, so a run ending in one names nobody yet.
 _TITLES_NEVER_NAMES = word_set(
-    """gov. sen. rep. dr. gen. col. lt. sgt. capt. adm. prof. rev. mr. mrs. ms. cmdr. maj.
+    """gov sen rep dr gen col lt sgt capt adm prof rev mr mrs ms cmdr maj
     president minister secretary senator governor chancellor premier congressman congresswoman
     spokesman spokeswoman spokesperson ambassador chairman chairwoman commissioner mayor
     secretary-general vice""")
@@ -231,7 +231,7 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     words = [t[0] for t in tokens]
     if not any(c.isupper() for c in words[-1][:5]):
         return None  # "a senior Egyptian official": a description, not a name
-    if words[-1].lower() in _TITLES_NEVER_NAMES:
+    if words[-1].lower().rstrip(".") in _TITLES_NEVER_NAMES:
         return None  # "Pennsylvania Gov.", "State Secretary": a title whose holder follows
     lowered = [w.lower().rstrip(".") for w in words]
     name = " ".join(words)
@@ -252,7 +252,8 @@ def parse_name(run: str, start: int) -> ParsedName | None:
         org = " ".join(t[0] for t in first)
         return ParsedName(org, first[0][1], first[-1][2], False, False, (), True)
     place = lowered[0] in PLACE_FIRST_WORDS or all(w in COUNTRIES_AND_DEMONYMS for w in lowered)
-    if any(_is_abbreviation(w) for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+    if any(_is_abbreviation(w) for w in words) or any(
+            w.isupper() and len(w.rstrip(".")) > 1 for w in words):  # not an initial ("J.")
         place = True
     person = not place and (len(words) >= 2 or bool(titles))
     return ParsedName(name, name_start, name_end, person, bool(titles), tuple(titles), place)

@@ -12,7 +12,10 @@ from reader.analysis.wordtrie import word_set
 
 # Lemmas inflected by rule: "accuse" gives accuses, accused, accusing.
 _REGULAR = word_set(
-    """add admit advise affirm agree allege announce answer apologise apologize appeal applaud
+    """accuse acknowledge assail brag brand characterise characterize chastise concur contradict
+    deride downplay dub fault fume grouse groan grumble lambaste liken mention portray praise
+    reassure recommend refute ridicule rip speculate taunt theorise theorize
+    add admit advise affirm agree allege announce answer apologise apologize appeal applaud
     argue ask assert assure attack bark bemoan blame blast boast call caution challenge charge
     chant chide chime cite claim comment complain concede conclude condemn confess confirm
     contend continue counter credit criticise criticize cry decide declare decry defend demand
@@ -47,7 +50,7 @@ _NOUN_LIKE = word_set("offer order post report state object reason press")
 # Lemmas common enough as plain present forms after a plural subject ("critics say").
 _PLAIN_FORMS = word_set("say tell argue insist warn claim note add agree believe think")
 # Past forms of regular lemmas that double their last consonant.
-_DOUBLING = word_set("admit quip refer rebut regret snap slam chat plan commit")
+_DOUBLING = word_set("admit quip refer rebut regret snap slam chat plan commit rip dub")
 
 
 def _forms(lemma: str) -> tuple[str, str, str]:

@@ -137,6 +137,9 @@ _PHRASE_STOP_WORDS = word_set(
     """when while as after before about who whom whose that which in on at to for with during
     because if since than but told referring adding saying noting explaining according last this
     earlier later recently yesterday today tonight or was is has had will would""")
+_AFTER_NAME_STOP_WORDS = word_set("of from at")
+_ABBREVIATED_TITLES = (" gov", " sen", " rep", " gen", " col", " lt", " sgt", "capt", " adm",
+                       "prof", " rev", " dr", " st")
 _PHRASE_WORD = re.compile(r"[\w’'&-]+")
 _PHRASE_GAP = re.compile(r"[ \t\u00a0]+")
 _NAME_AT = re.compile(NAME_RUN)
@@ -226,6 +229,13 @@ class SpeakerFinder:
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
+        match = _NOUN_PHRASE_BEFORE_VERB.match(text, pos, end)
+        if match is not None:
+            # `,” Judicial Watch president Tom Fitton said`: the person the phrase ends with.
+            speaker = self._person_in_phrase(match.start("np"), match.end("name"))
+            if speaker is not None and speaker.end == match.end("name"):
+                return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
+                                       speaker))
         match = _AFTER_VERB_ROLE.match(text, pos, end)
         if match is not None:
             speaker = self._person_in_phrase(
@@ -262,24 +272,26 @@ class SpeakerFinder:
         text = self.text
         pos = start
         found: Speaker | None = None
-        described = False
-        for _ in range(10):
+        described = False  # words stand before the person found
+        for token in range(10):
             run = _NAME_AT.match(text, pos, end)
             if run is not None:
                 person = self.named_person(run.group(0), pos)
                 if person is not None and " " in person.name:
                     found = person
-                elif found is None:
-                    described = True
+                    described = token > 0
                 pos = run.end()
             else:
                 word = _PHRASE_WORD.match(text, pos, end)
-                if word is None or word.group(0) in _PHRASE_STOP_WORDS:
-                    break
-                described = described or found is None
+                if word is None or word.group(0) in _PHRASE_STOP_WORDS or (
+                        found is not None and word.group(0) in _AFTER_NAME_STOP_WORDS):
+                    break  # ("Markus Egli of the Green Liberals": where he is from)
                 pos = word.end()
             if text.startswith("-", pos):
                 continue  # "Los Angeles-based attorney": the word goes on after the hyphen
+            if text.startswith(".", pos) and text[max(start, pos - 4):pos].lower().endswith(
+                    _ABBREVIATED_TITLES):
+                pos += 1  # "former Dorset Gov. and county treasurer Alan Whitby"
             gap = _PHRASE_GAP.match(text, pos, end)
             if gap is None:
                 break
@@ -540,7 +552,8 @@ class SpeakerFinder:
                 speaker = self._named(words[1], offset)
                 if speaker is not None and speaker.name[:1].isupper():
                     return speaker
-                if words[0].lower() == "the" and words[1][:1].isupper():
+                if words[0].lower() == "the" and words[1][:1].isupper() and \
+                        _role_phrase(phrase) == phrase:
                     # "the Israeli military": an organisation named by its description.
                     return Speaker(words[1], offset, start + len(phrase), False)
         if _AGE_DESCRIPTION.match(phrase):
@@ -658,7 +671,8 @@ ROLE_NOUNS = word_set(
     scholar academic teacher pastor priest bishop rabbi imam cleric father mother son daughter
     husband wife brother sister friend neighbour neighbor relative family parent parents
     colleague partner ally allies rival rivals insider insiders source sources spokesmen
-    narrator announcer ad advert commercial video letter memo statement report study survey
+    narrator announcer advocate campaigner backer leadership ad advert commercial video letter
+    memo statement report study survey
     poll document filing complaint lawsuit indictment ruling order bill text transcript
     release note post tweet message email""") | (TITLES - word_set(
     """vice prime foreign defense defence interior finance economy acting former senior junior
@@ -667,6 +681,7 @@ ROLE_NOUNS = word_set(
     party national regional supreme high federal grand field crown private gov gov. sen sen.
     rep rep. gen gen. col col. lt lt. sgt sgt. capt capt. maj maj. adm adm. dr dr. mr mr. mrs
     mrs. ms ms. miss mx prof prof. rev rev. cmdr lord lady sir dame"""))
+_DANGLING_WORDS = word_set("of in at for to the a an and or from with on by near")
 _POST_MODIFIER_OPENERS = word_set("of for at in from close with on to near inside outside")
 
 
@@ -675,18 +690,20 @@ def _role_phrase(phrase: str) -> str | None:
     campaign", "the bureau's director", "his aides"), or None ("his recent", "the past")."""
     words = phrase.split()
     for position in range(1, len(words)):
-        word = words[position].lower().rstrip(",.")
-        if word.endswith(("’s", "'s")):
-            continue  # "the bureau's director": an owner, not the head
+        word = words[position].rstrip(",.")
+        if word.endswith(("’s", "'s")) or not word.islower():
+            continue  # "the bureau's director": an owner; "Supreme Court": part of a name
         singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_NOUNS else word
         if singular not in ROLE_NOUNS:
             continue
         rest = words[position + 1:]
+        while rest and rest[-1].lower() in _DANGLING_WORDS:
+            rest.pop()  # "the leadership in Nevada of": the phrase was cut mid-way
         if rest and rest[0].lower() not in _POST_MODIFIER_OPENERS:
             if any(w.lower().rstrip(",.") in ROLE_NOUNS for w in rest):
                 continue  # "the campaign manager": the head comes later
             return " ".join(words[:position + 1])
-        return phrase
+        return " ".join(words[:position + 1 + len(rest)])
     return None
 
 
