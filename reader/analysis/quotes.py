@@ -256,6 +256,12 @@ def _attribute(
                       if c.speaker is not None), None)
         if later is not None:
             cue, speaker = later, later.speaker
+    if speaker is None and span.open_mark > sentence.start:
+        # `Cruz coached Trump to “breathe, breathe, breathe.”`: no reporting verb, but the
+        # named subject of the sentence is whose words they are.
+        speaker = finder.clause_subject(sentence.start, span.open_mark)
+        if speaker is not None:
+            cue = Cue("", -1, speaker)
     has_cue = speaker is not None
     kind = _kind(text, span, sentence.start, cue, has_cue)
     if kind == "term":

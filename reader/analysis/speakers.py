@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reader.analysis import reporting_verbs
 from reader.analysis.letters import UPPER, UPPER_LETTER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
-from reader.analysis.names import NAME_RUN, TITLES, gender_of_words
+from reader.analysis.names import GIVEN_NAMES, NAME_RUN, TITLES, gender_of_words
 from reader.analysis.wordtrie import trie_pattern, word_set
 
 _VERB_WORDS = (
@@ -207,6 +207,7 @@ class SpeakerFinder:
         self._last_pronoun: tuple[int, str] | None = None
         self._last_subject: tuple[int, str] | None = None  # (verb position, person)
         self.last_group: Speaker | None = None
+        self._lower_words: dict[str, bool] = {}
         # Every reporting verb in the text, found once; cues look them up by position.
         self.verb_starts, self.verb_ends, self.verb_words = _verbs_in(text)
 
@@ -365,6 +366,56 @@ class SpeakerFinder:
         intro = _INTRO_PHRASE.match(self.text, pos, end)
         match = _SUBJECT_AT_START.match(self.text, intro.end() if intro else pos, end)
         return self._subject(match) if match is not None else None
+
+    def clause_subject(self, pos: int, end: int) -> Speaker | None:
+        """The named person or organisation a sentence opening at ``pos`` is about, when a verb
+        follows it ("Rep. Ann Colt (D-Md.), for her part, is labelling the cuts “reckless”"), or
+        whose words it reports ("Colt's claim that …"); None when the sentence opens otherwise.
+        The speaker of a quote with no reporting verb in its sentence."""
+        text = self.text
+        intro = _INTRO_PHRASE.match(text, pos, end)
+        start = intro.end() if intro is not None else pos
+        match = _CLAUSE_SUBJECT.match(text, start, end)
+        if match is None:
+            return None
+        if match.group("possessive") is None:
+            verb = match.group("verb")
+            if verb is None or verb in _NOT_VERBS:
+                return None
+        speaker = self._person_in_phrase(match.start("name"), match.end("name")) or \
+            self._named(match.group("name"), match.start("name"))
+        if speaker is None or not (speaker.person or " " in speaker.name):
+            return None
+        first = speaker.name.split(" ", 1)[0]
+        if speaker.person and first.lower() not in GIVEN_NAMES and \
+                self._written_in_lower_case(first.lower(), speaker.start):
+            return None  # "Unless …", "Many Americans …": a word of the language, no name
+        if " " not in speaker.name and not self.book.knows_surname(speaker.name) and \
+                not _NAME_SHAPED.match(speaker.name):
+            return None  # a lone capitalised word nobody was introduced by
+        return speaker
+
+    def _written_in_lower_case(self, word: str, pos: int) -> bool:
+        """Whether the text around ``pos`` also writes ``word`` (lower case) as a word of its
+        own: then a capitalised copy opens a sentence rather than names someone. Looked up in a
+        window and remembered per word, rather than listing every word of the text (memory and
+        speed are part of the contract)."""
+        known = self._lower_words.get(word)
+        if known is None:
+            text = self.text
+            end = min(len(text), pos + _LOWER_CASE_REACH)
+            at = text.find(word, max(0, pos - _LOWER_CASE_REACH), end)
+            known = False
+            while at >= 0:
+                before = text[at - 1] if at else " "
+                after = text[at + len(word):at + len(word) + 1] or " "
+                if not (before.isalnum() or before in "’'-_") and \
+                        not (after.isalnum() or after in "’'-_"):
+                    known = True
+                    break
+                at = text.find(word, at + 1, end)
+            self._lower_words[word] = known
+        return known
 
     # -- subjects -------------------------------------------------------------------------
     def _subject_before(self, floor: int, verb_start: int) -> Speaker | None:
@@ -528,7 +579,15 @@ class SpeakerFinder:
             person = True
         else:
             # A lone capitalised subject of a reporting verb is a surname unless it names a
-            # country or an organisation.
+            # country or an organisation, or is a word the text also writes in lower case
+            # ("Aides said", "Another added"): then a description, or no one.
+            if " " not in parsed.name and not _NAME_SHAPED.match(parsed.name):
+                lowered = parsed.name.lower()
+                if lowered not in GIVEN_NAMES and self._written_in_lower_case(lowered,
+                                                                              parsed.start):
+                    if _role_phrase("the " + lowered) is None:
+                        return None
+                    return Speaker(parsed.name, parsed.start, parsed.end, False, False)
             person = not parsed.organisation and " " not in parsed.name
         name = self.book.full_name(parsed.name) if person else parsed.name
         return Speaker(name, parsed.start, parsed.end, person)
@@ -681,6 +740,7 @@ ROLE_NOUNS = word_set(
     party national regional supreme high federal grand field crown private gov gov. sen sen.
     rep rep. gen gen. col col. lt lt. sgt sgt. capt capt. maj maj. adm adm. dr dr. mr mr. mrs
     mrs. ms ms. miss mx prof prof. rev rev. cmdr lord lady sir dame"""))
+_CLAUSE_WORDS = word_set("when after before while if that who which where because since until")
 _DANGLING_WORDS = word_set("of in at for to the a an and or from with on by near")
 _POST_MODIFIER_OPENERS = word_set("of for at in from close with on to near inside outside")
 
@@ -691,13 +751,15 @@ def _role_phrase(phrase: str) -> str | None:
     words = phrase.split()
     for position in range(1, len(words)):
         word = words[position].rstrip(",.")
+        if word in _CLAUSE_WORDS:
+            return None  # "a February rally when the candidate": a clause, not a speaker
         if word.endswith(("’s", "'s")) or not word.islower():
             continue  # "the bureau's director": an owner; "Supreme Court": part of a name
         singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_NOUNS else word
         if singular not in ROLE_NOUNS:
             continue
         rest = words[position + 1:]
-        while rest and rest[-1].lower() in _DANGLING_WORDS:
+        while rest and (rest[-1].lower() in _DANGLING_WORDS or rest[-1].endswith(("’s", "'s"))):
             rest.pop()  # "the leadership in Nevada of": the phrase was cut mid-way
         if rest and rest[0].lower() not in _POST_MODIFIER_OPENERS:
             if any(w.lower().rstrip(",.") in ROLE_NOUNS for w in rest):
@@ -726,6 +788,25 @@ _INTRO_PHRASE = re.compile(
     r"Without|From|For|By|Like|Unlike|Once|If|Although|Though|Because|Writing|Responding|"
     r"Campaigning|Appearing|Addressing|Interviewed|Pressed|Back)\b[^,;:“”\"\n]{0,100},\s*|"
     r"(?:But|And|Yet|So|Still|Now|Then|Also)\s+)")
+_SPEECH_NOUNS = (
+    r"(?:assertion|claim|claims|comment|comments|remark|remarks|statement|response|reply|"
+    r"words|argument|promise|pledge|tweet|tweets|message|speech|slogan|catch\s+phrase|line|"
+    r"mantra|answer|retort|quip|warning|plea|boast|charge|accusation|description|verdict|"
+    r"assessment|prediction|vow|insistence|suggestion|complaint|criticism|description)"
+)
+_CLAUSE_SUBJECT = re.compile(
+    rf"[\"“‘']?[ \t]*(?P<name>{NAME_RUN})(?:"
+    rf"(?P<possessive>[’']s?(?:\s+[\w-]+){{0,3}}?\s+{_SPEECH_NOUNS}\b)|"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*,[^,;:“”\"\n]{1,120},)?"
+    rf"(?:\s+{_AUX})*\s+(?P<verb>[a-z][a-z’'-]+))"
+)
+# Lower-case words that follow a capitalised run without making it a subject.
+_NOT_VERBS = word_set(
+    """of and or in at on for to with from by as the a an than that who which whose where
+    when while but nor if so""")
+_LOWER_CASE_REACH = 20_000  # how far around a word its lower-case use is looked for
+# "CNN", "ProPublica", "YouTube": one word that can only be a name.
+_NAME_SHAPED = re.compile(rf"[{UPPER}][{UPPER}]+$|[{UPPER}]\w*[a-z][{UPPER}]\w*$")
 _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 
