@@ -234,7 +234,8 @@ def _attribute(
         if cue is None or cue.speaker is None:
             after = finder.cue_after(span.close_mark + 1, following)
             if after is not None and not _introduces_next(text, after, following) \
-                    and not _opens_own_quote(text, after):
+                    and not _opens_own_quote(text, after) \
+                    and _cue_sentence_is_short(text, span.close_mark + 1, after, following):
                 cue = after
     else:
         cue = finder.cue_after(span.close_mark + 1, following)
@@ -270,6 +271,21 @@ def _attribute(
         speaker = run_speaker
     verb = cue.verb if cue is not None and cue.verb else None
     return _quote(text, span, kind, speaker, verb), cue
+
+
+_CUE_SENTENCE_END = re.compile(r"[^.!?“”\"\n]{0,60}?[.!?](?:\s|$)")
+
+
+def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> bool:
+    """After a quote that ends its sentence, a cue in the next sentence attributes it only
+    when that sentence is the cue alone (`“We will win.” Smith said.`), not when it is a new
+    statement (`“…free riders.” Donald Trump, the nominee, has been blunter, saying …`)."""
+    if cue.verb_start < 0:
+        return True
+    gap = text[start:cue.verb_start]
+    if ("," not in gap and len(gap) < 40) or gap.lstrip(" \t,")[:1].islower():
+        return True  # (`!” the nominee, Ann Lee, tweeted`: the sentence goes on)
+    return _CUE_SENTENCE_END.match(text, cue.verb_start, following) is not None
 
 
 def _opens_own_quote(text: str, cue: Cue) -> bool:

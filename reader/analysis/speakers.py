@@ -362,7 +362,11 @@ class SpeakerFinder:
         return cues
 
     def subject_at(self, pos: int, end: int) -> Speaker | None:
-        """The subject opening a sentence at ``pos`` (a name, a pronoun or a description)."""
+        """The subject opening a sentence at ``pos`` (a name, a pronoun or a description):
+        "Hours later, Trump returned the compliment, telling Reuters …"."""
+        named = self.clause_subject(pos, end)
+        if named is not None:
+            return named
         intro = _INTRO_PHRASE.match(self.text, pos, end)
         match = _SUBJECT_AT_START.match(self.text, intro.end() if intro else pos, end)
         return self._subject(match) if match is not None else None
@@ -373,9 +377,19 @@ class SpeakerFinder:
         whose words it reports ("Colt's claim that …"); None when the sentence opens otherwise.
         The speaker of a quote with no reporting verb in its sentence."""
         text = self.text
-        intro = _INTRO_PHRASE.match(text, pos, end)
-        start = intro.end() if intro is not None else pos
-        match = _CLAUSE_SUBJECT.match(text, start, end)
+        starts = [pos]
+        for intro in (_INTRO_PHRASE, _ANY_INTRO):
+            found = intro.match(text, pos, end)
+            if found is not None:
+                starts.append(found.end())
+        for start in starts:
+            speaker = self._clause_subject_at(start, end)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _clause_subject_at(self, start: int, end: int) -> Speaker | None:
+        match = _CLAUSE_SUBJECT.match(self.text, start, end)
         if match is None:
             return None
         if match.group("possessive") is None:
@@ -808,6 +822,9 @@ _LOWER_CASE_REACH = 20_000  # how far around a word its lower-case use is looked
 # "CNN", "ProPublica", "YouTube": one word that can only be a name.
 _NAME_SHAPED = re.compile(rf"[{UPPER}][{UPPER}]+$|[{UPPER}]\w*[a-z][{UPPER}]\w*$")
 _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
+# Any short phrase and a comma or dash before the subject ("Hours later, …", "Washington
+# (AFP) – …"), tried when the sentence does not open with its subject.
+_ANY_INTRO = re.compile(r"[^,;:“”\"\n—–]{1,60}(?:,|\s[—–])\s*")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 
 
