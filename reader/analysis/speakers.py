@@ -96,12 +96,16 @@ _AFTER_SUBJECT_FIRST = re.compile(
 _AFTER_VERB_FIRST = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?\s+{_SUBJECT}"
 )
+_NOT_ROLE_WORDS = (
+    r"(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|from|by|as|when|"
+    r"while|after|before|is|was|would|will|had|has|his|her|their)"
+)
 _AFTER_VERB_ROLE = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
     # "said 12-year-old Maya Cohen", "said team captain Ann Lee"
-    rf"(?:\s+(?!(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|"
-    rf"from|by|as|when|while|after|before|is|was|would|will|had|has|his|her|their)\b)"
-    rf"[a-z0-9][\w’'-]*){{1,3}}\s+(?P<name>{NAME_RUN})"
+    # "said former secretary of state Ann Lee", "said master of ceremonies Ann Lee"
+    rf"(?:\s+(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*)"
+    rf"(?:\s+(?:of\s+)?(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*){{0,3}}\s+(?P<name>{NAME_RUN})"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
@@ -138,6 +142,11 @@ _PHRASE_STOP_WORDS = word_set(
     because if since than but told referring adding saying noting explaining according last this
     earlier later recently yesterday today tonight or was is has had will would""")
 _AFTER_NAME_STOP_WORDS = word_set("of from at")
+# A full stop after a word of five letters or more inside a capitalised run ends a sentence
+# ("Jon Kohan. Ayotte"), unlike one after a title or a state ("Gov.", "Calif.").
+_SENTENCE_INSIDE_RUN = re.compile(
+    r"(?<![\w.])(?!(?:Calif|Penn|Conn|Ariz|Colo|Minn|Wash|Okla|Tenn|Mass|Corp|Capt|Prof|Supt|"
+    r"Comdr|Assoc|Dept|Univ|Gov|Sen|Rep)\.)\w{4,}\.(?=\s)")
 _ABBREVIATED_TITLES = (" gov", " sen", " rep", " gen", " col", " lt", " sgt", "capt", " adm",
                        "prof", " rev", " dr", " st")
 _PHRASE_WORD = re.compile(r"[\w’'&-]+")
@@ -277,6 +286,10 @@ class SpeakerFinder:
         for token in range(10):
             run = _NAME_AT.match(text, pos, end)
             if run is not None:
+                cut = _SENTENCE_INSIDE_RUN.search(run.group(0))
+                if cut is not None:  # "… manager Jon Kohan. Ayotte called": the name ends
+                    end = pos + cut.end() - 1
+                    run = _NAME_AT.match(text, pos, end)
                 person = self.named_person(run.group(0), pos)
                 if person is not None and " " in person.name:
                     found = person
