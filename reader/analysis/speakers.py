@@ -282,6 +282,7 @@ class SpeakerFinder:
         text = self.text
         pos = start
         found: Speaker | None = None
+        found_in_full = False
         described = False  # words stand before the person found
         for token in range(10):
             run = _NAME_AT.match(text, pos, end)
@@ -293,6 +294,9 @@ class SpeakerFinder:
                 person = self.named_person(run.group(0), pos)
                 if person is not None and " " in person.name:
                     found = person
+                    # "Sarah Silverman", not "Clinton" in "Clinton ally …" or "Judicial Watch"
+                    found_in_full = " " in run.group(0) and \
+                        person.name.split(" ", 1)[0].lower() in GIVEN_NAMES
                     described = token > 0
                 pos = run.end()
             else:
@@ -300,6 +304,8 @@ class SpeakerFinder:
                 if word is None or word.group(0) in _PHRASE_STOP_WORDS or (
                         found is not None and word.group(0) in _AFTER_NAME_STOP_WORDS):
                     break  # ("Markus Egli of the Green Liberals": where he is from)
+                if found is not None and found_in_full:
+                    break  # "Sarah Silverman heckles Sanders fans": a verb, not a description
                 pos = word.end()
             if text.startswith("-", pos):
                 continue  # "Los Angeles-based attorney": the word goes on after the hyphen
@@ -402,6 +408,12 @@ class SpeakerFinder:
         return None
 
     def _clause_subject_at(self, start: int, end: int) -> Speaker | None:
+        described = self._person_in_phrase(start, end)
+        if described is not None:
+            # "Republican presidential candidate Ann Lee on Saturday tweeted …"
+            rest = _SUBJECT_REST.match(self.text, described.end, end)
+            if rest is not None and rest.group("verb") not in _NOT_VERBS:
+                return described
         match = _CLAUSE_SUBJECT.match(self.text, start, end)
         if match is None:
             return None
@@ -815,17 +827,23 @@ _INTRO_PHRASE = re.compile(
     r"Without|From|For|By|Like|Unlike|Once|If|Although|Though|Because|Writing|Responding|"
     r"Campaigning|Appearing|Addressing|Interviewed|Pressed|Back)\b[^,;:“”\"\n]{0,100},\s*|"
     r"(?:But|And|Yet|So|Still|Now|Then|Also)\s+)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SPEECH_NOUNS = (
     r"(?:assertion|claim|claims|comment|comments|remark|remarks|statement|response|reply|"
     r"words|argument|promise|pledge|tweet|tweets|message|speech|slogan|catch\s+phrase|line|"
     r"mantra|answer|retort|quip|warning|plea|boast|charge|accusation|description|verdict|"
     r"assessment|prediction|vow|insistence|suggestion|complaint|criticism|description)"
 )
+# What follows a sentence's subject up to its verb: a bracket ("(D-Md.)"), an apposition
+# (which may hold a quoted title), auxiliaries and adverbs ("on Saturday").
+_SUBJECT_TO_VERB = (
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*,[^;:\n]{1,120}?,[”\"’]?)?"
+    rf"(?:\s+{_AUX})*(?:\s+on\s+{_WEEKDAY})?\s+(?P<verb>[a-z][a-z’'-]+)"
+)
+_SUBJECT_REST = re.compile(_SUBJECT_TO_VERB)
 _CLAUSE_SUBJECT = re.compile(
     rf"[\"“‘']?[ \t]*(?P<name>{NAME_RUN})(?:"
-    rf"(?P<possessive>[’']s?(?:\s+[\w-]+){{0,3}}?\s+{_SPEECH_NOUNS}\b)|"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*,[^,;:“”\"\n]{1,120},)?"
-    rf"(?:\s+{_AUX})*\s+(?P<verb>[a-z][a-z’'-]+))"
+    rf"(?P<possessive>[’']s?(?:\s+[\w-]+){{0,3}}?\s+{_SPEECH_NOUNS}\b)|{_SUBJECT_TO_VERB})"
 )
 # Lower-case words that follow a capitalised run without making it a subject.
 _NOT_VERBS = word_set(
