@@ -121,7 +121,10 @@ def find_quotes(
         para_spans = spans[span_index:para_spans_end]
         span_index = para_spans_end
         if para.kind == "heading":
-            quotes.extend(_quote(text, s, "term", None, None) for s in para_spans)
+            for span in para_spans:
+                speaker = finder.headline_speaker(para.start, span.open_mark, para.end)
+                quotes.append(_quote(text, span, "partial" if speaker else "term", speaker,
+                                     None))
             run_speaker = None
             finder.last_group = None
             continue
@@ -260,7 +263,8 @@ def _attribute(
     if speaker is None and span.open_mark > sentence.start:
         # `Cruz coached Trump to “breathe, breathe, breathe.”`: no reporting verb, but the
         # named subject of the sentence is whose words they are.
-        speaker = finder.clause_subject(sentence.start, span.open_mark)
+        speaker = finder.clause_subject(sentence.start, span.open_mark) or \
+            finder.headline_speaker(sentence.start, span.open_mark, sentence.end)
         if speaker is not None:
             cue = Cue("", -1, speaker)
     has_cue = speaker is not None

@@ -434,6 +434,34 @@ class SpeakerFinder:
             return None  # a lone capitalised word nobody was introduced by
         return speaker
 
+    def headline_speaker(self, start: int, quote: int, end: int) -> Speaker | None:
+        """Who a headline in title case gives the words of a quote to: "Ann Lee Says Cuts Are
+        ‘Reckless’", "Lee Slams ‘Doom And Despair’", "…, Ann Lee Says." ``start`` and ``end``
+        bound the headline, ``quote`` is the quote's opening mark."""
+        text = self.text
+        if not _looks_like_headline(text, start, end):
+            return None
+        words = list(_HEADLINE_WORD.finditer(text, start, end))
+        for index, word in enumerate(words):
+            if word.start() >= quote:
+                break
+            if index == 0 or word.group(0).lower() not in _HEADLINE_VERBS:
+                continue
+            first = index - 1
+            while first > 0 and index - first < 4 and words[first - 1].group(0)[:1].isupper() \
+                    and words[first - 1].group(0).lower() not in _HEADLINE_VERBS and \
+                    text[words[first - 1].end():words[first].start()].strip() == "":
+                first -= 1
+            if first > 0 and text[words[first - 1].end():words[first].start()].strip() not in (
+                    ",", "—", "–", "-", ":", "|"):
+                continue  # the name must open the headline or a part of it
+            name_start, name_end = words[first].start(), words[index - 1].end()
+            speaker = self._named(text[name_start:name_end], name_start)
+            if speaker is not None and (speaker.person or " " in speaker.name or
+                                        self.book.knows_surname(speaker.name)):
+                return speaker
+        return None
+
     def _written_in_lower_case(self, word: str, pos: int) -> bool:
         """Whether the text around ``pos`` also writes ``word`` (lower case) as a word of its
         own: then a capitalised copy opens a sentence rather than names someone. Looked up in a
@@ -856,6 +884,22 @@ _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
 # Any short phrase and a comma or dash before the subject ("Hours later, …", "Washington
 # (AFP) – …"), tried when the sentence does not open with its subject.
 _ANY_INTRO = re.compile(r"[^,;:“”\"\n—–]{1,60}(?:,|\s[—–])\s*")
+_HEADLINE_WORD = re.compile(r"[\w’'.-]+")
+_HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
+    """takes pins sides makes gets got puts hits rips knocks lashes fires pushes wants thinks
+    heckles torches shreds trashes dings jabs swipes unloads hammers""")
+_HEADLINE_SMALL_WORDS = word_set("a an the and or of to in on at for by with as is vs from")
+
+
+def _looks_like_headline(text: str, start: int, end: int) -> bool:
+    """Title case: most words (small words aside) open with a capital."""
+    words = [w.group(0) for w in _HEADLINE_WORD.finditer(text, start, min(end, start + 400))]
+    words = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS and w[:1].isalpha()]
+    if len(words) < 3 or len(words) > 30:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 
 
