@@ -345,7 +345,13 @@ class NameBook:
         return self._titles.get(title.lower().rstrip("."))
 
     def gender(self, name: str) -> str | None:
-        return self._genders.get(name)
+        """As learned from the text ("she said", "Mrs."), else as the given name suggests."""
+        known = self._genders.get(name)
+        if known is None and " " in name:
+            guess = GIVEN_NAMES.get(name.split(" ", 1)[0].lower())
+            if guess in ("f", "m"):
+                return guess
+        return known
 
     def set_gender(self, name: str, gender: str) -> None:
         self._genders.setdefault(name, gender)

@@ -96,6 +96,8 @@ _AFTER_SUBJECT_FIRST = re.compile(
 _AFTER_VERB_FIRST = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?\s+{_SUBJECT}"
 )
+_INFLECTED_ING = re.compile(
+    r"[ \t]*[,;:—–-]?[ \t]*(?:" + trie_pattern(PARTICIPLES) + r")\b")
 _NOT_ROLE_WORDS = (
     r"(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|from|by|as|when|"
     r"while|after|before|is|was|would|will|had|has|his|her|their)"
@@ -239,6 +241,8 @@ class SpeakerFinder:
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
+        if _INFLECTED_ING.match(text, pos, end):
+            return None  # `,” blaming Michael Bloomberg`: whom it blames, not who spoke
         match = _NOUN_PHRASE_BEFORE_VERB.match(text, pos, end)
         if match is not None:
             # `,” Judicial Watch president Tom Fitton said`: the person the phrase ends with.
@@ -511,7 +515,14 @@ class SpeakerFinder:
         match = _SUBJECT_AT_END.search(text, max(lo, prefix_end - _SUBJECT_REACH), prefix_end)
         if match is None:
             return None
-        return self._owner(match, lo) or self._subject(match)
+        speaker = self._owner(match, lo) or self._subject(match)
+        if speaker is None and match.group("desc") is not None and last.isalpha():
+            # "shedding what Gilbert called": the description found ran over a clause; the
+            # name right before the verb is its subject.
+            named = _NAME_ENDING.search(text, max(lo, prefix_end - _SUBJECT_REACH), prefix_end)
+            if named is not None:
+                speaker = self.named_person(named.group(0), named.start())
+        return speaker
 
     def _owner(self, match: re.Match[str], lo: int) -> Speaker | None:
         """"Reto Imboden of the Citizens' Alliance said": the person, not the organisation."""
@@ -549,7 +560,12 @@ class SpeakerFinder:
                 candidates.append(pos)
         if candidates and text[close] == ",":
             # "The trust's chief executive, Marcus Obi, said": the apposition is the name.
-            named = _APPOSITION_NAME.match(text, candidates[0] + 1, close)
+            name_end = close
+            if text[close - 1] == ")":  # "…, Gov. Ann Lee (R-OH), said"
+                bracket = text.rfind("(", candidates[0], close)
+                if bracket > candidates[0]:
+                    name_end = bracket
+            named = _APPOSITION_NAME.match(text, candidates[0] + 1, name_end)
             if named is not None and not _INDEFINITE_BEFORE.search(
                     text, max(0, named.start("name") - 4), named.start("name")):
                 # (not "Verena Stadelmann, a Social Democrat, defended": a description)
