@@ -263,7 +263,8 @@ def _attribute(
     if speaker is None and span.open_mark > sentence.start:
         # `Cruz coached Trump to “breathe, breathe, breathe.”`: no reporting verb, but the
         # named subject of the sentence is whose words they are.
-        speaker = finder.clause_subject(sentence.start, span.open_mark) or \
+        speaker = finder.agent_after(span.close_mark + 1, min(sentence.end, following)) or \
+            finder.clause_subject(sentence.start, span.open_mark) or \
             finder.headline_speaker(sentence.start, span.open_mark, sentence.end)
         if speaker is not None:
             cue = Cue("", -1, speaker)

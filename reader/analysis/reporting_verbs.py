@@ -15,7 +15,7 @@ _REGULAR = word_set(
     """accuse acknowledge assail brag brand characterise characterize chastise concur contradict
     deride downplay dub fault fume grouse groan grumble lambaste liken mention portray praise
     reassure recommend refute ridicule rip speculate taunt theorise theorize
-    beam exhort interrupt
+    beam exhort interrupt remember
     add admit advise affirm agree allege announce answer apologise apologize appeal applaud
     argue ask assert assure attack bark bemoan blame blast boast call caution challenge charge
     chant chide chime cite claim comment complain concede conclude condemn confess confirm
@@ -47,7 +47,7 @@ _IRREGULAR = {
 }
 # Lemmas whose plain and -s forms are mostly nouns in news copy ("the state", "his posts"):
 # only their past and -ing forms report speech.
-_NOUN_LIKE = word_set("offer order post report state object reason press")
+_NOUN_LIKE = word_set("offer order post object reason press")
 # Lemmas common enough as plain present forms after a plural subject ("critics say").
 _PLAIN_FORMS = word_set("say tell argue insist warn claim note add agree believe think")
 # Past forms of regular lemmas that double their last consonant.

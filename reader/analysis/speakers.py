@@ -464,7 +464,26 @@ class SpeakerFinder:
             if speaker is not None and (speaker.person or " " in speaker.name or
                                         self.book.knows_surname(speaker.name)):
                 return speaker
+        tail = _HEADLINE_TAIL.search(text, quote, end)
+        if tail is not None:
+            # "‘Dumbest Client Ever,’ Trevor Noah Says."
+            speaker = self._named(tail.group("name"), tail.start("name"))
+            if speaker is not None and (speaker.person or self.book.knows_surname(speaker.name)):
+                return speaker
         return None
+
+    def agent_after(self, pos: int, end: int) -> Speaker | None:
+        """`“witch hunt” by Democrats`, `“strategic ambiguity” by Ann Lee, a professor`: who a
+        quoted label is by, named right after it."""
+        match = _BY_AGENT.match(self.text, pos, end)
+        if match is None:
+            return None
+        speaker = self._person_in_phrase(match.start("np"), end) or self._named(
+            match.group("name"), match.start("name"))
+        if speaker is None or not (speaker.person or " " in speaker.name or
+                                   _NAME_SHAPED.match(speaker.name)):
+            return None
+        return speaker
 
     def _written_in_lower_case(self, word: str, pos: int) -> bool:
         """Whether the text around ``pos`` also writes ``word`` (lower case) as a word of its
@@ -904,6 +923,12 @@ _HEADLINE_WORD = re.compile(r"[\w’'.-]+")
 _HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
     """takes pins sides makes gets got puts hits rips knocks lashes fires pushes wants thinks
     heckles torches shreds trashes dings jabs swipes unloads hammers""")
+_HEADLINE_TAIL = re.compile(
+    rf"[,;:—–-]\s+(?P<name>{NAME_RUN})\s+(?:Says|Said|Tells|Told|Writes|Wrote|Claims|Warns|"
+    r"Insists|Argues|Admits|Suggests)[.!]?\s*$")
+_BY_AGENT = re.compile(
+    rf"[ \t]*,?[ \t]*by[ \t]+(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[\w’'.-]+[ \t]+){{0,4}}?)"
+    rf"(?P<name>{NAME_RUN})")
 _HEADLINE_SMALL_WORDS = word_set("a an the and or of to in on at for by with as is vs from")
 
 
