@@ -288,8 +288,10 @@ def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> b
     if cue.verb_start < 0:
         return True
     gap = text[start:cue.verb_start]
-    if ("," not in gap and len(gap) < 40) or gap.lstrip(" \t,")[:1].islower():
+    if gap.lstrip(" \t,")[:1].islower():
         return True  # (`!” the nominee, Ann Lee, tweeted`: the sentence goes on)
+    if text[start - 2:start - 1] in "?!" and "," not in gap and len(gap) < 40:
+        return True  # `“Will you?” Lee asked reporters during …`: a question takes no comma
     return _CUE_SENTENCE_END.match(text, cue.verb_start, following) is not None
 
 
