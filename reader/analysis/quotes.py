@@ -109,6 +109,7 @@ def find_quotes(
     # open on a quote and name its speaker only in the next paragraph.
     unattributed: list[int] = []
     unattributed_paragraph = -1
+    previous_quotes: list[int] = []  # where the previous paragraph's quotes start
     verb_starts = finder.verb_starts
     verb_index = 0
     for para_number, para in enumerate(paragraphs):
@@ -128,6 +129,17 @@ def find_quotes(
             run_speaker = None
             finder.last_group = None
             continue
+        if previous_quotes and len(quotes) > previous_quotes[0] and para.end - para.start < 160:
+            # "“…”" then a paragraph "- Bernie Sanders." or "—President Obama, tweeting":
+            # whose words the quotes just before were.
+            line_start = text.rfind("\n", 0, para.start) + 1  # with a bullet's dash
+            signed = finder.dash_attribution(line_start, para.end)
+            if signed is not None:
+                mention = Mention(signed.name, signed.start, signed.end)
+                for i in range(previous_quotes[0], len(quotes)):
+                    if quotes[i].cue is None and quotes[i].kind != "term":
+                        quotes[i] = replace(quotes[i], speaker=mention)
+        previous_quotes = [len(quotes)]
         had_event = False
         cursor = 0
         for number in range(first_sentence, last_sentence):
@@ -260,12 +272,16 @@ def _attribute(
                       if c.speaker is not None), None)
         if later is not None:
             cue, speaker = later, later.speaker
-    if speaker is None and span.open_mark > sentence.start:
-        # `Cruz coached Trump to “breathe, breathe, breathe.”`: no reporting verb, but the
-        # named subject of the sentence is whose words they are.
-        speaker = finder.agent_after(span.close_mark + 1, min(sentence.end, following)) or \
-            finder.clause_subject(sentence.start, span.open_mark) or \
-            finder.headline_speaker(sentence.start, span.open_mark, sentence.end)
+    if speaker is None:
+        # `“Great speech.” — Ann Lee (@annlee)`, `“witch hunt” by Democrats`, and with no
+        # reporting verb, the named subject of the sentence (`Cruz coached Trump to
+        # “breathe, breathe, breathe.”`) or of a headline.
+        speaker = finder.dash_attribution(span.close_mark + 1, following) or \
+            finder.agent_after(span.close_mark + 1, min(sentence.end, following))
+        if speaker is None and span.open_mark > sentence.start:
+            speaker = finder.clause_subject(sentence.start, span.open_mark)
+        if speaker is None:
+            speaker = finder.headline_speaker(sentence.start, span.open_mark, sentence.end)
         if speaker is not None:
             cue = Cue("", -1, speaker)
     has_cue = speaker is not None
@@ -278,7 +294,12 @@ def _attribute(
     return _quote(text, span, kind, speaker, verb), cue
 
 
-_CUE_SENTENCE_END = re.compile(r"[^.!?“”\"\n]{0,60}?[.!?](?:\s|$)")
+# What may follow the verb of a cue sentence of its own: nothing, or where, when and to whom
+# ("Lee said on Monday.", "Lee told reporters in Ohio."), never a clause of its own.
+_BARE_CUE_REST = re.compile(
+    r"(?:[ \t]+(?:on|in|at|to|from|of|into|about|with|for|during|after|before|while|outside|"
+    r"as|over|via|through|by|last|this|yesterday|today|tonight|later|earlier|reporters|\w+ly|"
+    r"\w+day)\b[^.!?“”\"\n]{0,60}?)?[.!?](?:\s|$)")
 
 
 def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> bool:
@@ -292,7 +313,8 @@ def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> b
         return True  # (`!” the nominee, Ann Lee, tweeted`: the sentence goes on)
     if text[start - 2:start - 1] in "?!" and "," not in gap and len(gap) < 40:
         return True  # `“Will you?” Lee asked reporters during …`: a question takes no comma
-    return _CUE_SENTENCE_END.match(text, cue.verb_start, following) is not None
+    verb = VERB_RE.match(text, cue.verb_start)
+    return verb is not None and _BARE_CUE_REST.match(text, verb.end(), following) is not None
 
 
 def _opens_own_quote(text: str, cue: Cue) -> bool:

@@ -472,6 +472,19 @@ class SpeakerFinder:
                 return speaker
         return None
 
+    def dash_attribution(self, pos: int, end: int) -> Speaker | None:
+        """`“Great speech.” — President Obama, tweeting`, `— Ann Lee (@annlee)`, or a paragraph
+        of its own "- Sanders.": a dash and a name sign the quote before."""
+        match = _DASH_NAME.match(self.text, pos, end)
+        if match is None:
+            return None
+        speaker = self._person_in_phrase(match.start("np"), end) or self._named(
+            match.group("name"), match.start("name"))
+        if speaker is None or not (speaker.person or " " in speaker.name or
+                                   self.book.knows_surname(speaker.name)):
+            return None
+        return speaker
+
     def agent_after(self, pos: int, end: int) -> Speaker | None:
         """`“witch hunt” by Democrats`, `“strategic ambiguity” by Ann Lee, a professor`: who a
         quoted label is by, named right after it."""
@@ -924,8 +937,11 @@ _HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
     """takes pins sides makes gets got puts hits rips knocks lashes fires pushes wants thinks
     heckles torches shreds trashes dings jabs swipes unloads hammers""")
 _HEADLINE_TAIL = re.compile(
-    rf"[,;:—–-]\s+(?P<name>{NAME_RUN})\s+(?:Says|Said|Tells|Told|Writes|Wrote|Claims|Warns|"
+    rf"[,;:—–-][’”'\"]?\s+(?P<name>{NAME_RUN})\s+(?:Says|Said|Tells|Told|Writes|Wrote|Claims|Warns|"
     r"Insists|Argues|Admits|Suggests)[.!]?\s*$")
+_DASH_NAME = re.compile(
+    rf"[ \t]*[-—–][ \t]*(?P<np>(?:[\w’'.-]+[ \t]+){{0,3}}?)(?P<name>{NAME_RUN})"
+    r"(?:[ \t]*\(@\w+\)|[ \t]*(?:[,.)]|$))")
 _BY_AGENT = re.compile(
     rf"[ \t]*,?[ \t]*by[ \t]+(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[\w’'.-]+[ \t]+){{0,4}}?)"
     rf"(?P<name>{NAME_RUN})")

@@ -88,6 +88,40 @@ def speakers(text: str) -> list[str | None]:
          "''We want to work.''", ["Daud", "Daud", "Rahimi"]),
         ("''I would call it 'old-school,''' said Tobias Wren, a former envoy.",
          ["Tobias Wren"]),
+        # No reporting verb: the named subject of the sentence is whose words they are.
+        ("At one point, Ines Varga urged the council to “think again, and think hard.”",
+         ["Ines Varga"]),
+        ("Mayor Ruth Okoye supports “a fair rent for everyone” and opposes “luxury flats.”",
+         ["Ruth Okoye", "Ruth Okoye"]),
+        ("Okoye's claim that “nobody was consulted” was false.\n\nRuth Okoye is mayor.",
+         ["Ruth Okoye"]),
+        # … but a word of the language opening the sentence is nobody.
+        ("Unless the council acts, the pier will be “beyond saving” by spring.", [None]),
+        # A described subject with a day before its verb.
+        ("Liberal council candidate Anika Stroud on Saturday posted a photo captioned "
+         "“clean streets, full bins.”", ["Anika Stroud"]),
+        # The subject of an -ing cue after an opening phrase of any kind.
+        ("Hours later, Dan Whitlow returned the favour, telling the Echo, “We have always "
+         "been friends.”", ["Dan Whitlow"]),
+        # An -ing word after the quote names whom it is about.
+        ("The bill was, in what Mayor Ian Hale called “a disgrace,” blaming Tom Rudd.",
+         ["Ian Hale"]),
+        # A quoted label and its agent.
+        ("The practice has been called “quiet quitting” by Marta Lindgren, a sociologist.",
+         ["Marta Lindgren"]),
+        # A headline in title case, the name before or after the quote.
+        ("Hana Sato Says Port Deal Is ‘A Bad Bargain’\n\nThe minister spoke in Kobe.",
+         ["Hana Sato"]),
+        ("‘We Will Not Pay,’ Hana Sato Says.\n\nThe minister spoke in Kobe.", ["Hana Sato"]),
+        # A dash and a name sign the quote, in the paragraph or on a line of its own.
+        ("The senator's aide posted a photo of the hats. “Just another day on the trail.” — "
+         "Ruth Amsel (@ramsel) 31 August 2016", ["Ruth Amsel"]),
+        ("Mayor Tom Evers spoke first.\n\n“Great speech, and long overdue.”\n\n"
+         "- Councillor Ada Brenner, in a post after the meeting.", ["Ada Brenner"]),
+        # After a quote ending its sentence, a new statement is not its attribution.
+        ("“It's a very sad day,” Ana Cruz told reporters. “This is the consequence.” "
+         "Ohio Gov. Ken Lasch said he would have fired the manager for it.",
+         ["Ana Cruz", "Ana Cruz"]),
     ],
 )
 def test_speaker_error_classes_from_real_news(text: str, expected: list[str | None]) -> None:
