@@ -129,7 +129,9 @@ _SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 # "Sen. Chuck Schumer, D-N.Y., said": a party and state, never the speaker.
 _PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")
 _APPOSITION_NAME = re.compile(
-    rf"\s*(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b)"
+    rf"\s*(?!(?:who|whom|whose|which|that|where|when)\b)"  # a relative clause is no name
+    rf"(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b|"
+    rf"against\b|is\b|was\b|has\b|had\b)"
     rf"[\w’'-]+\s+){{0,4}}?(?P<name>{NAME_RUN})"
     # "Rep. Tomas Reilly of New York": where the person is from follows the name.
     rf"(?:\s+(?:of|from)\s+{NAME_RUN})?\s*$"
@@ -371,7 +373,8 @@ class SpeakerFinder:
                     speaker = inverted.speaker
             if speaker is None:
                 speaker = self._subject_before(start if floor is None else floor, verb_start)
-            if speaker is None and _opens_clause(text, start, verb_start):
+            if speaker is None and word in _INVERTING_VERBS and \
+                    _opens_clause(text, start, verb_start):
                 inverted = self.cue_after(verb_start, end)
                 if inverted is not None and inverted.verb_start == verb_start:
                     speaker = inverted.speaker
@@ -928,6 +931,14 @@ _NOT_VERBS = word_set(
 _LOWER_CASE_REACH = 20_000  # how far around a word its lower-case use is looked for
 # "CNN", "ProPublica", "YouTube": one word that can only be a name.
 _NAME_SHAPED = re.compile(rf"[{UPPER}][{UPPER}]+$|[{UPPER}]\w*[a-z][{UPPER}]\w*$")
+# Verbs that stand before their subject (", said the ministry"); a verb with an object
+# (", accused the leadership of …") does not.
+_INVERTING_VERBS = word_set(
+    """said says added adds asked asks wrote writes continued explained noted notes recalled
+    remembered warned argued insisted replied responded answered countered declared exclaimed
+    quipped joked cautioned conceded observed remarked beamed chimed opined tweeted posted
+    announced acknowledged admitted stated concluded predicted suggested reported reports
+    according shouted yelled cried whispered""")
 _PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
 # Any short phrase and a comma or dash before the subject ("Hours later, …", "Washington
 # (AFP) – …"), tried when the sentence does not open with its subject.
