@@ -427,7 +427,7 @@ def test_selected_claim_is_scrolled_into_view_in_a_long_list(window, qtbot,
         assert view.viewport().rect().contains(rect), claim.text
 
 
-def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article: Path) -> None:
+def test_a_damaged_review_is_recovered_from_its_backup(window, qtbot, article: Path) -> None:
     with qtbot.waitSignal(window.session_ready, timeout=15000):
         window.open_path(article)
     claim_id = window.session.claims()[0].id
@@ -436,17 +436,46 @@ def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article:
     window.set_status("disputed")  # the backup now holds "verified"
     review_file = window.session.handle.path
     review_file.write_text('{"schema_version": 1, "claims": ', encoding="utf-8")
-    with qtbot.waitSignal(window.session_failed, timeout=15000):
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
         window.open_path(article)
-    assert "damaged" in window.message_bar.text().lower()
-    assert window.message_bar.action_button.text() == "Restore Backup"
-    kept = [p for p in review_file.parent.iterdir() if p.name != review_file.name
+    message = window.message_bar.text()
+    assert "recovered from its backup" in message and str(review_file) in message
+    assert window.session.handle.path == review_file  # the same review, not a new one
+    assert window.session.claim(claim_id).status == "verified"
+    kept = [p for p in review_file.parent.iterdir() if ".corrupt-" in p.name
             and p.read_text(encoding="utf-8").startswith('{"schema_version": 1, "claims": ')]
     assert kept, "the damaged file is moved aside, not deleted"
-    assert "Harbour council" in window.article_view.toPlainText()  # the article still shows
+
+
+@pytest.mark.parametrize("choice", ["recover", "new"])
+def test_a_damaged_review_without_backup_waits_for_the_users_choice(window, qtbot,
+                                                                    article: Path, choice):
     with qtbot.waitSignal(window.session_ready, timeout=15000):
-        window.message_bar.action_button.click()
-    assert window.session.claim(claim_id).status in {"verified", "disputed"}
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    review_file = window.session.handle.path
+    Path(str(review_file) + ".bak").unlink()
+    good = review_file.read_bytes()
+    damaged = good[: good.index(b'"document"')]
+    review_file.write_bytes(damaged)
+    for _ in range(2):  # asked again each time, never a silent new review
+        with qtbot.waitSignal(window.session_failed, timeout=15000):
+            window.open_path(article)
+        assert str(review_file) in window.message_bar.text()
+        assert "no usable backup" in window.message_bar.text()
+        assert review_file.read_bytes() == damaged
+    bar = window.message_bar
+    assert bar.action_button.text() == "Recover What Can Be Read"
+    assert bar.second_button.text() == "Start a New Review"
+    button = bar.action_button if choice == "recover" else bar.second_button
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        button.click()
+    status = window.session.claim(claim_id).status
+    assert status == ("verified" if choice == "recover" else "unreviewed")
+    assert (window.session.handle.path == review_file) == (choice == "recover")
+    assert [p.read_bytes() for p in review_file.parent.glob("*.corrupt-*")] == [damaged]
 
 
 def test_start_page_lists_reviews_and_reopens_them(window, qtbot, article: Path,
