@@ -19,10 +19,10 @@ from collections.abc import Iterable, Mapping
 from reader.store.model import ReviewClaim
 
 SKETCH_SIZE = 24
-CANDIDATE_SHARE = 0.25
+CANDIDATE_SHARE = 0.15
 """Sketch estimate a review needs to be measured exactly (well below ``SIMILAR_SHARE``: the
 estimate from 24 ids is rough)."""
-SIMILAR_SHARE = 0.5
+SIMILAR_SHARE = 0.3
 """Share of a review's claims that must be found word for word in the new text."""
 
 

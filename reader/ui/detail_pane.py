@@ -279,6 +279,7 @@ class DetailPane(QScrollArea):
     def _fill_attention(self, claim: ReviewClaim | None, enabled: bool) -> None:
         for button in self.answer_buttons:
             self.attention_buttons.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; it must vanish now
             button.deleteLater()
         self.answer_buttons = []
         lines: list[str] = []

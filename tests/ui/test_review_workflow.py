@@ -569,3 +569,59 @@ def test_the_sample_is_listed_as_a_file_and_reopens(window, qtbot) -> None:
         window.start_page.review_activated.emit(entry)
     assert window.session.review.review_id == entry.review_id
     assert "missing or changed" not in window.message_bar.text()
+
+
+def test_a_conflict_is_badged_filtered_and_resolved_in_the_window(reviewing, qtbot,
+                                                                  article: Path) -> None:
+    from reader.document.loading import load_document
+    from reader.store import ReviewStore
+
+    window = reviewing
+    claim_id = window.session.claims()[0].id
+    script = ReviewStore(window.store.root, reviewer="bo").open_review(load_document(article))
+    script.set_status(claim_id, "verified")  # `claim-reader tag` saves first
+    window.select_claim(claim_id)
+    window.set_status("disputed")  # the window never saw it: its value is the one not kept
+    assert "your status (disputed) was not kept, because bo saved verified first" in \
+        window.message_bar.text()
+    row = window.claims_panel.model.row_of(claim_id)
+    index = window.claims_panel.model.index(row)
+    assert index.data(ClaimRole.Flags) == ("Conflict",)
+    assert "in conflict" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "bo saved" not in window.detail.attention_label.text()  # bo's value is kept...
+    assert "saved Disputed" in window.detail.attention_label.text()  # ...the window's shown
+    panel = window.claims_panel
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("conflict"))
+    assert panel.model.ids() == [claim_id]
+    use = next(b for b in window.detail.answer_buttons if b.text() == "Use Disputed")
+    use.click()
+    claim = window.session.claim(claim_id)
+    assert claim.status == "disputed" and claim.open_conflicts() == ()
+    assert stored_claim(window, claim_id)["status"] == "disputed"
+    assert panel.model.ids() == []  # nothing left in conflict
+    assert not window.detail.attention.isVisible()
+
+
+def test_a_verdict_whose_words_changed_is_badged_until_confirmed(window, qtbot,
+                                                                 article: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim = next(c for c in window.session.claims() if "31 to 9" in c.text)
+    window.select_claim(claim.id)
+    window.set_status("verified")
+    article.write_text(ARTICLE.replace("31 to 9", "31 to 8"), encoding="utf-8")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    window.select_claim(claim.id)
+    panel = window.claims_panel
+    row = panel.model.row_of(claim.id)
+    assert panel.model.index(row).data(ClaimRole.Flags) == ("Re-check",)
+    text = window.detail.attention_label.text()
+    assert "Needs re-check" in text and "31 to 9" in text and "31 to 8" in text
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("recheck"))
+    assert panel.model.ids() == [claim.id]
+    assert window.actions_by_name["claim_confirm"].isEnabled()
+    window.actions_by_name["claim_confirm"].trigger()  # C: the verdict still holds
+    assert window.session.claim(claim.id).recheck() is None
+    assert window.session.claim(claim.id).status == "verified"
+    assert panel.model.ids() == []
