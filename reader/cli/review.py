@@ -165,16 +165,19 @@ def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
                                    damaged=_damaged_choice(options))
     except DamagedReviewError as error:
         command = f"claim-reader {options.command} {options.file}"
+        if options.command == "tag":
+            command += f" {options.claim_id} {options.status}"
         raise DamagedReviewError(
             error.path, f"{error.message} Run `{command} --recover` to keep what can be read, "
             f"or `{command} --new` to start a new review.", error.review_id or "",
             error.reason, error.readable, error.reviewed) from None
     finally:
-        for notice in store.notices:
+        shown = list(store.notices)
+        for notice in shown:
             _note(notice)
         store.notices.clear()
     for notice in handle.notices:
-        if notice not in store.notices:
+        if notice not in shown:
             _note(notice)
     return handle
 

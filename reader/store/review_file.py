@@ -193,7 +193,7 @@ def move_aside(path: Path, reason: str, now: str, review_id: str | None) -> Stor
         offer = (f"The previous version, saved {when}, is in {backup}: restore it from the "
                  f"start page, or copy it to {path}.")
     else:
-        offer = "There is no usable backup; opening the document again starts a new review."
+        offer = "There is no usable backup."
     message = f"The review file {path} is damaged ({reason}). {where} {offer}"
     return StoreCorruptError(path, message, moved_to=moved_to, backup=backup, review_id=review_id)
 

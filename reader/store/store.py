@@ -91,6 +91,8 @@ Analyser = Callable[[Document], Analysis]
 _NOTHING_RESTORED = "Nothing was changed and every file is kept."
 REVIEWS_DIR = "reviews"
 MERGED_DIR = "merged"
+MEASURED_CANDIDATES = 5
+"""At most this many reviews (the best sketch estimates) are read to measure similarity."""
 MANUAL_KIND = "statement"
 FIELD_NAMES = {"status": "status", "note": "note", "dismissed": "dismissal"}
 
@@ -684,32 +686,43 @@ class ReviewStore:
         return sorted(rid for rid, e in self.entries().items() if e.damaged)
 
     def find(self, sha256: str, path: str | os.PathLike[str] | None = None, *,
-             exact_only: bool = False) -> IndexEntry | None:
+             exact_only: bool = False,
+             entries: dict[str, IndexEntry] | None = None) -> IndexEntry | None:
         """The review of a document: same content first (a moved or renamed file finds its
-        review), preferring one at the same path; else the review last made at that path."""
-        entries = list((self.index.load() if exact_only else self.entries()).values())
+        review), preferring one at the same path; else the review last made at that path.
+        ``entries``: the index as just loaded, to avoid loading it again."""
+        if entries is None:
+            entries = self.index.load() if exact_only else self.entries()
+        entries = dict(entries)
         wanted = normalise_path(path)
-        by_hash = [e for e in entries if e.sha256 == sha256]
+        listed = list(entries.values())
+        by_hash = [e for e in listed if e.sha256 == sha256]
         if by_hash:
             same_path = [e for e in by_hash if e.path == wanted]
             return max(same_path or by_hash, key=lambda e: (not e.damaged, e.updated))
-        by_path = [e for e in entries if wanted is not None and e.path == wanted]
+        by_path = [e for e in listed if wanted is not None and e.path == wanted]
         return max(by_path, key=lambda e: (not e.damaged, e.updated)) if by_path else None
 
-    def find_similar(self, claim_ids: set[str], text: str) -> SimilarReview | None:
+    def find_similar(self, claim_ids: set[str], text: str,
+                     entries: dict[str, IndexEntry] | None = None) -> SimilarReview | None:
         """The review of an earlier version of ``text`` (whose analysis found ``claim_ids``),
         when neither hash nor path finds one: the review with the largest share of claims whose
         words are in ``text``, if that share is at least ``SIMILAR_SHARE``. Only reviews whose
         article is no longer at its recorded path count: an article still there is another
         article (a copy with an update, say), not this one moved."""
-        best: SimilarReview | None = None
-        for entry in self.entries().values():
-            if sketch_share(entry.sketch, claim_ids) < CANDIDATE_SHARE:
+        candidates = []
+        for entry in (self.entries() if entries is None else entries).values():
+            estimate = sketch_share(entry.sketch, claim_ids)
+            if estimate < CANDIDATE_SHARE:
                 continue
             if entry.path and os.path.isfile(entry.path):
                 continue  # its article is still where it was: this is another article
+            candidates.append((estimate, entry))
+        candidates.sort(key=lambda pair: pair[0], reverse=True)
+        best: SimilarReview | None = None
+        for estimate, entry in candidates[:MEASURED_CANDIDATES]:
             if entry.damaged:
-                share = sketch_share(entry.sketch, claim_ids)  # its claims cannot all be read
+                share = estimate  # its claims cannot all be read
             else:
                 try:
                     review, _ = read_review(self.review_path(entry.review_id))
@@ -795,13 +808,14 @@ class ReviewStore:
         if analysis is None:
             analysis = (analyser or analyse_document)(document)
         snapshot = snapshot_of(document)
-        entry = self.find(document.sha256, snapshot.source_path)
+        entries = self.entries()
+        entry = self.find(document.sha256, snapshot.source_path, entries=entries)
         found_by = None if entry is None else (
             "hash" if entry.sha256 == document.sha256 else "path")
         offer: SimilarReview | None = None
         notices: list[str] = []
         if entry is None and similar != "ignore":
-            offer = self.find_similar({c.id for c in analysis.claims}, document.text)
+            offer = self.find_similar({c.id for c in analysis.claims}, document.text, entries)
             if offer is not None and similar == "use":
                 entry, found_by = offer.entry, "similar"
                 notices.append(f"Using an earlier review found by content: {offer.describe()}.")
@@ -989,14 +1003,16 @@ class ReviewStore:
             kept = self._keep_copy(path, raw)
             os.unlink(path)
             self._write_recovered(path, review)
-        had = ""
+        had, missing = "", "the claims in the damaged part are missing"
         if before is not None:
             count = before.progress.total + before.progress.dismissed + before.progress.orphaned
             had = f" of the {count} it had"
+            if len(claims) >= count:
+                missing = "changes saved in the damaged part may be missing"
         self.notices.append(
             f"Recovered what could be read of the damaged review file {path}: "
-            f"{claim_count(len(claims))}{had} ({review.progress().reviewed} reviewed); the "
-            f"claims in the damaged part are missing. The damaged file is kept as {kept}.")
+            f"{claim_count(len(claims))}{had} ({review.progress().reviewed} reviewed); "
+            f"{missing}. The damaged file is kept as {kept}.")
         return self.load(review_id)
 
     def set_aside(self, review_id: str) -> Path:

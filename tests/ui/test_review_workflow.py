@@ -625,3 +625,29 @@ def test_a_verdict_whose_words_changed_is_badged_until_confirmed(window, qtbot,
     assert window.session.claim(claim.id).recheck() is None
     assert window.session.claim(claim.id).status == "verified"
     assert panel.model.ids() == []
+
+
+def test_a_moved_and_edited_article_is_offered_its_review(window, qtbot, article: Path,
+                                                          tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    review_file = window.session.handle.path
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    moved = tmp_path / "elsewhere.txt"
+    moved.write_text(ARTICLE + "\nUpdate: the vote was confirmed on Friday.\n", encoding="utf-8")
+    article.unlink()
+    files = sorted(review_file.parent.glob("*.json"))
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(moved)
+    assert window.message_bar.action_button.text() == "Use That Review"
+    assert "edited copy of an article you reviewed" in window.message_bar.text()
+    assert window.session.claim(claim_id).status == "unreviewed"  # not taken without asking
+    assert sorted(review_file.parent.glob("*.json")) == files  # nor a new file written
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.message_bar.action_button.click()
+    assert window.session.handle.path == review_file
+    assert window.session.claim(claim_id).status == "verified"
+    assert json.loads(review_file.read_text(encoding="utf-8"))["document"]["source_path"] == \
+        str(moved)
