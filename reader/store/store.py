@@ -988,6 +988,8 @@ class ReviewStore:
                 return self.load(review_id)
             found = salvage(raw)
             snapshot = found.document
+            if snapshot is None and document is None:
+                document = self._article_of(review_id)
             if snapshot is None:
                 if document is None:
                     raise StoreError(path, f"The text of the article is lost from {path}: "
@@ -1014,6 +1016,20 @@ class ReviewStore:
             f"{claim_count(len(claims))}{had} ({review.progress().reviewed} reviewed); "
             f"{missing}. The damaged file is kept as {kept}.")
         return self.load(review_id)
+
+    def _article_of(self, review_id: str) -> Document | None:
+        """The article a damaged review was made on, read again from where the index last saw
+        it, when its text is lost from the review file."""
+        entry = self.index.load().get(review_id)
+        if entry is None or not entry.path or not os.path.isfile(entry.path):
+            return None
+        from reader.document.errors import DocumentError
+        from reader.document.loading import load_document
+
+        try:
+            return load_document(Path(entry.path))
+        except (DocumentError, OSError):
+            return None
 
     def set_aside(self, review_id: str) -> Path:
         """Start anew: move a damaged review file out of the way (kept as

@@ -471,8 +471,16 @@ class MainWindow(QMainWindow):
         """The list of stored reviews; Esc or opening anything returns to the article."""
         self.detail.flush_note()
         self.start_page.refresh(self.store)
+        self._show_store_notices()
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.setFocus()
+
+    def _show_store_notices(self) -> None:
+        """What the store did on its own while listing (a sync program's copy merged, a damaged
+        file recovered from its backup), said once in the banner."""
+        if self.store.notices:
+            self.message_bar.show_message("info", " ".join(self.store.notices))
+            self.store.notices.clear()
 
     def open_entry(self, entry: IndexEntry) -> None:
         """Reopen a stored review: from its file when it is still there, else from the text
@@ -504,10 +512,8 @@ class MainWindow(QMainWindow):
             self.store.recover(review_id)
         except StoreError as error:
             self.show_error(str(error))
-        else:
-            self.message_bar.show_message("info", " ".join(self.store.notices))
-        self.store.notices.clear()
         self.start_page.refresh(self.store)
+        self._show_store_notices()
 
     def _use_similar(self, review_id: str) -> None:
         """Continue the review of an earlier version of this article (found by content)."""

@@ -651,3 +651,25 @@ def test_a_moved_and_edited_article_is_offered_its_review(window, qtbot, article
     assert window.session.claim(claim_id).status == "verified"
     assert json.loads(review_file.read_text(encoding="utf-8"))["document"]["source_path"] == \
         str(moved)
+
+
+def test_the_start_page_recovers_what_can_be_read(window, qtbot, article: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    review_file = window.session.handle.path
+    Path(str(review_file) + ".bak").unlink()
+    good = review_file.read_bytes()
+    review_file.write_bytes(good[: good.index(b'"created"', good.index(b'"document"') - 200)])
+    window.show_start_page()
+    notice = window.start_page.damaged_notice
+    assert notice.isVisible() and str(review_file) in notice.text()
+    _, button = notice.rows[review_file.stem]
+    button.click()
+    assert "Recovered what could be read" in window.message_bar.text(), window.message_bar.text()
+    assert not notice.isVisible()
+    entry = next(e for e in window.start_page.visible_entries()
+                 if e.review_id == review_file.stem)
+    assert entry.progress.verified == 1
