@@ -31,7 +31,7 @@ def pytest_configure(config: pytest.Config) -> None:
     sandbox = Path(os.environ.get("PYTEST_SANDBOX") or _make_sandbox())
     os.environ["CLAIM_READER_STORE"] = str(sandbox / "store")
     for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache")):
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
         os.environ[var] = str(sandbox / sub)
     os.environ["CLAIM_READER_NETWORK_LOG"] = str(sandbox / "network.log")
 

@@ -61,10 +61,19 @@ def run(options: argparse.Namespace) -> int:
         review = _review_from_file(path)
         if review is None:
             from reader.document.loading import load_document
+            from reader.store.errors import DamagedReviewError
             from reader.store.store import ReviewStore
 
             store = ReviewStore(options.store)
-            review = store.open_review(load_document(path), read_only=True).review
+            try:
+                review = store.open_review(load_document(path), read_only=True).review
+            except DamagedReviewError as error:
+                return fail(f"{error.message} Run `claim-reader status {path} --recover` to "
+                            f"keep what can be read, or `claim-reader status {path} --new` to "
+                            "start a new review, then export again.")
+            finally:
+                for notice in store.notices:
+                    print(f"claim-reader: note: {printable(notice)}", file=sys.stderr)
         text = render(review, options.format)
         if not options.output:
             # JSON-LD has no raw control character (json_ld.py); a report shown in a terminal

@@ -24,6 +24,7 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
         parser.add_argument("--json", action="store_true",
                             help="print progress and claims as JSON instead of a table")
+        _add_damaged_options(parser)
     elif name == "tag":
         parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
         parser.add_argument("claim_id", metavar="CLAIM_ID",
@@ -35,6 +36,7 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                             help="add a source (a URL or a citation); repeat for several")
         parser.add_argument("--reviewer", metavar="NAME",
                             help="name recorded in the history (default: your login name)")
+        _add_damaged_options(parser)
     elif name == "import":
         parser.add_argument("review", metavar="REVIEW.json",
                             help="a review file from a colleague's store")
@@ -42,6 +44,27 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                             help="your copy of the article, when it differs from theirs")
     else:  # pragma: no cover - the dispatcher only routes the three names above here
         raise ValueError(name)
+
+
+def _add_damaged_options(parser: argparse.ArgumentParser) -> None:
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--recover", action="store_true",
+                        help="if the document's review file is damaged and has no usable "
+                        "backup, keep every claim that can still be read in it")
+    choice.add_argument("--new", action="store_true",
+                        help="if the document's review file is damaged and has no usable "
+                        "backup, start a new review (the damaged file is kept beside it)")
+
+
+def _damaged_choice(options: argparse.Namespace) -> str:
+    if getattr(options, "recover", False):
+        return "recover"
+    return "new" if getattr(options, "new", False) else "ask"
+
+
+def _note(text: str) -> None:
+    """A line for the user that is not the command's output: on stderr."""
+    print(f"claim-reader: note: {printable(text)}", file=sys.stderr)
 
 
 def _say(text: str = "") -> None:
@@ -57,10 +80,17 @@ def _load_document(path: str) -> Any:
 
 def _state(claim: Any) -> str:
     if claim.dismissed:
-        return "dismissed"
-    if claim.orphaned:
-        return f"{claim.status} (orphaned)"
-    return claim.status
+        state = "dismissed"
+    elif claim.orphaned:
+        state = f"{claim.status} (orphaned)"
+    else:
+        state = claim.status
+    if claim.history:
+        if claim.open_conflicts():
+            state += " ⚠conflict"
+        if claim.recheck() is not None:
+            state += " ↻re-check"
+    return state
 
 
 def status_data(handle: Any) -> dict[str, Any]:
@@ -75,7 +105,10 @@ def status_data(handle: Any) -> dict[str, Any]:
             {"id": c.id, "kind": c.kind, "origin": c.origin, "status": c.status,
              "dismissed": c.dismissed, "orphaned": c.orphaned, "speaker": c.speaker,
              "text": c.text, "start": c.anchor.start, "end": c.anchor.end, "note": c.note,
-             "sources": [s.to_dict() for s in c.sources]}
+             "sources": [s.to_dict() for s in c.sources],
+             "conflicts": [conflict.to_dict() for conflict in c.open_conflicts()],
+             "stale": (recheck := c.recheck()) is not None,
+             "recheck": recheck.to_dict() if recheck is not None else None}
             for c in review.ordered_claims()
         ],
     }
@@ -93,6 +126,12 @@ def _print_status(handle: Any) -> None:
           f"({progress.verified} verified, {progress.disputed} disputed, "
           f"{progress.unverifiable} unverifiable); {progress.dismissed} dismissed, "
           f"{progress.orphaned} orphaned")
+    if progress.conflicts:
+        _say(f"In conflict: {progress.conflicts} (two values were saved; `claim-reader tag` "
+             "one of them, or the other status, to resolve)")
+    if progress.recheck:
+        _say(f"Needs re-check: {progress.recheck} (their words changed after the verdict; "
+             "tag them again to confirm or change it)")
     claims = review.ordered_claims()
     if not claims:
         _say("No claims found.")
@@ -103,10 +142,48 @@ def _print_status(handle: Any) -> None:
     for claim in claims:
         _say(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
               f"{clipped(claim.speaker or '-', 18):<18}  {clipped(claim.text, TEXT_WIDTH)}")
+        if not claim.history:
+            continue
+        for conflict in claim.open_conflicts():
+            value = conflict.value if conflict.field != "note" else repr(conflict.value)
+            _say(f"{'':<{id_width}}    conflict: {conflict.field} is "
+                 f"{getattr(claim, conflict.field)!r}; {conflict.reviewer or 'someone'} saved "
+                 f"{value}")
+        recheck = claim.recheck()
+        if recheck is not None:
+            _say(f"{'':<{id_width}}    needs re-check: was “{clipped(recheck.old, 60)}”, now "
+                 f"“{clipped(recheck.new, 60)}”")
+
+
+def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
+    """The document's review, telling on stderr how it was found when that was not plain, and
+    what to do when its file is damaged."""
+    from reader.store.errors import DamagedReviewError
+
+    try:
+        handle = store.open_review(_load_document(options.file), read_only=read_only,
+                                   damaged=_damaged_choice(options))
+    except DamagedReviewError as error:
+        command = f"claim-reader {options.command} {options.file}"
+        if options.command == "tag":
+            command += f" {options.claim_id} {options.status}"
+        raise DamagedReviewError(
+            error.path, f"{error.message} Run `{command} --recover` to keep what can be read, "
+            f"or `{command} --new` to start a new review.", error.review_id or "",
+            error.reason, error.readable, error.reviewed) from None
+    finally:
+        shown = list(store.notices)
+        for notice in shown:
+            _note(notice)
+        store.notices.clear()
+    for notice in handle.notices:
+        if notice not in shown:
+            _note(notice)
+    return handle
 
 
 def _run_status(options: argparse.Namespace, store: Any) -> int:
-    handle = store.open_review(_load_document(options.file), read_only=True)
+    handle = _open(options, store, read_only=True)
     if options.json:
         sys.stdout.write(json_text(status_data(handle)) + "\n")
     else:
@@ -118,22 +195,37 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
     if not all(source.strip() for source in options.source):
         # Checked first: the status and note are saved one by one, before the sources.
         return fail("--source needs a URL or a citation; nothing was changed.", USAGE)
-    handle = store.open_review(_load_document(options.file))
+    from reader.store.errors import StoreConflictError
+
+    handle = _open(options, store, read_only=False)
     if handle.read_only:
         return fail(handle.read_only_reason)
     if handle.last_error is not None:
         return fail(handle.last_error.message)
-    claim = handle.claim(options.claim_id)
+    claim_id = handle.claim(options.claim_id).id
     reviewer = options.reviewer
-    claim = handle.set_status(claim.id, options.status, reviewer=reviewer)
+    lost: list[str] = []
+
+    def apply(change: Any) -> Any:
+        try:
+            return change()
+        except StoreConflictError as error:  # saved, but someone else's value was kept
+            lost.append(error.message)
+            return handle.claim(claim_id)
+
+    claim = apply(lambda: handle.set_status(claim_id, options.status, reviewer=reviewer))
     if options.note is not None:
-        claim = handle.set_note(claim.id, options.note, reviewer=reviewer)
+        claim = apply(lambda: handle.set_note(claim_id, options.note, reviewer=reviewer))
     for source in options.source:
         is_url = source.startswith(("http://", "https://"))
-        claim = handle.add_source(claim.id, url=source if is_url else "",
-                                  citation="" if is_url else source, reviewer=reviewer)
+        claim = apply(lambda s=source, u=is_url: handle.add_source(
+            claim_id, url=s if u else "", citation="" if u else s, reviewer=reviewer))
     progress = handle.progress()
     _say(f"{claim.id}: {claim.status} — {clipped(claim.text, TEXT_WIDTH)}")
+    if lost:
+        for message in lost:
+            fail(message)
+        return 1
     _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 
@@ -141,6 +233,8 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
 def _run_import(options: argparse.Namespace, store: Any) -> int:
     document = _load_document(options.file) if options.file else None
     handle, report = store.import_review(Path(options.review), document=document)
+    for notice in store.notices:
+        _note(notice)
     _say(f"Merged {options.review} into {handle.path}: {len(report.added)} claims added, "
           f"{len(report.updated)} updated, {len(report.conflicts)} in conflict.")
     for conflict in report.conflicts:
@@ -148,7 +242,8 @@ def _run_import(options: argparse.Namespace, store: Any) -> int:
         _say(f"  conflict {conflict.claim_id} — {clipped(conflict.text, 50)}\n"
               f"    yours: {conflict.local_status} {conflict.local_note!r}\n"
               f"    theirs: {conflict.incoming_status} {conflict.incoming_note!r}\n"
-              f"    kept {kept} (the later change); both are in the claim's history")
+              f"    kept {kept} (the later change); the claim shows the conflict until you "
+              "pick one with `claim-reader tag`")
     return 0
 
 

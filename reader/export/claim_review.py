@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.export.json_ld import dumps_json_ld
-from reader.export.labels import STATUS_LABELS
+from reader.export.labels import STATUS_LABELS, flags
 from reader.export.web_annotation import document_iri
 from reader.store.model import Review, ReviewClaim
 
@@ -22,8 +22,10 @@ def claim_review(review: Review, claim: ReviewClaim) -> dict[str, Any]:
     }
     if claim.speaker:
         item_reviewed["author"] = {"@type": "Person", "name": claim.speaker}
+    # A verdict to re-check or in conflict says so in its rating name: never published as final.
     rating: dict[str, Any] = {"@type": "Rating",
-                              "alternateName": STATUS_LABELS.get(claim.status, claim.status)}
+                              "alternateName": STATUS_LABELS.get(claim.status, claim.status)
+                              + "".join(f" ({flag})" for flag in flags(claim))}
     if claim.note:
         rating["ratingExplanation"] = claim.note
     data: dict[str, Any] = {

@@ -13,7 +13,8 @@ from reader.export.labels import source_line
 from reader.store.model import Review
 
 COLUMNS = ("id", "status", "dismissed", "orphaned", "kind", "origin", "speaker", "text", "start",
-           "end", "note", "sources", "updated", "reviewer")
+           "end", "note", "sources", "updated", "reviewer", "needs_recheck", "judged_words",
+           "conflicts")
 _FORMULA_SIGNS = ("=", "+", "-", "@")
 _CONTROL_STARTS = ("\t", "\r", "\n")
 
@@ -30,9 +31,14 @@ def render_csv(review: Review) -> str:
     writer.writerow(COLUMNS)
     for claim in review.ordered_claims():
         reviewer = next((h.reviewer for h in reversed(claim.history) if h.event == "status"), "")
+        recheck = claim.recheck() if claim.history else None
+        conflicts = claim.open_conflicts() if claim.history else ()
         row = (claim.id, claim.status, "yes" if claim.dismissed else "no",
                "yes" if claim.orphaned else "no", claim.kind, claim.origin, claim.speaker or "",
                claim.text, str(claim.anchor.start), str(claim.anchor.end), claim.note,
-               " | ".join(source_line(s) for s in claim.sources), claim.updated, reviewer)
+               " | ".join(source_line(s) for s in claim.sources), claim.updated, reviewer,
+               "yes" if recheck is not None else "no", recheck.old if recheck else "",
+               " | ".join(f"{c.field}: {c.value} ({c.reviewer or 'someone'})"
+                          for c in conflicts))
         writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()

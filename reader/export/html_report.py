@@ -8,7 +8,13 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
-from reader.export.labels import claim_label, exported_claims, readable_time, source_line
+from reader.export.labels import (
+    attention,
+    claim_label,
+    exported_claims,
+    readable_time,
+    source_line,
+)
 from reader.store.model import Review, ReviewClaim, Source
 
 MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed": "•"}
@@ -85,6 +91,11 @@ def _highlighted(text: str, start: int, end: int,
     return "".join(out)
 
 
+def _attention_html(claim: ReviewClaim) -> str:
+    return "".join(f'<strong class="attention">{escape(line)}</strong><br>'
+                   for line in attention(claim))
+
+
 def _source_html(source: Source) -> str:
     line = escape(source_line(source))
     if source.url.startswith(("http://", "https://")):
@@ -155,7 +166,8 @@ def render_html(review: Review) -> str:
                 f'<td class="status">{MARKS.get(claim.status, "")} '
                 f"{escape(claim_label(claim))}</td>"
                 f"<td>{escape(claim.text)}</td><td>{escape(claim.speaker or '')}</td>"
-                f"<td>{_inline(claim.note)}</td><td>{sources}</td></tr>")
+                f"<td>{_attention_html(claim)}{_inline(claim.note)}</td><td>{sources}</td>"
+                "</tr>")
         parts += ["</tbody>", "</table>"]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

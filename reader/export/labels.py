@@ -37,9 +37,47 @@ def exported_claims(review: Review) -> list[ReviewClaim]:
     return [claim for claim in review.ordered_claims() if not claim.dismissed]
 
 
+def flags(claim: ReviewClaim) -> list[str]:
+    """What a claim's verdict still needs, as short words: "needs re-check", "in conflict"."""
+    if not claim.history:
+        return []
+    found = []
+    if claim.recheck() is not None:
+        found.append("needs re-check")
+    if claim.open_conflicts():
+        found.append("in conflict")
+    return found
+
+
+def attention(claim: ReviewClaim) -> list[str]:
+    """What a claim's verdict still needs, in full sentences for reports and data: the words
+    judged and the words now for a claim to re-check, every value in conflict."""
+    if not claim.history:
+        return []
+    lines = []
+    recheck = claim.recheck()
+    if recheck is not None:
+        lines.append(f"Needs re-check: the words changed after the verdict was given (was "
+                     f"“{recheck.old}”, now “{recheck.new}”).")
+    for conflict in claim.open_conflicts():
+        value = conflict.value
+        if conflict.field == "status":
+            shown = STATUS_LABELS.get(str(value), str(value))
+        elif conflict.field == "dismissed":
+            shown = "dismissed" if value else "not dismissed"
+        else:
+            shown = f"“{value}”"
+        lines.append(f"Conflict: {conflict.reviewer or 'someone'} also saved the "
+                     f"{conflict.field} {shown}; nobody has picked one yet.")
+    return lines
+
+
 def claim_label(claim: ReviewClaim) -> str:
     label = STATUS_LABELS.get(claim.status, claim.status)
-    return f"{label} (not found in the current text)" if claim.orphaned else label
+    if claim.orphaned:
+        label = f"{label} (not found in the current text)"
+    extra = flags(claim)
+    return f"{label} — {', '.join(extra)}" if extra else label
 
 
 def source_line(source: Source) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from reader.export.labels import claim_label, exported_claims, readable_time, source_line
+from reader.export.labels import (
+    attention,
+    claim_label,
+    exported_claims,
+    readable_time,
+    source_line,
+)
 from reader.store.model import Review
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&~|#])")  # '#': a heading's closing sequence
@@ -66,6 +72,7 @@ def render_markdown(review: Review) -> str:
             lines.append(f"- Speaker: {escape(claim.speaker)}")
         lines.append(f"- Claim id: {code(claim.id)} ({escape(claim.kind)}, "
                      f"{'added by the reviewer' if claim.origin == 'manual' else 'found'})")
+        lines += [f"- **{escape(line)}**" for line in attention(claim)]
         if claim.note:
             lines.append(f"- Note: {escape(claim.note)}")
         if claim.sources:

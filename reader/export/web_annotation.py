@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.export.json_ld import dumps_json_ld
+from reader.export.labels import attention, flags
 from reader.store.model import Review, ReviewClaim
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -29,6 +30,12 @@ def _bodies(claim: ReviewClaim) -> list[dict[str, Any]]:
     ]
     if claim.note:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note,
+                       "format": "text/plain"})
+    for flag in flags(claim):  # the verdict needs re-checking, or is in conflict
+        bodies.append({"type": "TextualBody", "purpose": "tagging", "value": flag,
+                       "format": "text/plain"})
+    for line in attention(claim):
+        bodies.append({"type": "TextualBody", "purpose": "describing", "value": line,
                        "format": "text/plain"})
     if claim.speaker:
         bodies.append({"type": "TextualBody", "purpose": "describing",

@@ -8,10 +8,12 @@ from reader.session.review_session import ReviewSession
 from reader.store.store import ReviewStore
 
 
-def open_session(store: ReviewStore, document: Document, *,
-                 read_only: bool = False) -> ReviewSession:
+def open_session(store: ReviewStore, document: Document, *, read_only: bool = False,
+                 damaged: str = "ask") -> ReviewSession:
     """The slow part of opening (analysis, re-anchoring, the first save) in one call, so the
-    window can run it off its UI thread."""
+    window can run it off its UI thread. A review found by similarity is offered, not used
+    (``session.handle.similar``); ``damaged`` is passed to ``ReviewStore.open_review``."""
     analysis = analyse(document.text, document.blocks)
-    handle = store.open_review(document, analysis=analysis, read_only=read_only)
+    handle = store.open_review(document, analysis=analysis, read_only=read_only,
+                               damaged=damaged, similar="offer")
     return ReviewSession(document, analysis, handle)

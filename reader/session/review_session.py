@@ -16,7 +16,7 @@ from reader.analysis.model import Analysis, Figure, Quote
 from reader.document.model import Document
 from reader.session.claim_filter import ClaimFilter
 from reader.session.undo import Edit, UndoStack
-from reader.store.errors import StoreError, StoreWriteError
+from reader.store.errors import StoreConflictError, StoreError, StoreWriteError
 from reader.store.model import STATUSES, Progress, Review, ReviewClaim, Source
 from reader.store.store import OpenReview
 
@@ -206,6 +206,11 @@ class ReviewSession:
             self.undo_stack.push(Edit(claim_id, field, before, value))  # type: ignore[arg-type]
             self._changed(claim_id)
             raise
+        except StoreConflictError:
+            # Saved, but another program's value was kept and ours is an open conflict on the
+            # claim: nothing to undo; the list and the claim show the conflict.
+            self._changed(None)
+            raise
         self.undo_stack.push(Edit(claim_id, field, before, value))  # type: ignore[arg-type]
         self._changed(claim_id)
         return claim
@@ -228,6 +233,9 @@ class ReviewSession:
         before = self.claim(claim_id).sources
         try:
             claim = self.handle.add_source(claim_id, **fields)
+        except StoreConflictError:
+            self._changed(None)
+            raise
         except StoreWriteError:
             self.undo_stack.push(Edit(claim_id, "sources", before,
                                       self.claim(claim_id).sources))
@@ -272,11 +280,33 @@ class ReviewSession:
         self._changed(claim.id)
         return claim
 
+    def confirm(self, claim_id: str) -> ReviewClaim:
+        """The verdict still holds for the claim's new words ("needs re-check" goes)."""
+        self.undo_stack.close_merge()
+        claim = self.handle.confirm(claim_id)
+        self._changed(claim_id)
+        return claim
+
+    def resolve(self, claim_id: str, field: str, value: object) -> ReviewClaim:
+        """Pick a value for a claim's conflicting field (undoable when it changes the value)."""
+        self.undo_stack.close_merge()
+        before = self._value(self.claim(claim_id), field)
+        try:
+            claim = self.handle.resolve(claim_id, field, value)
+        finally:
+            self._changed(claim_id)
+        if before != self._value(claim, field):
+            self.undo_stack.push(Edit(claim_id, field, before, value))  # type: ignore[arg-type]
+        return claim
+
     # Undo ----------------------------------------------------------------------------------
 
     def _replay(self, edit: Edit, value: object) -> str:
         try:
             self._apply(edit.claim_id, edit.field, value)
+        except StoreConflictError:
+            self._changed(None)
+            raise
         finally:
             self._changed(edit.claim_id)
         return edit.claim_id
@@ -309,8 +339,6 @@ class ReviewSession:
         after = self.handle.refresh()
         if after is not before:
             self._changed(None)
-
-
 
 
 SpanT = TypeVar("SpanT", Figure, Quote)

@@ -13,11 +13,12 @@ from typing import Any
 _EXPORTS = {
     "ClaimNotFoundError": "errors", "ReviewNotFoundError": "errors",
     "StoreCorruptError": "errors", "StoreError": "errors", "StoreLockedError": "errors",
+    "DamagedReviewError": "errors", "StoreConflictError": "errors",
     "StoreNewerError": "errors", "StoreReadOnlyError": "errors", "StoreWriteError": "errors",
     "IndexEntry": "index", "Conflict": "merge", "MergeReport": "merge",
     "SCHEMA_VERSION": "model", "STATUSES": "model", "Anchor": "model",
     "DocumentSnapshot": "model", "Progress": "model", "Review": "model", "ReviewClaim": "model",
-    "Source": "model", "StatusChange": "model",
+    "Source": "model", "StatusChange": "model", "OpenConflict": "model", "Recheck": "model",
     "OpenReview": "store", "ReviewStore": "store",
 }
 

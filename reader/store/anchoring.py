@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Claim
-from reader.store.model import Anchor, ReviewClaim
+from reader.store.model import Anchor, ReviewClaim, StatusChange
 
 FUZZY_THRESHOLD = 85.0
 """Minimum rapidfuzz partial-ratio (0-100) for a changed passage to count as the claim's words."""
@@ -285,12 +285,17 @@ def reanchor(
     text: str,
     new_claims: Sequence[Claim] = (),
     now: str = "",
+    record_rewording: bool = True,
 ) -> tuple[dict[str, ReviewClaim], ReanchorReport]:
     """Carry ``claims`` (anchored in ``old_text``) over to ``text``, then add the analysis'
     ``new_claims`` that are not already there as unreviewed auto claims.
 
     User decisions stay with their claim whatever happens; claims that cannot be placed are
-    marked orphaned (and un-orphaned if a later text has their words again).
+    marked orphaned (and un-orphaned if a later text has their words again). A claim with a
+    verdict whose words changed (placed fuzzily: "cited 14 times" now reads "15 times") keeps
+    its verdict and gets a "reworded" history entry holding the old words (when ``now`` is
+    given and ``record_rewording``), which flags it "needs re-check" until the user confirms
+    or changes the verdict (``ReviewClaim.recheck``).
     """
     placements = place_anchors({cid: c.anchor for cid, c in claims.items()}, old_text, text)
     positions: PositionMap | None = None
@@ -316,7 +321,12 @@ def reanchor(
         if anchor == claim.anchor and not claim.orphaned:
             out[claim_id] = claim
         else:
-            out[claim_id] = replace(claim, anchor=anchor, orphaned=False)
+            history = claim.history
+            if (record_rewording and now and anchor.exact != claim.anchor.exact
+                    and claim.has_verdict):
+                history = (*history, StatusChange(now, claim.status, claim.status, "",
+                                                  "reworded", words=claim.anchor.exact))
+            out[claim_id] = replace(claim, anchor=anchor, orphaned=False, history=history)
         {"unchanged": unchanged, "moved": moved, "fuzzy": fuzzy}[how].append(claim_id)
     added = add_analysis_claims(out, text, new_claims, now)
     return out, ReanchorReport(tuple(unchanged), tuple(moved), tuple(fuzzy), tuple(orphaned),

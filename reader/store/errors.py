@@ -48,6 +48,31 @@ class StoreCorruptError(StoreError):
         self.review_id = review_id
 
 
+class DamagedReviewError(StoreCorruptError):
+    """The document's review file is damaged and has no usable backup. It is left where it is,
+    untouched, and every attempt to open the document says so until the user chooses: recover
+    what can be read (``open_review(..., damaged="recover")``) or start a new review
+    (``damaged="new"``; the damaged file is then kept beside it). ``readable`` and ``reviewed``
+    count the claims that can still be read."""
+
+    def __init__(self, path: Path | str, message: str, review_id: str, reason: str,
+                 readable: int, reviewed: int) -> None:
+        super().__init__(path, message, review_id=review_id)
+        self.reason = reason
+        self.readable = readable
+        self.reviewed = reviewed
+
+
+class StoreConflictError(StoreError):
+    """A change was saved, but for some claims another process had saved a different value
+    first, and that value was kept: ours is recorded as an open conflict on the claim (shown
+    until someone picks a value). ``conflicts`` lists them (``reader.store.merge.Conflict``)."""
+
+    def __init__(self, path: Path | str | None, message: str, conflicts: tuple = ()) -> None:
+        super().__init__(path, message)
+        self.conflicts = conflicts
+
+
 class StoreNewerError(StoreError):
     """A file written by a newer version of the app that this version cannot read at all."""
 

@@ -7,18 +7,26 @@ other lacks, both changed the claim, and the merge goes field by field: each ent
 it changed (a status change the status, a note edit the note...), so a field only one side changed
 takes that side's value. This matters for the commonest case, the window and ``claim-reader tag``
 on the same review: a verdict set by the script and a note typed in the window are both kept.
-Only a field both sides changed to different values is a conflict: the later change wins, and the
-losing value is written into the history as a "conflict" entry, so nothing a reviewer decided is
-lost. Claims are never removed by a merge (the union is kept); sources of conflicting copies are
-united.
+Only a field both sides changed to different values is a conflict: one value is kept, and the
+losing value is written into the history as a "conflict" entry for that field, so nothing a
+reviewer decided is lost, and the claim shows the conflict until someone picks a value
+(``ReviewClaim.open_conflicts``). Which value is kept depends on who merges: a save keeps what is
+already on disk (``winner="incoming"``), because that value's command has already told its user
+"saved" and the saving process is the one still there to tell its user "not kept"; an import or
+a sync program's conflict copy keeps the later change (``winner="later"``). Claims are never
+removed by a merge (the union is kept); sources of both copies are united, and a source both
+added (same address, citation and title) is kept once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from reader.store.model import ReviewClaim, StatusChange
+from reader.store.model import CONFLICT_FIELDS, ReviewClaim, Source, StatusChange
+
+Winner = Literal["later", "local", "incoming"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,8 @@ class Conflict:
     incoming_status: str
     incoming_note: str
     kept: str  # "local" or "incoming"
+    fields: tuple[str, ...] = ()
+    """The fields both sides changed to different values (status, note, dismissed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +64,40 @@ _FIELDS_OF_EVENT: dict[str, tuple[str, ...]] = {
     "source": ("sources",),
     "dismiss": ("dismissed",),
     "restore": ("dismissed",),
-    "conflict": FIELDS,  # a merge may have set any of them
+    "conflict": FIELDS,  # a version-1 entry: a merge may have set any of them
+    "resolve": (),
+    "reworded": (),
+    "confirm": (),
 }
+
+
+def fields_of(change: StatusChange) -> tuple[str, ...]:
+    if change.event == "conflict" and change.field:
+        return (change.field,)
+    return _FIELDS_OF_EVENT.get(change.event, FIELDS)
 
 
 def _history_key(change: StatusChange) -> tuple[str, ...]:
     return (change.at, change.event, change.from_status, change.to_status, change.reviewer,
-            change.note)
+            change.note, change.field, repr(change.value), repr(change.words))
+
+
+def source_key(source: Source) -> tuple[str, str, str]:
+    """What makes two sources the same evidence, whatever their ids."""
+    return (source.url.strip(), source.citation.strip(), source.title.strip())
+
+
+def united_sources(first: Iterable[Source], second: Iterable[Source]) -> tuple[Source, ...]:
+    """``first`` then the sources of ``second`` it does not hold (by id or by content)."""
+    kept = list(first)
+    ids = {s.id for s in kept}
+    keys = {source_key(s) for s in kept}
+    for source in second:
+        if source.id not in ids and source_key(source) not in keys:
+            kept.append(source)
+            ids.add(source.id)
+            keys.add(source_key(source))
+    return tuple(kept)
 
 
 def _union_history(*histories: tuple[StatusChange, ...]) -> tuple[StatusChange, ...]:
@@ -75,11 +112,11 @@ def _fields_changed(history: tuple[StatusChange, ...],
                     other_log: set[tuple[str, ...]]) -> set[str]:
     """The fields changed by the entries of ``history`` that the other copy has not seen."""
     return {name for change in history if _history_key(change) not in other_log
-            for name in _FIELDS_OF_EVENT.get(change.event, FIELDS)}
+            for name in fields_of(change)}
 
 
 def merge_claim(
-    local: ReviewClaim, incoming: ReviewClaim, now: str
+    local: ReviewClaim, incoming: ReviewClaim, now: str, winner: Winner = "later"
 ) -> tuple[ReviewClaim, str, Conflict | None]:
     """The merged claim and what happened: "same", "local" (local already newer, or nothing
     new came in), "incoming" (something of the incoming copy was taken) or "conflict". The
@@ -101,21 +138,29 @@ def merge_claim(
             speaker=local.speaker or incoming.speaker,
         )
         return merged, "incoming", None
-    return _merge_fields(local, incoming, local_log, incoming_log, now)
+    return _merge_fields(local, incoming, local_log, incoming_log, now, winner)
+
+
+def _last_reviewer(claim: ReviewClaim, name: str) -> str:
+    return next((h.reviewer for h in reversed(claim.history)
+                 if h.event != "conflict" and name in fields_of(h)), "")
 
 
 def _merge_fields(
     local: ReviewClaim, incoming: ReviewClaim, local_log: set[tuple[str, ...]],
-    incoming_log: set[tuple[str, ...]], now: str,
+    incoming_log: set[tuple[str, ...]], now: str, winner_rule: Winner,
 ) -> tuple[ReviewClaim, str, Conflict | None]:
     """Both sides did something the other has not seen: each field takes the value of the side
-    that changed it; a field both changed to different values takes the later one and makes
-    the claim a conflict."""
+    that changed it; sources both changed are united; any other field both changed to
+    different values takes the winner's value and makes the claim a conflict."""
     local_fields = _fields_changed(local.history, incoming_log)
     incoming_fields = _fields_changed(incoming.history, local_log)
     clashes = {name for name in local_fields & incoming_fields
                if getattr(local, name) != getattr(incoming, name)}
-    incoming_wins = incoming.updated > local.updated
+    if winner_rule == "later":
+        incoming_wins = incoming.updated > local.updated
+    else:
+        incoming_wins = winner_rule == "incoming"
     winner, loser = (incoming, local) if incoming_wins else (local, incoming)
     values = {}
     for name in FIELDS:
@@ -125,27 +170,29 @@ def _merge_fields(
             values[name] = getattr(incoming, name)
         else:
             values[name] = getattr(local, name)
+    if "sources" in clashes:
+        values["sources"] = united_sources(winner.sources, loser.sources)
     history = _union_history(local.history, incoming.history)
-    if not clashes:
+    conflicting = tuple(name for name in CONFLICT_FIELDS if name in clashes)
+    if not conflicting:
         merged = replace(local, **values, history=history,
                          updated=max(local.updated, incoming.updated))
         return merged, ("local" if merged.decision() == local.decision() else "incoming"), None
-    if "sources" in clashes:
-        source_ids = {s.id for s in winner.sources}
-        values["sources"] = winner.sources + tuple(s for s in loser.sources
-                                                   if s.id not in source_ids)
-    loser_reviewer = loser.history[-1].reviewer if loser.history else ""
-    record = StatusChange(at=now, from_status=values["status"], to_status=loser.status,
-                          reviewer=loser_reviewer, event="conflict", note=loser.note)
-    merged = replace(local, **values, history=(*history, record),
+    records = tuple(
+        StatusChange(at=now, from_status=values["status"], to_status=loser.status,
+                     reviewer=_last_reviewer(loser, name), event="conflict", note=loser.note,
+                     field=name, value=getattr(loser, name))
+        for name in conflicting)
+    merged = replace(local, **values, history=(*history, *records),
                      updated=max(local.updated, incoming.updated, now))
     conflict = Conflict(local.id, local.text, local.status, local.note, incoming.status,
-                        incoming.note, "incoming" if incoming_wins else "local")
+                        incoming.note, "incoming" if incoming_wins else "local", conflicting)
     return merged, "conflict", conflict
 
 
 def merge_claims(
-    local: Mapping[str, ReviewClaim], incoming: Mapping[str, ReviewClaim], now: str
+    local: Mapping[str, ReviewClaim], incoming: Mapping[str, ReviewClaim], now: str,
+    winner: Winner = "later",
 ) -> tuple[dict[str, ReviewClaim], MergeReport]:
     """Union of both copies' claims, each claim merged by ``merge_claim``."""
     merged = dict(local)
@@ -158,7 +205,7 @@ def merge_claims(
             merged[claim_id] = theirs
             added.append(claim_id)
             continue
-        claim, outcome, conflict = merge_claim(ours, theirs, now)
+        claim, outcome, conflict = merge_claim(ours, theirs, now, winner)
         merged[claim_id] = claim
         if outcome == "incoming":
             updated.append(claim_id)

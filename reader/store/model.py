@@ -14,15 +14,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
-"""The version of the review and index files this app writes (and the newest it can change)."""
+SCHEMA_VERSION = 2
+"""The version of the review files this app writes (and the newest it can change). Version 2
+dropped ``last_opened`` (now per-user state, so a review file changes only when its review does)
+and added the history entries that record conflicts and reworded claims (``field``, ``value``,
+``words``; events "resolve", "reworded", "confirm")."""
 
 Status = Literal["unreviewed", "verified", "disputed", "unverifiable"]
 STATUSES: tuple[str, ...] = ("unreviewed", "verified", "disputed", "unverifiable")
 Origin = Literal["auto", "manual"]
 Stance = Literal["supports", "contradicts", "unspecified"]
 STANCES: tuple[str, ...] = ("supports", "contradicts", "unspecified")
-HistoryEvent = Literal["status", "note", "source", "dismiss", "restore", "conflict"]
+HistoryEvent = Literal["status", "note", "source", "dismiss", "restore", "conflict", "resolve",
+                       "reworded", "confirm"]
+CONFLICT_FIELDS: tuple[str, ...] = ("status", "note", "dismissed")
+"""The fields a conflict is kept open on until someone picks a value (sources are united)."""
 
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept with each anchor (W3C TextQuoteSelector)."""
@@ -96,9 +102,15 @@ class StatusChange:
     """One entry of a claim's history: every user action on the claim appends one, which is how a
     merge tells "newer" from "changed on both sides". ``event`` is "status" for a status change
     (``from_status`` -> ``to_status``); "note", "source", "dismiss", "restore" for the other edits
-    (both statuses are then the current one); "conflict" when a merge found both sides had
-    changed the claim: ``to_status`` and ``note`` then hold the value that lost, so nothing a
-    reviewer decided disappears."""
+    (both statuses are then the current one).
+
+    Entries the app writes, not the user: "conflict" when a merge found both sides had changed
+    ``field`` to different values (``value`` is the value that lost; for a status it is also in
+    ``to_status``, for a note in ``note``), so nothing a reviewer decided disappears; and
+    "reworded" when the claim's words changed in a new version of the text (``words`` holds the
+    words before). The user's answers: "resolve" (keep the current value of a conflicting
+    ``field``) and "confirm" (the verdict still holds for the new words); a later status change
+    answers both too."""
 
     at: str
     from_status: str
@@ -106,15 +118,58 @@ class StatusChange:
     reviewer: str = ""
     event: HistoryEvent = "status"
     note: str = ""
+    field: str = ""
+    value: str | bool | None = None
+    words: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "from": self.from_status, "to": self.to_status,
-                "reviewer": self.reviewer, "event": self.event, "note": self.note}
+        data: dict[str, Any] = {"at": self.at, "from": self.from_status, "to": self.to_status,
+                                "reviewer": self.reviewer, "event": self.event,
+                                "note": self.note}
+        if self.field:
+            data["field"] = self.field
+        if self.value is not None:
+            data["value"] = self.value
+        if self.words is not None:
+            data["words"] = self.words
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StatusChange:
         return cls(data["at"], data["from"], data["to"], data.get("reviewer", ""),
-                   data.get("event", "status"), data.get("note", ""))
+                   data.get("event", "status"), data.get("note", ""), data.get("field", ""),
+                   data.get("value"), data.get("words"))
+
+
+_ANSWERS = {"status": ("status",), "note": ("note",), "dismiss": ("dismissed",),
+            "restore": ("dismissed",)}
+"""Which conflicting field each user action settles."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenConflict:
+    """A value that lost a merge and that nobody has answered yet: shown until resolved."""
+
+    field: str
+    value: str | bool
+    reviewer: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "value": self.value, "reviewer": self.reviewer,
+                "at": self.at}
+
+
+@dataclass(frozen=True, slots=True)
+class Recheck:
+    """A verdict given on words that have since changed: ``old`` were judged, ``new`` are now."""
+
+    old: str
+    new: str
+    since: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": self.old, "new": self.new, "since": self.since}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +200,53 @@ class ReviewClaim:
     def decision(self) -> tuple[Any, ...]:
         """The user-facing state two copies of a claim are compared on when merging."""
         return (self.status, self.note, self.sources, self.dismissed)
+
+    @property
+    def has_verdict(self) -> bool:
+        """Whether the user decided something that depends on the claim's words."""
+        return self.status != "unreviewed" or bool(self.note)
+
+    def open_conflicts(self) -> tuple[OpenConflict, ...]:
+        """Values that lost a merge and were not answered since: a "conflict" entry stays open
+        until a later action on the same field (or a "resolve" of it). Derived from the history,
+        so two copies merged together agree on it without a field of its own."""
+        pending: dict[str, list[StatusChange]] = {name: [] for name in CONFLICT_FIELDS}
+        for change in self.history:
+            if change.event == "conflict":
+                if change.field in pending:
+                    pending[change.field].append(change)
+            elif change.event == "resolve":
+                if change.field in pending:
+                    pending[change.field] = []
+            else:
+                for name in _ANSWERS.get(change.event, ()):
+                    pending[name] = []
+        found: dict[tuple[str, Any], OpenConflict] = {}
+        for name in CONFLICT_FIELDS:
+            current = getattr(self, name)
+            for change in pending[name]:
+                value = change.value
+                if value is None:
+                    value = change.to_status if name == "status" else change.note
+                if value != current and (name, value) not in found:
+                    found[(name, value)] = OpenConflict(name, value, change.reviewer, change.at)
+        return tuple(found.values())
+
+    def recheck(self) -> Recheck | None:
+        """The claim's words changed after its verdict was given, and nobody has confirmed or
+        changed the verdict since: the words that were judged and the words now."""
+        if self.orphaned or not self.has_verdict:
+            return None
+        judged: StatusChange | None = None
+        for change in self.history:
+            if change.event == "reworded":
+                if judged is None:
+                    judged = change
+            elif change.event in ("status", "confirm"):
+                judged = None
+        if judged is None or judged.words is None or judged.words == self.anchor.exact:
+            return None
+        return Recheck(judged.words, self.anchor.exact, judged.at)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +319,10 @@ class Progress:
     unverifiable: int = 0
     dismissed: int = 0
     orphaned: int = 0
+    recheck: int = 0
+    """Claims whose words changed since their verdict (counted within their status too)."""
+    conflicts: int = 0
+    """Claims with a conflict nobody has resolved yet."""
 
     @property
     def reviewed(self) -> int:
@@ -225,7 +331,8 @@ class Progress:
     def to_dict(self) -> dict[str, int]:
         return {"total": self.total, "unreviewed": self.unreviewed, "verified": self.verified,
                 "disputed": self.disputed, "unverifiable": self.unverifiable,
-                "dismissed": self.dismissed, "orphaned": self.orphaned}
+                "dismissed": self.dismissed, "orphaned": self.orphaned,
+                "recheck": self.recheck, "conflicts": self.conflicts}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Progress:
@@ -234,8 +341,14 @@ class Progress:
     @classmethod
     def of(cls, claims: Mapping[str, ReviewClaim] | list[ReviewClaim]) -> Progress:
         values = claims.values() if isinstance(claims, Mapping) else claims
-        counts = dict.fromkeys(("total", *STATUSES, "dismissed", "orphaned"), 0)
+        counts = dict.fromkeys(("total", *STATUSES, "dismissed", "orphaned", "recheck",
+                                "conflicts"), 0)
         for claim in values:
+            if claim.history:  # both are derived from the history: none, nothing to look for
+                if claim.open_conflicts():
+                    counts["conflicts"] += 1
+                if not claim.dismissed and claim.recheck() is not None:
+                    counts["recheck"] += 1
             if claim.dismissed:
                 counts["dismissed"] += 1
             elif claim.orphaned:
@@ -259,7 +372,6 @@ class Review:
     claims: dict[str, ReviewClaim]
     created: str
     updated: str
-    last_opened: str
     schema_version: int = SCHEMA_VERSION
     read_only_reason: str | None = field(default=None, compare=False)
 
@@ -283,7 +395,6 @@ class Review:
             "document": self.document.to_dict(),
             "created": self.created,
             "updated": self.updated,
-            "last_opened": self.last_opened,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -299,7 +410,6 @@ class Review:
             claims={cid: ReviewClaim.from_dict(c) for cid, c in data["claims"].items()},
             created=data["created"],
             updated=data["updated"],
-            last_opened=data.get("last_opened", data["updated"]),
             schema_version=int(data["schema_version"]),
             read_only_reason=read_only_reason,
         )

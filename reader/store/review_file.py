@@ -48,6 +48,17 @@ class DamagedFile(Exception):
         self.reason = reason
 
 
+class RepairableFile(DamagedFile):
+    """Internal: valid JSON whose header checks but some claims hold values this app cannot
+    take. ``review`` is the review with those values repaired; ``problems`` says what was
+    repaired, one line per value."""
+
+    def __init__(self, reason: str, review: Review, problems: list[str]) -> None:
+        super().__init__(reason)
+        self.review = review
+        self.problems = problems
+
+
 def newer_message(path: Path, version: int) -> str:
     return (f"{path} was written by a newer version of Claim Reader (file format {version}; this "
             f"version understands up to {SCHEMA_VERSION}). It is open read-only so that nothing "
@@ -81,8 +92,37 @@ def parse_review(raw: bytes, path: Path) -> Review:
             data = migrate(data)
         check_review(data)
     except SchemaViolation as error:
-        raise DamagedFile(f"it does not match the review format ({error})") from None
+        reason = f"it does not match the review format ({error})"
+        repaired = _repaired(data, reason)
+        if repaired is not None:
+            raise repaired from None
+        raise DamagedFile(reason) from None
     return Review.from_dict(data)
+
+
+def _repaired(data: dict, reason: str) -> RepairableFile | None:
+    """The file's review with its bad claim values repaired, when only claims are at fault."""
+    if not isinstance(data.get("claims"), dict):
+        return None
+    try:
+        check_review({**data, "claims": {}})
+    except SchemaViolation:
+        return None  # the document or the header is damaged: not one bad value
+    from reader.store.salvage import repair_claim
+
+    header = Review.from_dict({**data, "claims": {}})
+    claims = {}
+    problems: list[str] = []
+    for key, value in data["claims"].items():
+        claim, found = repair_claim(str(key), value, len(header.document.text), header.updated)
+        problems.extend(found)
+        if claim is not None:
+            claims[claim.id] = claim
+    if not problems:
+        return None
+    from dataclasses import replace
+
+    return RepairableFile(reason, replace(header, claims=claims), problems)
 
 
 def read_review(path: Path) -> tuple[Review, FileSignature | None]:
@@ -153,7 +193,7 @@ def move_aside(path: Path, reason: str, now: str, review_id: str | None) -> Stor
         offer = (f"The previous version, saved {when}, is in {backup}: restore it from the "
                  f"start page, or copy it to {path}.")
     else:
-        offer = "There is no usable backup; opening the document again starts a new review."
+        offer = "There is no usable backup."
     message = f"The review file {path} is damaged ({reason}). {where} {offer}"
     return StoreCorruptError(path, message, moved_to=moved_to, backup=backup, review_id=review_id)
 

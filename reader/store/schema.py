@@ -15,9 +15,25 @@ REVIEW_SCHEMA = "review.schema.json"
 INDEX_SCHEMA = "index.schema.json"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a version-n review file into a version n+1 one. Version 1 is the first
-released format, so there is nothing to migrate yet; a format change adds a step here."""
+
+
+def _version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 keeps ``last_opened`` out of the file (it is per-user state; an old value is
+    allowed and ignored) and says which field each "conflict" entry is about: a version-1 entry
+    is about the status when the statuses differ, else about the note."""
+    claims = data.get("claims")
+    if isinstance(claims, dict):
+        for claim in claims.values():
+            for change in claim.get("history", ()) if isinstance(claim, dict) else ():
+                if isinstance(change, dict) and change.get("event") == "conflict" \
+                        and "field" not in change:
+                    change["field"] = ("status" if change.get("from") != change.get("to")
+                                       else "note")
+    return {**data, "schema_version": 2}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _version_1_to_2}
+"""``MIGRATIONS[n]`` turns a version-n review file into a version n+1 one."""
 
 
 class SchemaViolation(ValueError):
@@ -93,8 +109,9 @@ def _claim_validator() -> Callable[[Any], Any]:
     return fastjsonschema.compile(schema)
 
 
-def check_claim(data: Any, text_length: int) -> None:
-    """Raise ``SchemaViolation`` unless ``data`` is a valid claim for a text of that length.
+def check_claim(data: Any, text_length: int | None) -> None:
+    """Raise ``SchemaViolation`` unless ``data`` is a valid claim for a text of that length
+    (``None``: a text not known, whose offsets are not checked).
 
     Checked on each change before it is saved: a value the file format does not allow (a
     consulted date that is not YYYY-MM-DD, an empty kind) would otherwise be written, and the
@@ -107,6 +124,8 @@ def check_claim(data: Any, text_length: int) -> None:
         where = error.name.removeprefix("data").lstrip(".") or "the claim"
         raise SchemaViolation(f"{where}: {error.message.removeprefix(error.name + ' ')}") \
             from None
+    if text_length is None:
+        return
     anchor = data["anchor"]
     limit = text_length if not data["orphaned"] else anchor["end"]
     if not 0 <= anchor["start"] <= anchor["end"] <= limit:

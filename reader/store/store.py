@@ -7,18 +7,26 @@ wrote it, merges per claim (``reader.store.merge``) and writes the union. We cho
 over opening the second copy read-only because the second writer is usually the command line
 (``claim-reader tag`` in a script) or a second window on the same article: read-only would make
 the script fail while the window is open, and merging loses nothing since every user action is in
-the claim's history.
+the claim's history. When both set the same field to different values, what is on disk was saved
+(and reported) first and is kept; the later writer's value is recorded as an open conflict and
+its save raises ``StoreConflictError``, so the one whose value did not survive is told.
+
+Creating a review, and anything that adds or removes review files (merging duplicates and sync
+programs' conflict copies, recovering a damaged file), happens under one store-wide lock
+(``STORE/reviews.lock``), so a document never gets two reviews however many commands start at
+once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import getpass
 import os
 import re
 import uuid
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -38,8 +46,9 @@ from reader.store.atomic import (
 )
 from reader.store.errors import (
     ClaimNotFoundError,
+    DamagedReviewError,
     ReviewNotFoundError,
-    StoreCorruptError,
+    StoreConflictError,
     StoreError,
     StoreReadOnlyError,
     StoreWriteError,
@@ -47,7 +56,7 @@ from reader.store.errors import (
 from reader.store.index import INDEX_NAME, REVIEW_ID, REVIEW_SUFFIX, IndexEntry, StoreIndex
 from reader.store.location import resolve_store_dir
 from reader.store.locking import FileLock
-from reader.store.merge import MergeReport, merge_claims
+from reader.store.merge import MergeReport, Winner, merge_claims, source_key
 from reader.store.model import (
     STANCES,
     STATUSES,
@@ -63,20 +72,29 @@ from reader.store.model import (
 from reader.store.review_file import (
     DamagedFile,
     FileSignature,
+    RepairableFile,
     file_stamp,
+    format_time_of,
     move_aside,
     parse_review,
     read_named_review,
     read_review,
+    usable_backup,
 )
+from reader.store.salvage import Salvage, salvage
 from reader.store.schema import SchemaViolation, check_claim
 from reader.store.serialise import EntryRenderer
+from reader.store.similarity import CANDIDATE_SHARE, SIMILAR_SHARE, claims_share, sketch_share
+from reader.store.user_state import UserState
 
 Analyser = Callable[[Document], Analysis]
-_NOTHING_RESTORED = ("Nothing was changed and every file is kept; opening the document again "
-                     "starts a new review.")
+_NOTHING_RESTORED = "Nothing was changed and every file is kept."
 REVIEWS_DIR = "reviews"
+MERGED_DIR = "merged"
+MEASURED_CANDIDATES = 5
+"""At most this many reviews (the best sketch estimates) are read to measure similarity."""
 MANUAL_KIND = "statement"
+FIELD_NAMES = {"status": "status", "note": "note", "dismissed": "dismissal"}
 
 
 def default_reviewer() -> str:
@@ -132,12 +150,68 @@ def write_error(path: Path, error: OSError) -> StoreWriteError:
                            "unchanged.", errno=code)
 
 
+def claim_count(count: int) -> str:
+    return f"{count} claim" + ("" if count == 1 else "s")
+
+
+def describe_value(field: str, value: object) -> str:
+    if field == "dismissed":
+        return "dismissed" if value else "not dismissed"
+    if field == "note":
+        return f"the note {value!r}" if value else "an empty note"
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class LostValue:
+    """A value this process saved that lost to one another process had saved first."""
+
+    claim_id: str
+    field: str
+    kept: object
+    ours: object
+    by: str
+
+
+def conflict_message(path: Path, lost: list[LostValue]) -> str:
+    """What the user whose value did not survive is told."""
+    parts = []
+    for value in lost:
+        claim_id, field, kept, ours, by = (value.claim_id, value.field, value.kept,
+                                           value.ours, value.by)
+        who = by or "another program"
+        parts.append(f"claim {claim_id}: your {FIELD_NAMES.get(field, field)} "
+                     f"({describe_value(field, ours)}) was not kept, because {who} saved "
+                     f"{describe_value(field, kept)} first")
+    return ("Not saved as asked — " + "; ".join(parts) + f". Both values are kept in {path} "
+            "and the claim is marked as a conflict until someone picks one.")
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarReview:
+    """A review of an earlier version of the article, found by content (see similarity)."""
+
+    entry: IndexEntry
+    share: float
+
+    def describe(self) -> str:
+        title = self.entry.title or self.entry.path or "an article"
+        return (f"{round(self.share * 100)}% of the claims of the review of “{title}” "
+                f"({self.entry.path or 'pasted text'}) are in this text word for word")
+
+
 class OpenReview:
     """One open review. Every mutation changes the review in memory, saves it at once and returns
     the updated claim. If the save fails it raises a ``StoreError`` (usually ``StoreWriteError``)
     and keeps the change in memory (``dirty`` stays True): call ``save()`` to retry; the next
     mutation retries too. A save may bring in changes another process made to the same file, so
-    re-read ``review`` after each call rather than patching a copy."""
+    re-read ``review`` after each call rather than patching a copy. A save whose value lost to
+    one another process saved first raises ``StoreConflictError`` after saving (see the module's
+    docstring).
+
+    ``notices`` holds one-line messages for the user about how the review was found (recovered
+    from a backup, found by content); ``similar`` a review of an earlier version of the text
+    that the caller may offer instead of this new one."""
 
     def __init__(
         self,
@@ -155,6 +229,10 @@ class OpenReview:
         self.dirty = signature is None
         self.last_error: StoreError | None = None
         self.reanchor_report: ReanchorReport | None = None
+        self.notices: list[str] = []
+        self.similar: SimilarReview | None = None
+        self.found_by: str | None = None
+        """How the review was found: "hash", "path", "similar", or None for a new one."""
 
     # Reading -------------------------------------------------------------------------------
 
@@ -165,6 +243,11 @@ class OpenReview:
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def saved(self) -> bool:
+        """Whether the review exists on disk (a new review is written on its first save)."""
+        return self._signature is not None
 
     def progress(self) -> Progress:
         return self._review.progress()
@@ -199,23 +282,66 @@ class OpenReview:
         return self._review.claims[claim.id]
 
     def _event(self, claim: ReviewClaim, event: str, now: str, reviewer: str | None,
-               to_status: str | None = None) -> StatusChange:
+               to_status: str | None = None, field: str = "") -> StatusChange:
         return StatusChange(at=now, from_status=claim.status, to_status=to_status or claim.status,
                             reviewer=self._store.reviewer if reviewer is None else reviewer,
-                            event=event)  # type: ignore[arg-type]
+                            event=event, field=field)  # type: ignore[arg-type]
+
+    def _answer(self, claim: ReviewClaim, event: str, reviewer: str | None,
+                field: str = "") -> ReviewClaim:
+        """Record that the user kept the current value (of a conflicting field, or the verdict
+        of reworded words): no field changes, but the flag goes."""
+        now = self._store.now()
+        return self._put(replace(claim, updated=now, history=(
+            *claim.history, self._event(claim, event, now, reviewer, field=field))))
 
     def set_status(self, claim_id: str, status: str, reviewer: str | None = None) -> ReviewClaim:
-        """Tag a claim; the change is added to its history with the reviewer and time."""
+        """Tag a claim; the change is added to its history with the reviewer and time. Setting
+        the status a claim already has answers an open status conflict (keeping it) and confirms
+        a verdict whose words changed."""
         if status not in STATUSES:
             raise ValueError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
         self._check_writable()
         claim = self.claim(claim_id)
         if claim.status == status:
+            if any(c.field == "status" for c in claim.open_conflicts()):
+                claim = self._answer(claim, "resolve", reviewer, "status")
+            if claim.recheck() is not None:
+                claim = self._answer(claim, "confirm", reviewer)
             return claim
         now = self._store.now()
         change = self._event(claim, "status", now, reviewer, to_status=status)
         return self._put(replace(claim, status=status, updated=now,
                                  history=(*claim.history, change)))
+
+    def confirm(self, claim_id: str, reviewer: str | None = None) -> ReviewClaim:
+        """The verdict still holds for the claim's new words: clears "needs re-check"."""
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if claim.recheck() is None:
+            return claim
+        return self._answer(claim, "confirm", reviewer)
+
+    def resolve(self, claim_id: str, field: str, value: object,
+                reviewer: str | None = None) -> ReviewClaim:
+        """Pick the value of a conflicting field: ``value`` is the current one (kept) or one of
+        the values that lost (``ReviewClaim.open_conflicts``)."""
+        self._check_writable()
+        claim = self.claim(claim_id)
+        if field == "status":
+            if value != claim.status:
+                return self.set_status(claim_id, str(value), reviewer)
+        elif field == "note":
+            if value != claim.note:
+                return self.set_note(claim_id, str(value), reviewer)
+        elif field == "dismissed":
+            if bool(value) != claim.dismissed:
+                return self._set_dismissed(claim_id, bool(value), reviewer)
+        else:
+            raise ValueError(f"{field!r} is not a field that can be in conflict")
+        if any(c.field == field for c in claim.open_conflicts()):
+            return self._answer(claim, "resolve", reviewer, field)
+        return claim
 
     def set_note(self, claim_id: str, note: str, reviewer: str | None = None) -> ReviewClaim:
         self._check_writable()
@@ -247,7 +373,8 @@ class OpenReview:
     def add_source(self, claim_id: str, *, title: str = "", url: str = "", citation: str = "",
                    publisher: str = "", consulted: str = "", stance: str = "unspecified",
                    reviewer: str | None = None) -> ReviewClaim:
-        """Attach a source; ``consulted`` is YYYY-MM-DD (today when empty)."""
+        """Attach a source; ``consulted`` is YYYY-MM-DD (today when empty). A source the claim
+        already has (same address, citation and title) is not added twice."""
         if stance not in STANCES:
             raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
         if not (url or citation or title):
@@ -257,6 +384,8 @@ class OpenReview:
         claim = self.claim(claim_id)
         source = Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
                         consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
+        if any(source_key(s) == source_key(source) for s in claim.sources):
+            return claim
         return self._set_sources(claim, (*claim.sources, source), reviewer)
 
     def update_source(self, claim_id: str, source: Source,
@@ -311,63 +440,117 @@ class OpenReview:
 
     # Saving --------------------------------------------------------------------------------
 
-    def _merge_from_disk(self, locked: bool = True) -> bool:
-        """Bring in what another process saved since we last read or wrote. Only a caller
-        holding the lock (``locked``) may move a damaged file aside."""
-        try:
-            disk, _ = read_review(self.path)
-        except DamagedFile as damaged:
-            if locked:
-                # Keep the damaged file aside; our in-memory review is the good copy to write.
-                error = move_aside(self.path, damaged.reason, self._store.now(),
-                                   self._review.review_id)
-                if error.moved_to is None:
-                    raise error from None  # not kept aside, so it must not be written over
-            return False
-        except ReviewNotFoundError:
-            return False
-        if disk.read_only:
-            self.read_only_reason = disk.read_only_reason
-            raise StoreReadOnlyError(self.path, disk.read_only_reason or "")
+    def _merge_in(self, disk: Review) -> list[LostValue]:
+        """Merge another copy of this review (the file on disk) into ours; what is on disk wins
+        a clash. Returns our values that lost."""
         ours = self._review
         theirs = disk.claims
         if disk.document.sha256 != ours.document.sha256:
-            theirs, _ = reanchor(theirs, disk.document.text, ours.document.text)
-        claims, _ = merge_claims(ours.claims, theirs, self._store.now())
+            theirs, _ = reanchor(theirs, disk.document.text, ours.document.text,
+                                 record_rewording=False)
+        claims, report = merge_claims(ours.claims, theirs, self._store.now(), "incoming")
+        lost = []
+        for conflict in report.conflicts:
+            mine, kept = ours.claims[conflict.claim_id], theirs[conflict.claim_id]
+            for name in conflict.fields:
+                by = next((h.reviewer for h in reversed(kept.history)
+                           if h.event not in ("conflict", "reworded") and name in _fields(h)),
+                          "")
+                lost.append(LostValue(conflict.claim_id, name, getattr(kept, name),
+                                      getattr(mine, name), by))
         self._review = replace(
             ours, claims=claims, created=min(ours.created, disk.created),
-            updated=max(ours.updated, disk.updated),
-            last_opened=max(ours.last_opened, disk.last_opened))
-        return True
+            updated=max(ours.updated, disk.updated))
+        return lost
+
+    def _merge_from_disk(self, locked: bool = True) -> list[LostValue]:
+        """Bring in what another process saved since we last read or wrote. Only a caller
+        holding the lock (``locked``) may move a damaged file aside; the claims that can still
+        be read in it are merged in first."""
+        try:
+            disk, _ = read_review(self.path)
+        except DamagedFile:
+            if locked:
+                found = salvage(self.path.read_bytes())
+                if found.claims:
+                    document = found.document or self._review.document
+                    claims, _ = reanchor(found.claims, document.text,
+                                         self._review.document.text, record_rewording=False)
+                    merged, _ = merge_claims(self._review.claims, claims, self._store.now())
+                    self._review = replace(self._review, claims=merged)
+                # Keep the damaged file aside; our in-memory review is the good copy to write.
+                error = move_aside(self.path, "damaged", self._store.now(),
+                                   self._review.review_id)
+                if error.moved_to is None:
+                    raise error from None  # not kept aside, so it must not be written over
+                self._store.notices.append(
+                    f"The review file {self.path} was damaged; it is kept as {error.moved_to}, "
+                    f"and this review, with the {claim_count(len(found.claims))} that could "
+                    "still be read in it, was saved in its place.")
+            return []
+        except ReviewNotFoundError:
+            return []
+        if disk.read_only:
+            self.read_only_reason = disk.read_only_reason
+            raise StoreReadOnlyError(self.path, disk.read_only_reason or "")
+        return self._merge_in(disk)
 
     def refresh(self) -> Review:
         """Bring in changes another process saved (a script, another window) without writing;
-        cheap when there are none (one ``stat``). Unsaved local changes are kept and win as in
-        any merge. Call it when the window regains focus, for example. A damaged file is left
-        for the next save to move aside; a file from a newer app raises ``StoreReadOnlyError``
-        and makes this review read-only."""
+        cheap when there are none (one ``stat``). Unsaved local changes are kept unless they
+        clash with what is on disk (then they become open conflicts). Call it when the window
+        regains focus, for example. A damaged file is left for the next save to move aside; a
+        file from a newer app raises ``StoreReadOnlyError`` and makes this review read-only."""
         signature = FileSignature.of(self.path)
         if signature is not None and signature != self._signature:
             dirty = self.dirty
-            if self._merge_from_disk(locked=False):
-                self._signature = signature
+            try:
+                read_review(self.path)
+            except DamagedFile:
+                return self._review
+            except ReviewNotFoundError:
+                return self._review
+            self._merge_from_disk(locked=False)
+            self._signature = signature
             self.dirty = dirty
         return self._review
 
+    def _adopt_existing(self) -> None:
+        """Before a new review's first write (under the store lock): if another process created
+        a review of the same text meanwhile, become that review, merging ours into it."""
+        store = self._store
+        store.index.load()
+        entry = store.find(self._review.document.sha256, None, exact_only=True)
+        if entry is None or entry.review_id == self._review.review_id or entry.damaged:
+            return
+        path = store.review_path(entry.review_id)
+        try:
+            disk, signature = read_review(path)
+        except (DamagedFile, StoreError):
+            return
+        if disk.read_only:
+            return
+        ours = self._review
+        self._review = replace(ours, review_id=entry.review_id)
+        self.path = path
+        self._merge_in(replace(disk, review_id=entry.review_id))
+        self._review = replace(self._review, created=disk.created)
+        self._signature = signature
+
     def save(self) -> Review:
         """Write the review (merging other processes' changes first). Safe to call again after a
-        failure; raises ``StoreWriteError`` with the file on disk left intact."""
+        failure; raises ``StoreWriteError`` with the file on disk left intact, and
+        ``StoreConflictError`` after saving when one of our values lost to one saved first."""
         self._check_writable()
+        lost: list[LostValue] = []
         try:
             self._store._prepare()
-            with FileLock(self.path, self._store.lock_timeout):
-                signature = FileSignature.of(self.path)
-                if signature is not None and signature != self._signature:
-                    self._merge_from_disk()
-                data = self._renderer.render_chunks(self._review.header_dict(),
-                                                    self._review.claims)
-                write_atomic(self.path, data)
-                self._signature = FileSignature.of(self.path)
+            if self._signature is None and not self.path.exists():
+                with self._store.store_lock():
+                    self._adopt_existing()
+                    lost = self._write_locked()
+            else:
+                lost = self._write_locked()
         except StoreReadOnlyError:
             raise
         except StoreError as error:
@@ -378,15 +561,41 @@ class OpenReview:
             raise self.last_error from None
         self.dirty = False
         self.last_error = None
-        self._store.index.put(IndexEntry.of(self._review))
+        self._store.index.put(IndexEntry.of(self._review, self._signature))
+        if lost:
+            raise StoreConflictError(self.path, conflict_message(self.path, lost), tuple(lost))
         return self._review
+
+    def _write_locked(self) -> list[LostValue]:
+        lost: list[LostValue] = []
+        with FileLock(self.path, self._store.lock_timeout):
+            signature = FileSignature.of(self.path)
+            if signature is not None and signature != self._signature:
+                lost = self._merge_from_disk()
+            data = self._renderer.render_chunks(self._review.header_dict(),
+                                                self._review.claims)
+            write_atomic(self.path, data)
+            self._signature = FileSignature.of(self.path)
+        return lost
+
+
+def _fields(change: StatusChange) -> tuple[str, ...]:
+    from reader.store.merge import fields_of
+
+    return fields_of(change)
 
 
 class ReviewStore:
     """All reviews under one root folder (see docs/store.md for the layout).
 
     ``reviewer`` is recorded in each claim's history (default: the login name); ``clock`` returns
-    the current time as an ISO string (tests pass a fake)."""
+    the current time as an ISO string (tests pass a fake); ``state_dir`` is where this user's
+    state is kept (default: the platform's user state folder).
+
+    ``notices`` collects one line for each thing the store did on its own that the user should
+    hear about: a damaged file recovered from its backup, a sync program's conflict copy or a
+    duplicate review merged, bad values repaired. The command line prints them on stderr and the
+    window shows them; the caller empties the list once shown."""
 
     def __init__(
         self,
@@ -395,6 +604,7 @@ class ReviewStore:
         reviewer: str | None = None,
         clock: Callable[[], str] = utc_now,
         lock_timeout: float = 10.0,
+        state_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         self.root = resolve_store_dir(root)
         self.reviews_dir = self.root / REVIEWS_DIR
@@ -402,7 +612,11 @@ class ReviewStore:
         self.now = clock
         self.lock_timeout = lock_timeout
         self.index = StoreIndex(self.root, self.reviews_dir, clock, lock_timeout)
+        self.state = UserState(self.root, Path(state_dir) if state_dir else None)
+        self.notices: list[str] = []
         self._prepared = False
+        self._tried: set[tuple[str, int, int]] = set()
+        self._store_lock_depth = 0
 
     def _prepare(self) -> None:
         """Create the folders on first write; clear temporary files a killed writer left."""
@@ -419,46 +633,120 @@ class ReviewStore:
             remove_stale_temporaries(self.root, re.escape(INDEX_NAME))
             self._prepared = True
 
+    @contextlib.contextmanager
+    def store_lock(self) -> Iterator[None]:
+        """The store-wide lock (``STORE/reviews.lock``) under which reviews are created, merged
+        and recovered. Take it before a review's own lock, never after. Re-entrant within this
+        object (a merge under the lock may create or recover a review)."""
+        if self._store_lock_depth:
+            self._store_lock_depth += 1
+            try:
+                yield
+            finally:
+                self._store_lock_depth -= 1
+            return
+        with FileLock(self.reviews_dir, max(self.lock_timeout, 30.0)):
+            self._store_lock_depth = 1
+            try:
+                yield
+            finally:
+                self._store_lock_depth = 0
+
     def review_path(self, review_id: str) -> Path:
         return self.reviews_dir / (review_id + REVIEW_SUFFIX)
 
     # Listing and finding -------------------------------------------------------------------
 
-    def list_reviews(self) -> list[IndexEntry]:
-        """Every reviewed document for the start page, most recently opened first."""
+    def entries(self) -> dict[str, IndexEntry]:
+        """The index, after tidying what another program may have left: sync programs'
+        conflict copies merged, damaged files with a usable backup recovered, duplicate
+        reviews of one text merged. Damaged files without one stay listed as damaged."""
         entries = self.index.load()
-        return sorted(entries.values(), key=lambda e: e.last_opened, reverse=True)
+        if self.index.copies or any(e.damaged for e in entries.values()) or _duplicated(
+                entries):
+            try:
+                if self._tidy(entries):
+                    entries = self.index.load()
+            except (StoreError, OSError):
+                pass  # a read-only store: listed as it is; opening says what is wrong
+        return entries
+
+    def list_reviews(self) -> list[IndexEntry]:
+        """Every readable reviewed document for the start page, most recently opened by this
+        user first (damaged files are in ``damaged_reviews()``)."""
+        opened = self.state.opened()
+        entries = [replace(e, last_opened=opened.get(e.review_id, e.updated))
+                   for e in self.entries().values() if not e.damaged]
+        return sorted(entries, key=lambda e: e.last_opened, reverse=True)
 
     def damaged_reviews(self) -> list[str]:
-        """Ids of review files in the folder that cannot be read (not JSON, wrong schema...).
-        They are not in ``list_reviews()``; ``load(id)`` moves one aside and raises the
-        ``StoreCorruptError`` that offers its backup, for the start page to show."""
-        self.index.load()
-        return sorted(self.index.unreadable)
+        """Ids of review files in the folder that cannot be read and have no usable backup.
+        Each stays until the user recovers what can be read (``recover``) or starts anew
+        (``set_aside``)."""
+        return sorted(rid for rid, e in self.entries().items() if e.damaged)
 
-    def find(self, sha256: str, path: str | os.PathLike[str] | None = None) -> IndexEntry | None:
+    def find(self, sha256: str, path: str | os.PathLike[str] | None = None, *,
+             exact_only: bool = False,
+             entries: dict[str, IndexEntry] | None = None) -> IndexEntry | None:
         """The review of a document: same content first (a moved or renamed file finds its
-        review), preferring one at the same path; else the review last made at that path."""
-        entries = list(self.index.load().values())
+        review), preferring one at the same path; else the review last made at that path.
+        ``entries``: the index as just loaded, to avoid loading it again."""
+        if entries is None:
+            entries = self.index.load() if exact_only else self.entries()
+        entries = dict(entries)
         wanted = normalise_path(path)
-        by_hash = [e for e in entries if e.sha256 == sha256]
+        listed = list(entries.values())
+        by_hash = [e for e in listed if e.sha256 == sha256]
         if by_hash:
             same_path = [e for e in by_hash if e.path == wanted]
-            return max(same_path or by_hash, key=lambda e: e.last_opened)
-        by_path = [e for e in entries if wanted is not None and e.path == wanted]
-        return max(by_path, key=lambda e: e.last_opened) if by_path else None
+            return max(same_path or by_hash, key=lambda e: (not e.damaged, e.updated))
+        by_path = [e for e in listed if wanted is not None and e.path == wanted]
+        return max(by_path, key=lambda e: (not e.damaged, e.updated)) if by_path else None
+
+    def find_similar(self, claim_ids: set[str], text: str,
+                     entries: dict[str, IndexEntry] | None = None) -> SimilarReview | None:
+        """The review of an earlier version of ``text`` (whose analysis found ``claim_ids``),
+        when neither hash nor path finds one: the review with the largest share of claims whose
+        words are in ``text``, if that share is at least ``SIMILAR_SHARE``. Only reviews whose
+        article is no longer at its recorded path count: an article still there is another
+        article (a copy with an update, say), not this one moved."""
+        candidates = []
+        for entry in (self.entries() if entries is None else entries).values():
+            estimate = sketch_share(entry.sketch, claim_ids)
+            if estimate < CANDIDATE_SHARE:
+                continue
+            if entry.path and os.path.isfile(entry.path):
+                continue  # its article is still where it was: this is another article
+            candidates.append((estimate, entry))
+        candidates.sort(key=lambda pair: pair[0], reverse=True)
+        best: SimilarReview | None = None
+        for estimate, entry in candidates[:MEASURED_CANDIDATES]:
+            if entry.damaged:
+                share = estimate  # its claims cannot all be read
+            else:
+                try:
+                    review, _ = read_review(self.review_path(entry.review_id))
+                except (DamagedFile, StoreError):
+                    continue
+                share = claims_share(review.claims, text)
+            if share >= SIMILAR_SHARE and (best is None or share > best.share):
+                best = SimilarReview(entry, share)
+        return best
 
     # Opening -------------------------------------------------------------------------------
 
     def load(self, review_id: str, *, read_only: bool = False) -> OpenReview:
-        """Open a stored review by id. A damaged file is moved aside and ``StoreCorruptError``
-        raised (its ``backup`` is the file to offer to ``restore_backup``); a file from a newer
-        app opens read-only."""
+        """Open a stored review by id. A damaged file is recovered when it can be (bad values
+        repaired, or its backup put back with what can still be read in it; ``notices`` says
+        so); otherwise ``DamagedReviewError`` names it and it is left as it is. A file from a
+        newer app opens read-only."""
         path = self.review_path(review_id)
         try:
             review, signature = read_review(path)
-        except DamagedFile as damaged:
-            raise self._quarantine(path, review_id, damaged) from None
+        except DamagedFile:
+            if not self._recover_automatically(review_id):
+                raise self._damaged_error(review_id, None) from None
+            review, signature = read_review(path)
         if review.review_id != review_id:
             # A file renamed by hand: it is the file's name that finds it, so it is that name
             # the review is saved under (never the old id, which may be another review's file).
@@ -466,24 +754,29 @@ class ReviewStore:
         reason = "Opened for viewing only." if read_only and not review.read_only else None
         return OpenReview(self, review, signature, reason)
 
-    def _quarantine(self, path: Path, review_id: str, damaged: DamagedFile) -> StoreError:
-        """Move a damaged file aside, under its lock so as not to race a writer replacing it."""
+    def _damaged_error(self, review_id: str, document: Document | None) -> DamagedReviewError:
+        path = self.review_path(review_id)
         try:
-            with FileLock(path, self.lock_timeout):
-                try:
-                    parse_review(path.read_bytes(), path)
-                except DamagedFile as still:
-                    error = move_aside(path, still.reason, self.now(), review_id)
-                else:
-                    return StoreError(path, f"{path} changed while it was read. Open it again.")
+            raw = path.read_bytes()
         except OSError:
-            # Read-only folder: it cannot be moved, but it is still not overwritten.
-            return StoreCorruptError(
-                path, f"The review file {path} is damaged ({damaged.reason}). It was left as it "
-                "is; nothing was overwritten. Make the store folder writable to recover its "
-                f"backup {backup_path(path)}.", review_id=review_id)
-        self.index.remove(review_id)
-        return error
+            raw = b""
+        found = salvage(raw)
+        try:
+            parse_review(raw, path)
+            reason = "it cannot be read"
+        except DamagedFile as damaged:
+            reason = damaged.reason
+        except StoreError as error:
+            reason = error.message
+        name = (document.title if document is not None and document.title else None) or (
+            found.document.title if found.document is not None else None)
+        about = f"The review of “{name}”" if name else "The review"
+        message = (f"{about} is in the damaged file {path} ({reason}), which has no usable "
+                   f"backup. Nothing was changed. {claim_count(len(found.claims))} "
+                   f"({found.reviewed()} reviewed) can still be read in it: recover them, or "
+                   "start a new review; the damaged file is kept either way.")
+        return DamagedReviewError(path, message, review_id, reason, len(found.claims),
+                                  found.reviewed())
 
     def open_review(
         self,
@@ -492,54 +785,268 @@ class ReviewStore:
         analysis: Analysis | None = None,
         analyser: Analyser | None = None,
         read_only: bool = False,
+        damaged: str = "ask",
+        similar: str = "use",
     ) -> OpenReview:
-        """The review of ``document``: found by content hash or path, or created.
+        """The review of ``document``: found by content hash or path, else by content
+        similarity (an article moved *and* edited), or created.
 
         The analysis (``analysis`` if given, else ``analyser(document)``, else the app's) adds
         any claim not yet in the review. If the text changed since the review was saved, every
-        claim is re-anchored onto the new text (``reanchor_report`` says how each fared). The
-        result is saved at once unless ``read_only``; a failed save does not raise but leaves
-        ``dirty`` True and ``last_error`` set, so the window can open and show a banner.
+        claim is re-anchored onto the new text (``reanchor_report`` says how each fared, and a
+        verdict whose words changed is flagged for re-checking). The result is saved at once
+        unless ``read_only``; a failed save does not raise but leaves ``dirty`` True and
+        ``last_error`` set, so the window can open and show a banner.
 
-        Raises ``StoreCorruptError`` when the review file is damaged (it has been moved aside;
-        offer ``restore_backup(error.review_id)`` if ``error.backup``, or call ``open_review``
-        again to start a new review) and ``StoreNewerError`` when a newer app's file cannot be
-        read at all. A newer app's file that can be read opens read-only (``read_only_reason``).
+        ``similar``: "use" a review found by similarity (``notices`` says so), "offer" it
+        (``handle.similar``; a new review is then not written until its first change) or
+        "ignore" it. ``damaged``: what to do when the document's review file is damaged without
+        a usable backup: "ask" raises ``DamagedReviewError`` (nothing changes), "recover" keeps
+        what can be read, "new" moves the file aside and starts a new review.
         """
         now = self.now()
         if analysis is None:
             analysis = (analyser or analyse_document)(document)
         snapshot = snapshot_of(document)
-        entry = self.find(document.sha256, snapshot.source_path)
+        entries = self.entries()
+        entry = self.find(document.sha256, snapshot.source_path, entries=entries)
+        found_by = None if entry is None else (
+            "hash" if entry.sha256 == document.sha256 else "path")
+        offer: SimilarReview | None = None
+        notices: list[str] = []
+        if entry is None and similar != "ignore":
+            offer = self.find_similar({c.id for c in analysis.claims}, document.text, entries)
+            if offer is not None and similar == "use":
+                entry, found_by = offer.entry, "similar"
+                notices.append(f"Using an earlier review found by content: {offer.describe()}.")
+                offer = None
+        if entry is not None and entry.damaged:
+            if damaged == "recover":
+                self.recover(entry.review_id, document)
+            elif damaged == "new":
+                self.set_aside(entry.review_id)
+                entry, found_by = None, None
+            else:
+                raise self._damaged_error(entry.review_id, document)
         if entry is None:
             claims = {c.id: claim_from_analysis(c, document.text, now) for c in analysis.claims}
-            review = Review(uuid.uuid4().hex, snapshot, claims, now, now, now)
+            review = Review(uuid.uuid4().hex, snapshot, claims, now, now)
             handle = OpenReview(self, review, None, "Opened for viewing only." if read_only
                                 else None)
+            handle.similar = offer
         else:
-            handle = self.load(entry.review_id, read_only=read_only)
-            stored = handle.review
-            if stored.document.sha256 == document.sha256:
-                claims = dict(stored.claims)
-                add_analysis_claims(claims, document.text, analysis.claims, now)
-            else:
-                claims, handle.reanchor_report = reanchor(
-                    stored.claims, stored.document.text, document.text, analysis.claims, now)
-            if snapshot.source_path is None:
-                snapshot = replace(snapshot, source_path=stored.document.source_path)
-            handle._review = replace(stored, document=snapshot, claims=claims, last_opened=now)
-            handle.dirty = True
+            handle = self._opened_as(entry.review_id, document, analysis, read_only, now)
+        handle.found_by = found_by
+        handle.notices = [*self.notices, *notices]
         if not handle.read_only:
-            try:
-                self._prepare()
-                handle.save()
-            except StoreError as error:
-                handle.last_error = error  # the review is still usable in memory
+            self.state.mark_opened(handle.review.review_id, now)
+            if handle.dirty and handle.similar is None:
+                try:
+                    self._prepare()
+                    handle.save()
+                except StoreError as error:
+                    handle.last_error = error  # the review is still usable in memory
         return handle
 
+    def _opened_as(self, review_id: str, document: Document, analysis: Analysis,
+                   read_only: bool, now: str) -> OpenReview:
+        """The stored review ``review_id`` carried over to ``document``'s text."""
+        snapshot = snapshot_of(document)
+        handle = self.load(review_id, read_only=read_only)
+        stored = handle.review
+        if stored.document.sha256 == document.sha256:
+            claims = dict(stored.claims)
+            add_analysis_claims(claims, document.text, analysis.claims, now)
+        else:
+            claims, handle.reanchor_report = reanchor(
+                stored.claims, stored.document.text, document.text, analysis.claims, now)
+        if snapshot.source_path is None:
+            snapshot = replace(snapshot, source_path=stored.document.source_path)
+        changed = claims != stored.claims or snapshot != stored.document
+        handle._review = replace(stored, document=snapshot, claims=claims)
+        handle.dirty = changed
+        return handle
+
+    def open_review_as(self, review_id: str, document: Document, *,
+                       analysis: Analysis | None = None) -> OpenReview:
+        """Continue review ``review_id`` on ``document`` (the window's answer to a review found
+        by similarity and offered): re-anchored onto its text and saved."""
+        now = self.now()
+        if analysis is None:
+            analysis = analyse_document(document)
+        handle = self._opened_as(review_id, document, analysis, False, now)
+        handle.found_by = "similar"
+        self.state.mark_opened(review_id, now)
+        if handle.dirty:
+            try:
+                handle.save()
+            except StoreError as error:
+                handle.last_error = error
+        return handle
+
+    # Recovering ----------------------------------------------------------------------------
+
+    def _recover_automatically(self, review_id: str) -> bool:
+        """Recover a damaged review file when no choice is needed: bad values repaired, or the
+        backup put back with the claims that can still be read in the damaged file merged in.
+        Returns False when it has no usable backup (the user must choose)."""
+        path = self.review_path(review_id)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        key = (review_id, stat.st_size, stat.st_mtime_ns)
+        if key in self._tried:
+            return False
+        self._prepare()
+        with self.store_lock(), FileLock(path, self.lock_timeout):
+            try:
+                raw = path.read_bytes()
+                parse_review(raw, path)
+                return True  # repaired by someone else meanwhile
+            except RepairableFile as repairable:
+                self._repair(path, raw, repairable)
+                return True
+            except DamagedFile as damaged:
+                backup = usable_backup(path)
+                if backup is None:
+                    self._tried.add(key)
+                    return False
+                self._restore_with_salvage(path, review_id, raw, damaged.reason, backup)
+                return True
+
+    def _keep_copy(self, path: Path, raw: bytes) -> Path:
+        """Keep the damaged file's bytes as ``NAME.corrupt-TIME`` before it is replaced."""
+        kept = path.with_name(f"{path.name}.corrupt-{file_stamp(self.now())}")
+        write_atomic(kept, raw, keep_backup=False)
+        return kept
+
+    def _repair(self, path: Path, raw: bytes, repairable: RepairableFile) -> None:
+        review = repairable.review
+        claims, _ = reanchor(review.claims, review.document.text, review.document.text,
+                             record_rewording=False)
+        kept = self._keep_copy(path, raw)
+        self._write_recovered(path, replace(review, claims=claims))
+        shown = "; ".join(repairable.problems[:3]) + (
+            f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
+        self.notices.append(
+            f"{path} held values this version cannot read, so only those were repaired "
+            f"({shown}); every other claim is as it was. The file as it was is kept as {kept}.")
+
+    def _write_recovered(self, path: Path, review: Review) -> None:
+        renderer = EntryRenderer("claims", ReviewClaim.to_dict)
+        write_atomic(path, renderer.render_chunks(review.header_dict(), review.claims),
+                     keep_backup=False)
+        self.index.put(IndexEntry.of(review, FileSignature.of(path)))
+
+    def _restore_with_salvage(self, path: Path, review_id: str, raw: bytes, reason: str,
+                              backup: Path) -> None:
+        base = parse_review(backup.read_bytes(), backup)
+        when = format_time_of(backup)
+        found = salvage(raw)
+        claims, added, updated = self._merge_salvage(base, found)
+        kept = self._keep_copy(path, raw)
+        os.unlink(path)
+        review = replace(base, review_id=review_id, claims=claims)
+        self._write_recovered(path, review)
+        progress = base.progress()
+        extra = ""
+        if added or updated:
+            extra = (f", plus {claim_count(added + updated)} newer than the backup read from "
+                     "the damaged file")
+        self.notices.append(
+            f"The review file {path} was damaged ({reason}) and has been recovered from its "
+            f"backup of {when} ({claim_count(len(base.claims))}, {progress.reviewed} reviewed"
+            f"{extra}); changes saved after {when} may be missing. The damaged file is kept as "
+            f"{kept}.")
+
+    def _merge_salvage(self, base: Review, found: Salvage) -> tuple[dict[str, ReviewClaim],
+                                                                     int, int]:
+        document = found.document or base.document
+        claims, _ = reanchor(found.claims, document.text, base.document.text,
+                             record_rewording=False)
+        merged, report = merge_claims(base.claims, claims, self.now())
+        return merged, len(report.added), len(report.updated) + len(report.conflicts)
+
+    def recover(self, review_id: str, document: Document | None = None) -> OpenReview:
+        """Keep what can be read of a damaged review file that has no usable backup: every
+        claim that reads whole, placed in the text the file still holds, else in
+        ``document``'s. The damaged file is kept as ``NAME.corrupt-TIME``."""
+        path = self.review_path(review_id)
+        self._prepare()
+        with self.store_lock(), FileLock(path, self.lock_timeout):
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                raise StoreError(path, f"{path} cannot be read ({error.strerror or error}). "
+                                 f"{_NOTHING_RESTORED}") from None
+            try:
+                parse_review(raw, path)
+            except DamagedFile:
+                pass
+            else:
+                return self.load(review_id)
+            found = salvage(raw)
+            snapshot = found.document
+            if snapshot is None and document is None:
+                document = self._article_of(review_id)
+            if snapshot is None:
+                if document is None:
+                    raise StoreError(path, f"The text of the article is lost from {path}: "
+                                     "open the article itself to recover its review. "
+                                     f"{_NOTHING_RESTORED}")
+                snapshot = snapshot_of(document)
+            claims, _ = reanchor(found.claims, snapshot.text, snapshot.text,
+                                 record_rewording=False)
+            before = self.index.load().get(review_id)
+            now = self.now()
+            review = Review(review_id, snapshot, claims, found.time("created") or now,
+                            found.time("updated") or now)
+            kept = self._keep_copy(path, raw)
+            os.unlink(path)
+            self._write_recovered(path, review)
+        had, missing = "", "the claims in the damaged part are missing"
+        if before is not None:
+            count = before.progress.total + before.progress.dismissed + before.progress.orphaned
+            had = f" of the {count} it had"
+            if len(claims) >= count:
+                missing = "changes saved in the damaged part may be missing"
+        self.notices.append(
+            f"Recovered what could be read of the damaged review file {path}: "
+            f"{claim_count(len(claims))}{had} ({review.progress().reviewed} reviewed); "
+            f"{missing}. The damaged file is kept as {kept}.")
+        return self.load(review_id)
+
+    def _article_of(self, review_id: str) -> Document | None:
+        """The article a damaged review was made on, read again from where the index last saw
+        it, when its text is lost from the review file."""
+        entry = self.index.load().get(review_id)
+        if entry is None or not entry.path or not os.path.isfile(entry.path):
+            return None
+        from reader.document.errors import DocumentError
+        from reader.document.loading import load_document
+
+        try:
+            return load_document(Path(entry.path))
+        except (DocumentError, OSError):
+            return None
+
+    def set_aside(self, review_id: str) -> Path:
+        """Start anew: move a damaged review file out of the way (kept as
+        ``NAME.corrupt-TIME``), so the document gets a new review."""
+        path = self.review_path(review_id)
+        with self.store_lock(), FileLock(path, self.lock_timeout):
+            error = move_aside(path, "damaged", self.now(), review_id)
+        if error.moved_to is None:
+            raise error
+        self.index.remove(review_id)
+        self.notices.append(f"The damaged review file {path} was moved to {error.moved_to} "
+                            "and kept; a new review was started.")
+        return error.moved_to
+
     def restore_backup(self, review_id: str) -> OpenReview:
-        """Put a review's ``.bak`` back in place (after ``StoreCorruptError`` offered it). A
-        current file, if any, is moved aside first rather than overwritten."""
+        """Put a review's ``.bak`` back in place. A current file, if any, is moved aside first
+        rather than overwritten."""
         path = self.review_path(review_id)
         backup = backup_path(path)
         try:
@@ -552,7 +1059,7 @@ class ReviewStore:
             raise StoreError(backup, f"The backup {backup} cannot be used either "
                              f"({damaged.reason}). {_NOTHING_RESTORED}") from None
         try:
-            with FileLock(path, self.lock_timeout):
+            with self.store_lock(), FileLock(path, self.lock_timeout):
                 if path.exists():
                     os.replace(path, path.with_name(f"{path.name}.replaced-"
                                                     f"{file_stamp(self.now())}"))
@@ -560,8 +1067,116 @@ class ReviewStore:
         except OSError as error:
             raise write_error(path, error) from None
         handle = self.load(review_id)
-        self.index.put(IndexEntry.of(handle.review))
+        self.index.put(IndexEntry.of(handle.review, FileSignature.of(path)))
         return handle
+
+    # Merging ---------------------------------------------------------------------------------
+
+    def _tidy(self, entries: dict[str, IndexEntry]) -> bool:
+        """Merge conflict copies and duplicates, recover what needs no choice. True if any
+        review file changed."""
+        changed = False
+        for review_id, name in list(self.index.copies):
+            changed |= self._merge_copy(review_id, name)
+        for review_id, entry in entries.items():
+            if entry.damaged and self.review_path(review_id).exists():
+                with contextlib.suppress(StoreError, OSError):
+                    changed |= self._recover_automatically(review_id)
+        if changed:
+            entries = self.index.load()
+        for group in _duplicated(entries):
+            changed |= self._merge_duplicates(group)
+        return changed
+
+    def _merge_into(self, review_id: str, incoming: Review,
+                    winner: Winner = "later") -> MergeReport:
+        """Merge ``incoming`` into the stored review ``review_id`` and save it (caller holds the
+        store lock)."""
+        handle = self.load(review_id)
+        handle._check_writable()
+        ours = handle.review
+        theirs = incoming.claims
+        if ours.document.sha256 != incoming.document.sha256:
+            theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text,
+                                 record_rewording=False)
+        claims, report = merge_claims(ours.claims, theirs, self.now(), winner)
+        if report.changed:
+            handle._review = replace(ours, claims=claims, updated=max(ours.updated,
+                                                                      incoming.updated),
+                                     created=min(ours.created, incoming.created))
+            handle.dirty = True
+            handle.save()
+        return report
+
+    def _move_to_merged(self, path: Path) -> Path:
+        folder = self.reviews_dir / MERGED_DIR
+        ensure_private_dir(folder)
+        target = folder / path.name
+        if target.exists():
+            target = folder / f"{path.stem}.{file_stamp(self.now())}{path.suffix}"
+        os.replace(path, target)
+        return target
+
+    def _merge_copy(self, review_id: str, name: str) -> bool:
+        """Merge a sync program's conflict copy into its review, then move it to merged/."""
+        copy = self.reviews_dir / name
+        self._prepare()
+        with self.store_lock():
+            if not copy.exists():
+                return False
+            try:
+                incoming = parse_review(copy.read_bytes(), copy)
+            except RepairableFile as repairable:
+                incoming = repairable.review
+            except (DamagedFile, OSError, StoreError):
+                key = (name, 0, 0)
+                if key not in self._tried:
+                    self._tried.add(key)
+                    self.notices.append(f"{copy} looks like a sync program's copy of a review "
+                                        "but cannot be read; it was left where it is.")
+                return False
+            if incoming.read_only:
+                return False
+            path = self.review_path(review_id)
+            if path.exists():
+                try:
+                    report = self._merge_into(review_id, incoming)
+                except DamagedReviewError:
+                    return False
+                what = (f"{claim_count(len(report.added))} added, {len(report.updated)} "
+                        f"updated, {len(report.conflicts)} in conflict")
+            else:
+                self._write_recovered(path, replace(incoming, review_id=review_id))
+                what = "it had no other copy"
+            moved = self._move_to_merged(copy)
+        self.notices.append(f"Merged the sync program's conflict copy {name} into {path} "
+                            f"({what}); the copy is kept as {moved}.")
+        return True
+
+    def _merge_duplicates(self, group: list[IndexEntry]) -> bool:
+        """Two reviews of one text (a copy restored by hand, two stores synced together): the
+        oldest review keeps them all; the other files move to merged/."""
+        self._prepare()
+        with self.store_lock():
+            readable = []
+            for entry in group:
+                try:
+                    readable.append(read_review(self.review_path(entry.review_id))[0])
+                except (DamagedFile, StoreError):
+                    continue
+            if len(readable) < 2:
+                return False
+            readable.sort(key=lambda r: (r.created, r.review_id))
+            keeper, others = readable[0], readable[1:]
+            for other in others:
+                self._merge_into(keeper.review_id, other)
+                moved = self._move_to_merged(self.review_path(other.review_id))
+                self.index.remove(other.review_id)
+                self.notices.append(
+                    f"Two reviews of “{keeper.document.title or keeper.document.source_path}” "
+                    f"were merged into {self.review_path(keeper.review_id)}; the other file is "
+                    f"kept as {moved}.")
+        return True
 
     # Importing -----------------------------------------------------------------------------
 
@@ -571,7 +1186,8 @@ class ReviewStore:
         """Merge a colleague's review file into the local review of the same document (found by
         hash or path; ``document`` names the local copy when it differs), creating it if there is
         none. Claims are united; per claim the later change wins and claims both sides changed
-        come back as conflicts, with both values kept in the history."""
+        come back as conflicts, with both values kept in the history and shown until someone
+        picks one."""
         source = Path(path)
         incoming = read_named_review(source, "import")
         if incoming.read_only:
@@ -579,28 +1195,32 @@ class ReviewStore:
                                      + (incoming.read_only_reason or ""))
         now = self.now()
         target = snapshot_of(document) if document is not None else incoming.document
-        entry = self.find(target.sha256, target.source_path)
-        theirs = incoming.claims
         self._prepare()
-        if entry is None:
-            if target.sha256 != incoming.document.sha256:
-                theirs, _ = reanchor(theirs, incoming.document.text, target.text)
-            review_id = incoming.review_id
-            if self.review_path(review_id).exists():
-                review_id = uuid.uuid4().hex
-            review = Review(review_id, target, dict(theirs), now, now, now)
-            handle = OpenReview(self, review, None)
-            report = MergeReport(added=tuple(theirs))
-        else:
-            handle = self.load(entry.review_id)
-            handle._check_writable()
-            ours = handle.review
-            if ours.document.sha256 != incoming.document.sha256:
-                theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text)
-            claims, report = merge_claims(ours.claims, theirs, now)
-            if not report.changed:
-                return handle, report  # nothing new: the file stays byte for byte as it was
-            handle._review = replace(ours, claims=claims, updated=now)
-            handle.dirty = True
-        handle.save()
-        return handle, report
+        with self.store_lock():
+            entry = self.find(target.sha256, target.source_path)
+            if entry is not None and entry.damaged:
+                raise self._damaged_error(entry.review_id, document)
+            if entry is None:
+                theirs = incoming.claims
+                if target.sha256 != incoming.document.sha256:
+                    theirs, _ = reanchor(theirs, incoming.document.text, target.text,
+                                         now=now)
+                review_id = incoming.review_id
+                if self.review_path(review_id).exists():
+                    review_id = uuid.uuid4().hex
+                review = Review(review_id, target, dict(theirs), now, now)
+                handle = OpenReview(self, review, None)
+                handle.save()
+                return handle, MergeReport(added=tuple(theirs))
+            report = self._merge_into(entry.review_id, replace(incoming, document=(
+                incoming.document)))
+            return self.load(entry.review_id), report
+
+
+def _duplicated(entries: dict[str, IndexEntry]) -> list[list[IndexEntry]]:
+    """Groups of readable reviews that share one text."""
+    by_hash: dict[str, list[IndexEntry]] = {}
+    for entry in entries.values():
+        if entry.sha256 and not entry.damaged:
+            by_hash.setdefault(entry.sha256, []).append(entry)
+    return [group for group in by_hash.values() if len(group) > 1]

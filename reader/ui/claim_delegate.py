@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.claims_model import KIND_NAMES, KIND_SYMBOLS, ClaimRole
+from reader.ui.claims_model import FLAG_SYMBOLS, KIND_NAMES, KIND_SYMBOLS, ClaimRole
 from reader.ui.highlights import STATUS_LABELS, STATUS_SYMBOLS, status_color
 from reader.ui.theme import LIGHT, Colors
 
@@ -94,9 +94,28 @@ class ClaimDelegate(QStyledItemDelegate):
         second = speaker or KIND_NAMES.get(kind, kind)
         if speaker:
             second = f"{KIND_NAMES.get(kind, kind)} · {speaker}"
+        # What needs attention, as framed words on the second line: a conflict to resolve, a
+        # verdict to re-check (dashed frame), each with a symbol so colour is never needed.
+        flag_right = rect.right()
+        for flag in reversed(index.data(ClaimRole.Flags) or ()):
+            label = f"{FLAG_SYMBOLS.get(flag, '!')} {flag}"
+            flag_width = badge_metrics.horizontalAdvance(label) + 12
+            flag_rect = QRect(flag_right - flag_width, rect.top() + line + PADDING, flag_width,
+                              line)
+            flag_color = self.colors.disputed if flag == "Conflict" else self.colors.unverifiable
+            pen = QPen(flag_color, 1.2)
+            if flag != "Conflict":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen)
+            painter.drawRoundedRect(flag_rect.adjusted(0, 1, 0, -1), 6, 6)
+            painter.setFont(badge_font)
+            painter.setPen(text_color if selected else flag_color)
+            painter.drawText(flag_rect, Qt.AlignmentFlag.AlignCenter, label)
+            flag_right = flag_rect.left() - 6
         painter.setFont(opt.font)
         painter.setPen(muted)
-        width = rect.right() - left
+        width = flag_right - left
         painter.drawText(QRect(left, rect.top() + line + PADDING, width, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(second, Qt.TextElideMode.ElideRight, width))

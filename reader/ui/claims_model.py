@@ -16,6 +16,9 @@ from reader.store.model import ReviewClaim
 from reader.ui.highlights import STATUS_LABELS
 
 KIND_SYMBOLS = {"quote": "❝", "figure": "#", "attribution": "≡", "statement": "✎"}
+FLAG_WORDS = {"Conflict": "in conflict (two values saved; pick one)",
+              "Re-check": "needs re-check (its words changed since the verdict)"}
+FLAG_SYMBOLS = {"Conflict": "⚠", "Re-check": "↻"}
 KIND_NAMES = {"quote": "Quote", "figure": "Figure", "attribution": "Attribution",
               "statement": "Your claim"}
 
@@ -30,6 +33,18 @@ class ClaimRole(IntEnum):
     Dismissed = Qt.ItemDataRole.UserRole + 5
     Orphaned = Qt.ItemDataRole.UserRole + 6
     Claim = Qt.ItemDataRole.UserRole + 7
+    Flags = Qt.ItemDataRole.UserRole + 8
+    """Words for what needs the user's attention: "Conflict", "Re-check" (shown as badges)."""
+
+
+def claim_flags(claim: ReviewClaim) -> tuple[str, ...]:
+    """What a claim needs besides its status: a conflict to resolve, a verdict to re-check."""
+    flags = []
+    if claim.open_conflicts():
+        flags.append("Conflict")
+    if claim.recheck() is not None:
+        flags.append("Re-check")
+    return tuple(flags)
 
 
 def status_text(claim: ReviewClaim) -> str:
@@ -123,8 +138,9 @@ class ClaimsModel(QAbstractListModel):
             return one_line(claim.text)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             speaker = f" — {claim.speaker}" if claim.speaker else ""
-            return (f"{KIND_NAMES.get(claim.kind, claim.kind)}, {status_text(claim)}{speaker}: "
-                    f"{one_line(claim.text)[:300]}")
+            flags = "".join(f", {FLAG_WORDS[flag]}" for flag in claim_flags(claim))
+            return (f"{KIND_NAMES.get(claim.kind, claim.kind)}, {status_text(claim)}{flags}"
+                    f"{speaker}: {one_line(claim.text)[:300]}")
         if role == ClaimRole.Id:
             return claim.id
         if role == ClaimRole.Kind:
@@ -139,6 +155,8 @@ class ClaimsModel(QAbstractListModel):
             return claim.orphaned
         if role == ClaimRole.Claim:
             return claim
+        if role == ClaimRole.Flags:
+            return claim_flags(claim) if claim.history else ()
         return None
 
     def roleNames(self) -> dict[int, bytes]:

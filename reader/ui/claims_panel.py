@@ -21,7 +21,8 @@ from reader.ui.claims_model import ClaimRole, ClaimsModel
 from reader.ui.theme import Colors
 
 STATUS_CHOICES = [("All statuses", ""), ("Unreviewed", "unreviewed"), ("Verified", "verified"),
-                  ("Disputed", "disputed"), ("Unverifiable", "unverifiable")]
+                  ("Disputed", "disputed"), ("Unverifiable", "unverifiable"),
+                  ("Needs re-check", "recheck"), ("In conflict", "conflict")]
 KIND_CHOICES = [("All kinds", ""), ("Quotes", "quote"), ("Figures", "figure"),
                 ("Attributions", "attribution"), ("Your claims", "statement")]
 
@@ -123,7 +124,11 @@ class ClaimsPanel(QWidget):
     def current_filter(self) -> ClaimFilter:
         status = self.status_filter.currentData()
         kind = self.kind_filter.currentData()
+        flag = status if status in ("recheck", "conflict") else ""
+        status = "" if flag else status
         return ClaimFilter(
+            needs_recheck=flag == "recheck",
+            in_conflict=flag == "conflict",
             statuses=frozenset({status}) if status else frozenset(),
             kinds=frozenset({kind}) if kind else frozenset(),
             text=self.text_filter.text(),

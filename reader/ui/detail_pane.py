@@ -28,12 +28,25 @@ from reader.session import ReviewSession
 from reader.store.model import ReviewClaim, Source
 from reader.ui.article_view import describe_figure
 from reader.ui.claims_model import KIND_NAMES, status_text
-from reader.ui.highlights import STATUS_SYMBOLS
+from reader.ui.highlights import STATUS_LABELS, STATUS_SYMBOLS
 
 STATUS_BUTTONS = [("verified", "&Verified", "V or 1"), ("disputed", "&Disputed", "D or 2"),
                   ("unverifiable", "&Unverifiable", "U or 3"), ("unreviewed", "Unreviewed", "0")]
 STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "unspecified": ""}
 NOTE_SAVE_DELAY_MS = 600
+_FIELD_WORDS = {"status": "status", "note": "note", "dismissed": "dismissal"}
+
+
+def _value_words(field: str, value: object, short: bool = False) -> str:
+    """A conflicting value as the pane names it: "Verified", "the note “…”", "dismissed"."""
+    if field == "status":
+        return STATUS_LABELS.get(str(value), str(value))
+    if field == "dismissed":
+        return "Dismissed" if value else "Not Dismissed"
+    text = " ".join(str(value).split())
+    if short:
+        return f"“{text[:24]}…”" if len(text) > 25 else f"“{text}”" if text else "No Note"
+    return f"the note “{text}”" if text else "no note"
 
 
 class NoteEditor(QPlainTextEdit):
@@ -69,6 +82,8 @@ class DetailPane(QScrollArea):
     open_source_requested = Signal(QUrl)
     dismiss_requested = Signal()
     restore_requested = Signal()
+    confirm_requested = Signal()
+    resolve_requested = Signal(str, object)  # field, the value picked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +118,25 @@ class DetailPane(QScrollArea):
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.facts)
+
+        # What needs the reviewer: a verdict given on words that have changed, or a conflict
+        # between two saved values. Framed, with a symbol and words, and buttons to answer.
+        self.attention = QFrame(body)
+        self.attention.setObjectName("attention")
+        self.attention.setFrameShape(QFrame.Shape.StyledPanel)
+        attention_layout = QVBoxLayout(self.attention)
+        attention_layout.setContentsMargins(8, 6, 8, 6)
+        self.attention_label = QLabel(self.attention)
+        self.attention_label.setObjectName("attentionText")
+        self.attention_label.setWordWrap(True)
+        self.attention_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.attention_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        attention_layout.addWidget(self.attention_label)
+        self.attention_buttons = QHBoxLayout()
+        attention_layout.addLayout(self.attention_buttons)
+        self.answer_buttons: list[QPushButton] = []
+        layout.addWidget(self.attention)
 
         status_row = QHBoxLayout()
         self.status_group = QButtonGroup(self)
@@ -189,6 +223,7 @@ class DetailPane(QScrollArea):
                        self.dismiss_button):
             widget.setEnabled(enabled)
         if claim is None:
+            self._fill_attention(None, False)
             self.heading.setText("No claim selected")
             self.claim_text.setText("Select a claim in the list or in the article. "
                                     "J and K move through the claims.")
@@ -217,6 +252,7 @@ class DetailPane(QScrollArea):
                 facts.append(f"Figure: {describe_figure(figure)}")
         self.facts.setText("\n".join(facts))
         self.facts.setVisible(bool(facts))
+        self._fill_attention(claim, enabled)
         self.status_buttons[claim.status].setChecked(True)
         for status, button in self.status_buttons.items():
             # Bold as well as pressed: the current status must stand out in every style.
@@ -239,6 +275,46 @@ class DetailPane(QScrollArea):
         if self.sources.count():
             self.sources.setCurrentRow(min(max(current, 0), self.sources.count() - 1))
         self._update_source_buttons()
+
+    def _fill_attention(self, claim: ReviewClaim | None, enabled: bool) -> None:
+        for button in self.answer_buttons:
+            self.attention_buttons.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; it must vanish now
+            button.deleteLater()
+        self.answer_buttons = []
+        lines: list[str] = []
+        recheck = claim.recheck() if claim is not None and claim.history else None
+        conflicts = claim.open_conflicts() if claim is not None and claim.history else ()
+        if recheck is not None:
+            lines.append("↻ Needs re-check: the claim's words changed after its verdict was "
+                         f"given.\nWas: “{recheck.old}”\nNow: “{recheck.new}”")
+            self._answer_button("Still Correct (C)", "The verdict holds for the new words",
+                                self.confirm_requested.emit, enabled)
+        for conflict in conflicts:
+            assert claim is not None
+            field = conflict.field
+            current = getattr(claim, field)
+            who = conflict.reviewer or "someone else"
+            lines.append(f"⚠ Conflict: the {_FIELD_WORDS[field]} is {_value_words(field, current)}"
+                         f"; {who} saved {_value_words(field, conflict.value)}.")
+            self._answer_button(f"Keep {_value_words(field, current, short=True)}",
+                                f"Keep the current {_FIELD_WORDS[field]}",
+                                lambda f=field, v=current: self.resolve_requested.emit(f, v),
+                                enabled)
+            self._answer_button(f"Use {_value_words(field, conflict.value, short=True)}",
+                                f"Use the {_FIELD_WORDS[field]} {who} saved",
+                                lambda f=field, v=conflict.value:
+                                self.resolve_requested.emit(f, v), enabled)
+        self.attention_label.setText("\n".join(lines))
+        self.attention.setVisible(bool(lines))
+
+    def _answer_button(self, text: str, tip: str, slot, enabled: bool) -> None:
+        button = QPushButton(text, self.attention)
+        button.setToolTip(tip)
+        button.setEnabled(enabled)
+        button.clicked.connect(lambda _=False: slot())
+        self.attention_buttons.addWidget(button)
+        self.answer_buttons.append(button)
 
     def _update_source_buttons(self) -> None:
         item = self.sources.currentItem()

@@ -41,7 +41,12 @@ from reader.bundled import sample_article_path, sample_article_text
 from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
 from reader.session import ReviewSession, open_session
-from reader.store.errors import StoreCorruptError, StoreError, StoreWriteError
+from reader.store.errors import (
+    DamagedReviewError,
+    StoreConflictError,
+    StoreError,
+    StoreWriteError,
+)
 from reader.store.index import IndexEntry
 from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self._zoom_steps = 0
         self._generation = 0
         self._banner_action = self.retry_save
+        self._second_action = lambda: None
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.message_bar = MessageBar(central)
         self.message_bar.action_clicked.connect(self._message_action)
+        self.message_bar.second_action_clicked.connect(lambda: self._second_action())
         layout.addWidget(self.message_bar)
 
         self.stack = QStackedWidget(central)
@@ -125,7 +132,7 @@ class MainWindow(QMainWindow):
         self.start_page.paste_requested.connect(self.paste_article)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.review_activated.connect(self.open_entry)
-        self.start_page.restore_requested.connect(self._restore_from_start_page)
+        self.start_page.recover_requested.connect(self._recover_from_start_page)
         self.stack.addWidget(self.start_page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
@@ -173,6 +180,8 @@ class MainWindow(QMainWindow):
         d.open_source_requested.connect(self.confirm_and_open_link)
         d.dismiss_requested.connect(lambda: self._claim_call("dismiss"))
         d.restore_requested.connect(lambda: self._claim_call("restore"))
+        d.confirm_requested.connect(self.confirm_verdict)
+        d.resolve_requested.connect(self.resolve_conflict)
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
@@ -198,8 +207,8 @@ class MainWindow(QMainWindow):
         claim_menu = self.menuBar().addMenu("&Claim")
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed", None,
                      "claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
-                     None, "claim_edit_note", "claim_add_source", None, "claim_add_manual",
-                     "claim_dismiss"):
+                     "claim_confirm", "claim_resolve", None, "claim_edit_note",
+                     "claim_add_source", None, "claim_add_manual", "claim_dismiss"):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
 
         view_menu = self.menuBar().addMenu("&View")
@@ -266,6 +275,8 @@ class MainWindow(QMainWindow):
             "claim_disputed": lambda: self.set_status("disputed"),
             "claim_unverifiable": lambda: self.set_status("unverifiable"),
             "claim_clear": lambda: self.set_status("unreviewed"),
+            "claim_confirm": self.confirm_verdict,
+            "claim_resolve": self.choose_conflict_value,
             "claim_edit_note": self.edit_note,
             "claim_add_source": self.add_source,
             "claim_add_manual": self.add_manual_claim,
@@ -379,7 +390,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{where} · {doc.format} · {len(doc.text.split()):,} words")
         self._start_session(doc)
 
-    def _start_session(self, doc: Document) -> None:
+    def _start_session(self, doc: Document, damaged: str = "ask") -> None:
+        """``damaged``: what the store does if the review file is damaged without a usable
+        backup ("ask": fail and let the user choose; "recover"; "new")."""
         self._generation += 1
         generation = self._generation
         self.busy.show()
@@ -387,7 +400,7 @@ class MainWindow(QMainWindow):
         self.save_label.clear()
         store = self.store
         run_in_background(
-            lambda: open_session(store, doc),
+            lambda: open_session(store, doc, damaged=damaged),
             lambda session: self._session_opened(generation, session),
             lambda error: self._session_failed(generation, error),
             parent=self,
@@ -403,8 +416,18 @@ class MainWindow(QMainWindow):
         self.article_view.show_session(session, self.colors)
         self.claims_panel.set_session(session)
         self._update_progress()
+        notices = [*session.handle.notices]
+        self.store.notices.clear()
         if session.handle.last_error is not None:
             self._store_failed(session.handle.last_error)
+        elif session.handle.similar is not None:
+            similar = session.handle.similar
+            self.message_bar.show_message(
+                "info", f"This may be an edited copy of an article you reviewed: "
+                f"{similar.describe()}. Continue that review here?", action="Use That Review")
+            self._banner_action = lambda: self._use_similar(similar.entry.review_id)
+        elif notices:
+            self.message_bar.show_message("info", " ".join(notices))
         elif session.read_only:
             self.message_bar.show_message(
                 "info", f"{session.handle.read_only_reason} Your changes cannot be saved "
@@ -423,12 +446,14 @@ class MainWindow(QMainWindow):
             return
         self.busy.hide()
         self.progress_label.setText("No review")
-        if isinstance(error, StoreCorruptError) and error.backup and error.review_id:
-            review_id = error.review_id
+        if isinstance(error, DamagedReviewError):
             self.message_bar.show_message(
                 "error", f"{error} The article is shown without its review.",
-                action="Restore Backup")
-            self._banner_action = lambda: self.restore_backup(review_id)
+                action="Recover What Can Be Read", second_action="Start a New Review")
+            doc = self.document
+            if doc is not None:
+                self._banner_action = lambda: self._start_session(doc, "recover")
+                self._second_action = lambda: self._start_session(doc, "new")
             self._update_claim_actions()
             self.session_failed.emit(str(error))
             return
@@ -446,8 +471,16 @@ class MainWindow(QMainWindow):
         """The list of stored reviews; Esc or opening anything returns to the article."""
         self.detail.flush_note()
         self.start_page.refresh(self.store)
+        self._show_store_notices()
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.setFocus()
+
+    def _show_store_notices(self) -> None:
+        """What the store did on its own while listing (a sync program's copy merged, a damaged
+        file recovered from its backup), said once in the banner."""
+        if self.store.notices:
+            self.message_bar.show_message("info", " ".join(self.store.notices))
+            self.store.notices.clear()
 
     def open_entry(self, entry: IndexEntry) -> None:
         """Reopen a stored review: from its file when it is still there, else from the text
@@ -474,12 +507,33 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(
             "info", f"{where}: showing the text kept with the review.")
 
-    def _restore_from_start_page(self, review_id: str) -> None:
+    def _recover_from_start_page(self, review_id: str) -> None:
         try:
-            self.store.restore_backup(review_id)
+            self.store.recover(review_id)
         except StoreError as error:
             self.show_error(str(error))
         self.start_page.refresh(self.store)
+        self._show_store_notices()
+
+    def _use_similar(self, review_id: str) -> None:
+        """Continue the review of an earlier version of this article (found by content)."""
+        if self.document is None or self.session is None:
+            return
+        doc = self.document
+        self._generation += 1
+        generation = self._generation
+        store = self.store
+
+        def adopt():
+            from reader.session import ReviewSession
+
+            analysis = self.session.analysis
+            handle = store.open_review_as(review_id, doc, analysis=analysis)
+            return ReviewSession(doc, analysis, handle)
+
+        self.busy.show()
+        run_in_background(adopt, lambda session: self._session_opened(generation, session),
+                          lambda error: self._session_failed(generation, error), parent=self)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message("error", text)
@@ -541,6 +595,10 @@ class MainWindow(QMainWindow):
             return call(*args)
         except StoreWriteError as error:
             self._store_failed(error)
+        except StoreConflictError as error:
+            self.show_error(str(error))  # saved; the claim now shows the conflict
+            if self.current_claim_id is not None:
+                self.select_claim(self.current_claim_id)
         except StoreError as error:
             self.show_error(str(error))
         except ValueError as error:
@@ -565,6 +623,28 @@ class MainWindow(QMainWindow):
         claim_id = self._current()
         if claim_id is not None:
             self._guard(getattr(self.session, name), claim_id)
+
+    def confirm_verdict(self) -> None:
+        """The selected claim's verdict holds for its new words."""
+        claim_id = self._current()
+        if claim_id is not None and not self.session.read_only:
+            self._guard(self.session.confirm, claim_id)
+
+    def resolve_conflict(self, field: str, value: object) -> None:
+        claim_id = self._current()
+        if claim_id is not None and not self.session.read_only:
+            self._guard(self.session.resolve, claim_id, field, value)
+
+    def choose_conflict_value(self) -> None:
+        """R: a menu of the values in conflict on the selected claim, to pick one by keyboard."""
+        claim_id = self._current()
+        if claim_id is None or not self.detail.answer_buttons:
+            return
+        menu = QMenu(self)
+        for button in self.detail.answer_buttons:
+            if button.text().startswith(("Keep", "Use")):
+                menu.addAction(button.text(), button.click)
+        menu.exec(self.detail.attention.mapToGlobal(self.detail.attention.rect().center()))
 
     def toggle_dismissed(self) -> None:
         claim_id = self._current()
@@ -647,6 +727,9 @@ class MainWindow(QMainWindow):
         for name in ("claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
                      "claim_edit_note", "claim_add_source", "claim_dismiss"):
             a[name].setEnabled(has_claim)
+        claim = self.session.review.claims.get(self.current_claim_id) if has_claim else None
+        a["claim_confirm"].setEnabled(claim is not None and claim.recheck() is not None)
+        a["claim_resolve"].setEnabled(claim is not None and bool(claim.open_conflicts()))
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed"):
             a[name].setEnabled(has_session)
         a["claim_add_manual"].setEnabled(writable)
@@ -703,18 +786,6 @@ class MainWindow(QMainWindow):
 
     def _message_action(self) -> None:
         self._banner_action()
-
-    def restore_backup(self, review_id: str) -> None:
-        """Put a damaged review's backup back in place, then open the article with it."""
-        try:
-            self.store.restore_backup(review_id)
-        except StoreError as error:
-            self.show_error(str(error))
-            return
-        self._banner_action = self.retry_save
-        self.message_bar.show_message("info", "The backup was restored.")
-        if self.document is not None:
-            self._start_session(self.document)
 
     # ----- export -------------------------------------------------------------------------
     def export_review(self) -> None:

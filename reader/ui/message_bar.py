@@ -24,6 +24,7 @@ _PREFIX = {"error": "Error:", "info": "Note:"}
 
 class MessageBar(QFrame):
     action_clicked = Signal()
+    second_action_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,10 @@ class MessageBar(QFrame):
         self.action_button.clicked.connect(self.action_clicked.emit)
         self.action_button.hide()
         layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.second_button = QPushButton(self)
+        self.second_button.clicked.connect(self.second_action_clicked.emit)
+        self.second_button.hide()
+        layout.addWidget(self.second_button, 0, Qt.AlignmentFlag.AlignTop)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip("Dismiss this message (Esc)")
@@ -48,11 +53,15 @@ class MessageBar(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, level: Level, text: str, action: str | None = None) -> None:
-        """``action`` names a button (e.g. "Retry Now") that emits ``action_clicked``."""
+    def show_message(self, level: Level, text: str, action: str | None = None,
+                     second_action: str | None = None) -> None:
+        """``action`` names a button (e.g. "Retry Now") that emits ``action_clicked``;
+        ``second_action`` one that emits ``second_action_clicked``, for a choice of two."""
         self.level = level
         self.action_button.setText(action or "")
         self.action_button.setVisible(bool(action))
+        self.second_button.setText(second_action or "")
+        self.second_button.setVisible(bool(second_action))
         self.setStyleSheet(_STYLES[level])
         self.label.setText(f"{_PREFIX[level]} {text}")
         self.show()

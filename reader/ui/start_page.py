@@ -2,8 +2,9 @@
 
 The list is a model/view table so that a store with thousands of reviews costs one row object
 each, not one widget each. Damaged review files are named in plain words with what to do; the
-page only asks (``restore_requested``) and the window calls the store, so every store action
-stays in one place.
+page only asks (``recover_requested``) and the window calls the store, so every store action
+stays in one place. A damaged file with a usable backup never shows here: the store recovers it
+on its own and says so.
 """
 
 from __future__ import annotations
@@ -34,11 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.atomic import backup_path
 from reader.store.errors import StoreError
 from reader.store.index import IndexEntry
 from reader.store.model import STATUSES, Progress
-from reader.store.review_file import DamagedFile, parse_review
 from reader.store.store import ReviewStore
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -95,16 +94,13 @@ def entry_title(entry: IndexEntry) -> str:
     return Path(entry.path).name if entry.path else "Untitled article"
 
 
-def backup_title(backup: Path) -> str | None:
-    """The article a damaged review was about, read from its backup, so the notice can name it."""
-    try:
-        review = parse_review(backup.read_bytes(), backup)
-    except (OSError, DamagedFile, StoreError):
-        return None
-    document = review.document
-    title = document.title.strip() or (Path(document.source_path).name
-                                       if document.source_path else "")
-    return title or None
+def damaged_title(store: ReviewStore, review_id: str) -> str | None:
+    """The article a damaged review was about, as the index last knew it or as far as the file
+    can still be read, so the notice can name it."""
+    entry = store.index.load().get(review_id)
+    if entry is not None and (entry.title.strip() or entry.path):
+        return entry.title.strip() or Path(entry.path or "").name
+    return None
 
 
 class ReviewListModel(QAbstractTableModel):
@@ -256,9 +252,10 @@ class FilterEdit(QLineEdit):
 
 
 class DamagedNotice(QFrame):
-    """Names the review files that cannot be read, and offers each one's backup."""
+    """Names the review files that cannot be read (and have no usable backup, or the store
+    would have recovered them), and offers to recover what can still be read in each."""
 
-    restore_requested = Signal(str)
+    recover_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,34 +280,29 @@ class DamagedNotice(QFrame):
         intro = QLabel(self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        files, pronoun = ("file", "it is") if count == 1 else ("files", "they are")
+        files, has, pronoun = (("file", "has", "it is") if count == 1
+                               else ("files", "have", "they are"))
         intro.setText(
-            f"Problem: {count} review {files} in the store cannot be read, so {pronoun} not "
-            "listed below. Nothing has been overwritten. Restore backup puts back the last good "
-            "copy and keeps the damaged file beside it.")
+            f"Problem: {count} review {files} in the store cannot be read and {has} no usable "
+            f"backup, so {pronoun} not listed below. Nothing has been overwritten. “Recover "
+            "what can be read” keeps every claim still readable and sets the damaged file "
+            "aside; opening the article also offers to start a new review instead.")
         self._layout.addWidget(intro)
         for review_id in review_ids:
             path = store.review_path(review_id)
-            has_backup = backup_path(path).is_file()
             row = QHBoxLayout()
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if has_backup:
-                title = backup_title(backup_path(path))
-                label.setText(f"{path} (the review of “{title}”)" if title else str(path))
-            else:
-                label.setText(f"{path} — there is no backup copy. Move the file out of the store "
-                              "folder to stop this notice, or repair it by hand.")
+            title = damaged_title(store, review_id)
+            label.setText(f"{path} (the review of “{title}”)" if title else str(path))
             row.addWidget(label, 1)
-            button = None
-            if has_backup:
-                button = QPushButton("Restore backup", self)
-                button.setAccessibleName(f"Restore the backup of {path.name}")
-                button.clicked.connect(lambda _=False, rid=review_id:
-                                       self.restore_requested.emit(rid))
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            button = QPushButton("Recover what can be read", self)
+            button.setAccessibleName(f"Recover what can be read of {path.name}")
+            button.clicked.connect(lambda _=False, rid=review_id:
+                                   self.recover_requested.emit(rid))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             holder = QWidget(self)
             holder.setLayout(row)
             row.setContentsMargins(0, 0, 0, 0)
@@ -336,14 +328,15 @@ class StartPage(QWidget):
 
     - ``open_requested()``, ``paste_requested()``, ``sample_requested()``: the three buttons.
     - ``review_activated(IndexEntry)``: Enter or double-click on a stored review.
-    - ``restore_requested(str)``: "Restore backup" for the damaged review with that id.
+    - ``recover_requested(str)``: "Recover what can be read" for the damaged review with that
+      id.
     """
 
     open_requested = Signal()
     paste_requested = Signal()
     sample_requested = Signal()
     review_activated = Signal(object)
-    restore_requested = Signal(str)
+    recover_requested = Signal(str)
 
     def __init__(self, store: ReviewStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,7 +373,7 @@ class StartPage(QWidget):
         self.store_error.setStyleSheet(NOTICE_STYLE)
         self.store_error.hide()
         self.damaged_notice = DamagedNotice(self)
-        self.damaged_notice.restore_requested.connect(self.restore_requested)
+        self.damaged_notice.recover_requested.connect(self.recover_requested)
 
         self.welcome = QLabel(WELCOME, self)
         self.welcome.setObjectName("welcome")

@@ -31,4 +31,4 @@ def review() -> Review:
     document = DocumentSnapshot(TEXT, "Port traffic <up> & rising",
                                 hashlib.sha256(TEXT.encode()).hexdigest(), "text",
                                 "/articles/port.txt")
-    return Review("ab" * 16, document, {c.id: c for c in claims}, T0, T1, T1)
+    return Review("ab" * 16, document, {c.id: c for c in claims}, T0, T1)

@@ -129,3 +129,30 @@ def test_tag_with_a_blank_source_changes_nothing(capsys, article_path, tmp_path,
                  "--source", " ", "--store", str(store_dir)]) == 2
     assert "--source needs a URL or a citation; nothing was changed." in capsys.readouterr().err
     assert not (store_dir / "reviews").exists() or not list((store_dir / "reviews").glob("*.json"))
+
+
+@pytest.mark.parametrize("choice", ["--recover", "--new"])
+def test_a_damaged_review_without_backup_is_named_by_every_command_until_chosen(
+        capsys, article_path, tmp_path, choice):
+    store_dir = str(tmp_path / "store")
+    claim_id = _status(capsys, article_path, tmp_path / "store")["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--store", store_dir]) == 0
+    review_file = next((tmp_path / "store" / "reviews").glob("*.json"))
+    review_file.with_name(review_file.name + ".bak").unlink(missing_ok=True)
+    good = review_file.read_bytes()
+    damaged = good[: good.index(b'"document"')]
+    review_file.write_bytes(damaged)
+    capsys.readouterr()
+    for command in (["status", str(article_path)], ["export", str(article_path)],
+                    ["tag", str(article_path), claim_id, "disputed"]):
+        assert main([*command, "--store", store_dir]) == 1
+        err = capsys.readouterr().err
+        assert str(review_file) in err and "no usable backup" in err, command
+        assert "--recover" in err and "--new" in err
+        assert review_file.read_bytes() == damaged  # nothing written, nothing new started
+    assert main(["status", str(article_path), "--json", choice, "--store", store_dir]) == 0
+    captured = capsys.readouterr()
+    statuses = {c["id"]: c["status"] for c in json.loads(captured.out)["claims"]}
+    assert statuses[claim_id] == ("verified" if choice == "--recover" else "unreviewed")
+    assert ".corrupt-" in captured.err and "kept" in captured.err
+    assert main(["status", str(article_path), "--store", store_dir]) == 0  # chosen: asked no more

@@ -53,7 +53,7 @@ def reviews(draw):
             speaker=draw(st.none() | TEXTS), cue=draw(st.none() | TEXTS), history=history)
     document = DocumentSnapshot(text, draw(TEXTS), "0" * 64, "text",
                                 draw(st.none() | st.just("/tmp/a.txt")))
-    return Review(uuid.uuid4().hex, document, claims, draw(TIMES), draw(TIMES), draw(TIMES))
+    return Review(uuid.uuid4().hex, document, claims, draw(TIMES), draw(TIMES))
 
 
 @settings(max_examples=60, deadline=None)

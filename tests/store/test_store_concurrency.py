@@ -14,7 +14,7 @@ import pytest
 from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.analysis.model import Analysis, Claim
-from reader.store import ReviewStore, StoreLockedError
+from reader.store import ReviewStore, StoreConflictError, StoreLockedError
 from reader.store.locking import FileLock
 
 
@@ -37,19 +37,29 @@ def test_two_open_copies_merge_on_save_and_lose_nothing(tmp_path, article_path):
                                                                  "window note")
 
 
-def test_both_changing_one_claim_keeps_both_values_in_history(tmp_path, article_path):
+def test_two_writers_on_one_claim_the_second_is_told_and_the_conflict_stays(tmp_path,
+                                                                             article_path):
     root = tmp_path / "store"
     window = _open(root, "ann", article_path)
     script = _open(root, "bo", article_path)
     claim_id = next(iter(window.review.claims))
-    window.set_status(claim_id, "verified")
+    window.set_status(claim_id, "verified")  # saved and reported first
     time.sleep(0.002)
-    script.set_status(claim_id, "disputed")
+    with pytest.raises(StoreConflictError) as caught:
+        script.set_status(claim_id, "disputed")  # the script never saw ann's verdict
+    message = caught.value.message
+    assert claim_id in message and "disputed" in message and "ann saved verified first" in message
+    assert not script.dirty  # saved: the value is kept as a conflict, not dropped
     claim = _open(root, "cy", article_path).review.claims[claim_id]
-    assert claim.status == "disputed"  # the later change wins
+    assert claim.status == "verified"  # what was saved first stays
+    assert [(c.field, c.value, c.reviewer) for c in claim.open_conflicts()] == [
+        ("status", "disputed", "bo")]
     tos = [(h.event, h.to_status, h.reviewer) for h in claim.history]
     assert ("status", "verified", "ann") in tos and ("status", "disputed", "bo") in tos
-    assert ("conflict", "verified", "ann") in tos
+    # Picking a value resolves it; picking the current one too.
+    resolved = _open(root, "cy", article_path).resolve(claim_id, "status", "verified")
+    assert resolved.status == "verified" and resolved.open_conflicts() == ()
+    assert _open(root, "dee", article_path).review.claims[claim_id].open_conflicts() == ()
 
 
 def test_a_scripts_verdict_survives_a_note_typed_in_a_stale_window(tmp_path, article_path):

@@ -12,6 +12,7 @@ from store_builders import ARTICLE, figure_analyser, make_document
 
 from reader.store import (
     SCHEMA_VERSION,
+    DamagedReviewError,
     StoreCorruptError,
     StoreError,
     StoreNewerError,
@@ -36,8 +37,8 @@ def _reopen(store_factory, article_path):
 
 
 @pytest.mark.parametrize("damage", ["truncated", "empty", "not json", "wrong schema",
-                                    "no version", "offsets outside text"])
-def test_damaged_file_is_moved_aside_and_backup_offered(store_factory, article_path, damage):
+                                    "no version"])
+def test_damaged_file_with_a_backup_is_recovered_at_once(store_factory, article_path, damage):
     handle, claim_id = _reviewed(store_factory, article_path)
     good = handle.path.read_bytes()
     bad = {
@@ -47,43 +48,98 @@ def test_damaged_file_is_moved_aside_and_backup_offered(store_factory, article_p
         "wrong schema": json.dumps({**json.loads(good), "claims": [1, 2]}).encode(),
         "no version": json.dumps({k: v for k, v in json.loads(good).items()
                                   if k != "schema_version"}).encode(),
-        "offsets outside text": good.replace(b'"end": ', b'"end": 9999', 1),
     }[damage]
     handle.path.write_bytes(bad)
-    with pytest.raises(StoreCorruptError) as caught:
-        _reopen(store_factory, article_path)
-    error = caught.value
-    assert str(handle.path) in error.message and "damaged" in error.message
-    assert error.moved_to is not None and error.moved_to.read_bytes() == bad  # kept, not lost
-    assert not handle.path.exists()
-    assert error.backup is not None and str(error.backup) in error.message
-    restored = store_factory().restore_backup(error.review_id)
-    assert restored.review.claims[claim_id].status == "verified"
-    assert restored.review.claims[claim_id].note == ""  # the backup is one change behind
-
-
-def test_restoring_a_backup_clears_the_damaged_listing(store_factory, article_path):
-    handle, claim_id = _reviewed(store_factory, article_path)
-    handle.path.write_bytes(b"{ not json")
     store = store_factory()
-    store.index.path.unlink()  # rebuilt from the review files, one of which is damaged
-    review_id = handle.review.review_id
-    assert store.damaged_reviews() == [review_id]  # what the start page warns about
-    store.restore_backup(review_id)
-    assert store.damaged_reviews() == []
-    assert store.load(review_id).review.claims[claim_id].status == "verified"
+    reopened = store.open_review(make_document(ARTICLE, article_path), analyser=figure_analyser)
+    assert reopened.review.review_id == handle.review.review_id  # not a new review
+    assert reopened.review.claims[claim_id].status == "verified"
+    [notice] = [n for n in reopened.notices if "recovered from its backup" in n]
+    assert str(handle.path) in notice and "may be missing" in notice
+    kept = list(handle.path.parent.glob("*.corrupt-*"))
+    assert [p.read_bytes() for p in kept] == [bad] and str(kept[0]) in notice  # kept, not lost
+    assert store_factory().damaged_reviews() == []
 
 
-def test_damaged_file_without_backup_starts_a_new_review(store_factory, article_path):
+def test_a_recovery_keeps_claims_the_damaged_file_still_holds(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)  # .bak lacks "first note"
+    good = handle.path.read_bytes()
+    cut = good.index(b'"created"', good.index(b'"document"') - 200)  # claims whole, text lost
+    handle.path.write_bytes(good[:cut])
+    reopened = _reopen(store_factory, article_path)
+    assert reopened.review.claims[claim_id].note == "first note"
+    assert any("newer than the backup read from the damaged file" in n
+               for n in reopened.notices)
+
+
+def test_damaged_file_without_backup_is_named_until_the_user_chooses(store_factory,
+                                                                      article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    good = handle.path.read_bytes()
+    bad = good[: good.index(b'"document"')]  # the claims are there, the text is not
+    handle.path.write_bytes(bad)
+    for _ in range(3):  # every command, again and again: never a silent new review
+        with pytest.raises(DamagedReviewError) as caught:
+            _reopen(store_factory, article_path)
+        assert str(handle.path) in caught.value.message
+        assert "no usable backup" in caught.value.message
+        assert caught.value.readable == 5 and caught.value.reviewed == 1
+        assert handle.path.read_bytes() == bad
+    assert store_factory().damaged_reviews() == [handle.review.review_id]
+    assert store_factory().list_reviews() == []
+    recovered = store_factory().open_review(make_document(ARTICLE, article_path),
+                                            analyser=figure_analyser, damaged="recover")
+    assert recovered.review.review_id == handle.review.review_id
+    claim = recovered.review.claims[claim_id]
+    assert (claim.status, claim.note, claim.orphaned) == ("verified", "first note", False)
+    assert any("Recovered what could be read" in n for n in recovered.notices)
+    assert [p.read_bytes() for p in handle.path.parent.glob("*.corrupt-*")] == [bad]
+    assert _reopen(store_factory, article_path).review.claims[claim_id].status == "verified"
+
+
+def test_damaged_file_without_backup_can_be_set_aside_for_a_new_review(store_factory,
+                                                                        article_path):
     handle, _ = _reviewed(store_factory, article_path)
     handle.path.with_name(handle.path.name + ".bak").unlink()
     handle.path.write_bytes(b"{")
-    with pytest.raises(StoreCorruptError) as caught:
-        _reopen(store_factory, article_path)
-    assert caught.value.backup is None and "no usable backup" in caught.value.message
-    fresh = _reopen(store_factory, article_path)
+    fresh = store_factory().open_review(make_document(ARTICLE, article_path),
+                                        analyser=figure_analyser, damaged="new")
     assert fresh.review.review_id != handle.review.review_id
     assert fresh.progress().reviewed == 0
+    assert [p.read_bytes() for p in handle.path.parent.glob("*.corrupt-*")] == [b"{"]
+    assert _reopen(store_factory, article_path).review.review_id == fresh.review.review_id
+
+
+def test_one_bad_value_keeps_every_other_claim(store_factory, article_path):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    other = list(handle.review.claims)[1]
+    handle.set_status(other, "disputed")
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    data["claims"][claim_id]["status"] = "Verifed"  # typed by hand
+    data["claims"][other]["sources"] = [{"id": "x", "url": "u", "consulted": "yesterday"}]
+    before = json.dumps(data, indent=2)
+    handle.path.write_text(before, encoding="utf-8")
+    reopened = _reopen(store_factory, article_path)
+    claims = reopened.review.claims
+    assert claims[claim_id].status == "verified" and claims[claim_id].note == "first note"
+    assert claims[other].status == "disputed" and claims[other].sources == ()
+    assert len(claims) == 5
+    [notice] = [n for n in reopened.notices if "repaired" in n]
+    assert f'claim {claim_id}: status "Verifed" is not a status; read as verified' in notice
+    assert f"claim {other}: 1 of its sources entries could not be read" in notice
+    kept = list(handle.path.parent.glob("*.corrupt-*"))
+    assert [p.read_text(encoding="utf-8") for p in kept] == [before]
+    assert store_factory().damaged_reviews() == []
+
+
+def test_offsets_outside_the_text_are_placed_again_by_the_words(store_factory, article_path):
+    handle, _ = _reviewed(store_factory, article_path)
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good.replace(b'"end": ', b'"end": 9999', 1))
+    reopened = _reopen(store_factory, article_path)
+    assert reopened.review.claims == handle.review.claims
+    assert any("placed again by its words" in n for n in reopened.notices)
 
 
 def test_future_version_opens_read_only_and_is_never_overwritten(store_factory, article_path):
@@ -181,10 +237,10 @@ def test_read_only_store_folder(store_factory, article_path, monkeypatch):
         assert "read-only" in caught.value.message
         assert "--store" in caught.value.message
         assert handle.path.read_bytes() == before
-        # Opening still works (read-only use), with the error kept for a banner.
+        # Opening still works: nothing changed, so nothing needs saving.
         opened = _reopen(store_factory, article_path)
         assert opened.review.claims[claim_id].status == "verified"
-        assert opened.last_error is not None and opened.dirty
+        assert opened.last_error is None and not opened.dirty
     finally:
         os.chmod(handle.path.parent, 0o700)
         monkeypatch.undo()
@@ -318,5 +374,4 @@ def test_a_backup_that_cannot_be_restored_says_what_now(store_factory, article_p
     message = caught.value.message
     assert str(backup) in message
     assert "Nothing was changed and every file is kept" in message
-    assert "opening the document again starts a new review" in message
     assert handle.path.read_bytes() == current

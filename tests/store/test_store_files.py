@@ -16,6 +16,8 @@ from reader.store.schema import check_review
 
 
 def _open(store: ReviewStore, path: Path | None = None, text: str = ARTICLE):
+    if path is not None:  # the article is there (a review whose article is gone may be found
+        path.write_text(text, encoding="utf-8")  # by content from an edited copy elsewhere)
     return store.open_review(make_document(text, path), analyser=figure_analyser)
 
 
@@ -114,14 +116,50 @@ def test_index_lists_title_path_progress_and_is_rebuilt(store_factory, tmp_path)
 def test_index_follows_review_files_added_and_removed_by_a_sync(store_factory, tmp_path):
     store = store_factory()
     handle = _open(store, tmp_path / "a.txt")
+    other = _open(store_factory(tmp_path / "elsewhere"), tmp_path / "b.txt",
+                  ARTICLE + "\nAnother article: 3 ships.\n")
     assert len(store.list_reviews()) == 1
     copy = store.reviews_dir / ("0" * 32 + ".json")
-    data = json.loads(handle.path.read_text(encoding="utf-8"))
-    data["review_id"] = "0" * 32
-    copy.write_text(json.dumps(data), encoding="utf-8")
+    copy.write_bytes(other.path.read_bytes())  # arrives by a sync or a git pull
     assert {e.review_id for e in store.list_reviews()} == {handle.review.review_id, "0" * 32}
     handle.path.unlink()
     assert [e.review_id for e in store.list_reviews()] == ["0" * 32]
+
+
+def test_index_notices_a_review_changed_by_another_program(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    claim_id = next(iter(handle.review.claims))
+    assert store.list_reviews()[0].progress.verified == 0
+    # Another program (a git pull, a sync) replaces the file: same name, new content.
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    data["claims"][claim_id]["status"] = "verified"
+    handle.path.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    assert store.list_reviews()[0].progress.verified == 1  # the same store object notices
+    assert store_factory().list_reviews()[0].progress.verified == 1  # and the index file
+
+
+def test_duplicate_reviews_of_one_text_are_merged_into_one(store_factory, tmp_path):
+    store = store_factory()
+    handle = _open(store, tmp_path / "a.txt")
+    first, second = list(handle.review.claims)[:2]
+    handle.set_status(first, "verified")
+    copy = store.reviews_dir / ("0" * 32 + ".json")
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    data["review_id"] = "0" * 32  # a restored backup or a second store's review of the text
+    data["created"] = "2027-01-01T00:00:00.000000Z"
+    data["claims"][second]["status"] = "disputed"
+    data["claims"][second]["history"] = [{"at": "2027-01-01T00:00:00.000000Z", "event": "status",
+                                          "from": "unreviewed", "to": "disputed", "note": "",
+                                          "reviewer": "bo"}]
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    fresh = store_factory()
+    entries = fresh.list_reviews()
+    assert [e.review_id for e in entries] == [handle.review.review_id]  # the older one keeps
+    claims = fresh.load(handle.review.review_id).review.claims
+    assert (claims[first].status, claims[second].status) == ("verified", "disputed")
+    assert not copy.exists() and (store.reviews_dir / "merged" / copy.name).exists()
+    assert any("merged" in notice for notice in fresh.notices)
 
 
 def test_atomic_write_replaces_whole_file(tmp_path):

@@ -427,7 +427,7 @@ def test_selected_claim_is_scrolled_into_view_in_a_long_list(window, qtbot,
         assert view.viewport().rect().contains(rect), claim.text
 
 
-def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article: Path) -> None:
+def test_a_damaged_review_is_recovered_from_its_backup(window, qtbot, article: Path) -> None:
     with qtbot.waitSignal(window.session_ready, timeout=15000):
         window.open_path(article)
     claim_id = window.session.claims()[0].id
@@ -436,17 +436,46 @@ def test_a_damaged_review_is_kept_and_its_backup_offered(window, qtbot, article:
     window.set_status("disputed")  # the backup now holds "verified"
     review_file = window.session.handle.path
     review_file.write_text('{"schema_version": 1, "claims": ', encoding="utf-8")
-    with qtbot.waitSignal(window.session_failed, timeout=15000):
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
         window.open_path(article)
-    assert "damaged" in window.message_bar.text().lower()
-    assert window.message_bar.action_button.text() == "Restore Backup"
-    kept = [p for p in review_file.parent.iterdir() if p.name != review_file.name
+    message = window.message_bar.text()
+    assert "recovered from its backup" in message and str(review_file) in message
+    assert window.session.handle.path == review_file  # the same review, not a new one
+    assert window.session.claim(claim_id).status == "verified"
+    kept = [p for p in review_file.parent.iterdir() if ".corrupt-" in p.name
             and p.read_text(encoding="utf-8").startswith('{"schema_version": 1, "claims": ')]
     assert kept, "the damaged file is moved aside, not deleted"
-    assert "Harbour council" in window.article_view.toPlainText()  # the article still shows
+
+
+@pytest.mark.parametrize("choice", ["recover", "new"])
+def test_a_damaged_review_without_backup_waits_for_the_users_choice(window, qtbot,
+                                                                    article: Path, choice):
     with qtbot.waitSignal(window.session_ready, timeout=15000):
-        window.message_bar.action_button.click()
-    assert window.session.claim(claim_id).status in {"verified", "disputed"}
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    review_file = window.session.handle.path
+    Path(str(review_file) + ".bak").unlink()
+    good = review_file.read_bytes()
+    damaged = good[: good.index(b'"document"')]
+    review_file.write_bytes(damaged)
+    for _ in range(2):  # asked again each time, never a silent new review
+        with qtbot.waitSignal(window.session_failed, timeout=15000):
+            window.open_path(article)
+        assert str(review_file) in window.message_bar.text()
+        assert "no usable backup" in window.message_bar.text()
+        assert review_file.read_bytes() == damaged
+    bar = window.message_bar
+    assert bar.action_button.text() == "Recover What Can Be Read"
+    assert bar.second_button.text() == "Start a New Review"
+    button = bar.action_button if choice == "recover" else bar.second_button
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        button.click()
+    status = window.session.claim(claim_id).status
+    assert status == ("verified" if choice == "recover" else "unreviewed")
+    assert (window.session.handle.path == review_file) == (choice == "recover")
+    assert [p.read_bytes() for p in review_file.parent.glob("*.corrupt-*")] == [damaged]
 
 
 def test_start_page_lists_reviews_and_reopens_them(window, qtbot, article: Path,
@@ -540,3 +569,107 @@ def test_the_sample_is_listed_as_a_file_and_reopens(window, qtbot) -> None:
         window.start_page.review_activated.emit(entry)
     assert window.session.review.review_id == entry.review_id
     assert "missing or changed" not in window.message_bar.text()
+
+
+def test_a_conflict_is_badged_filtered_and_resolved_in_the_window(reviewing, qtbot,
+                                                                  article: Path) -> None:
+    from reader.document.loading import load_document
+    from reader.store import ReviewStore
+
+    window = reviewing
+    claim_id = window.session.claims()[0].id
+    script = ReviewStore(window.store.root, reviewer="bo").open_review(load_document(article))
+    script.set_status(claim_id, "verified")  # `claim-reader tag` saves first
+    window.select_claim(claim_id)
+    window.set_status("disputed")  # the window never saw it: its value is the one not kept
+    assert "your status (disputed) was not kept, because bo saved verified first" in \
+        window.message_bar.text()
+    row = window.claims_panel.model.row_of(claim_id)
+    index = window.claims_panel.model.index(row)
+    assert index.data(ClaimRole.Flags) == ("Conflict",)
+    assert "in conflict" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "bo saved" not in window.detail.attention_label.text()  # bo's value is kept...
+    assert "saved Disputed" in window.detail.attention_label.text()  # ...the window's shown
+    panel = window.claims_panel
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("conflict"))
+    assert panel.model.ids() == [claim_id]
+    use = next(b for b in window.detail.answer_buttons if b.text() == "Use Disputed")
+    use.click()
+    claim = window.session.claim(claim_id)
+    assert claim.status == "disputed" and claim.open_conflicts() == ()
+    assert stored_claim(window, claim_id)["status"] == "disputed"
+    assert panel.model.ids() == []  # nothing left in conflict
+    assert not window.detail.attention.isVisible()
+
+
+def test_a_verdict_whose_words_changed_is_badged_until_confirmed(window, qtbot,
+                                                                 article: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim = next(c for c in window.session.claims() if "31 to 9" in c.text)
+    window.select_claim(claim.id)
+    window.set_status("verified")
+    article.write_text(ARTICLE.replace("31 to 9", "31 to 8"), encoding="utf-8")
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    window.select_claim(claim.id)
+    panel = window.claims_panel
+    row = panel.model.row_of(claim.id)
+    assert panel.model.index(row).data(ClaimRole.Flags) == ("Re-check",)
+    text = window.detail.attention_label.text()
+    assert "Needs re-check" in text and "31 to 9" in text and "31 to 8" in text
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("recheck"))
+    assert panel.model.ids() == [claim.id]
+    assert window.actions_by_name["claim_confirm"].isEnabled()
+    window.actions_by_name["claim_confirm"].trigger()  # C: the verdict still holds
+    assert window.session.claim(claim.id).recheck() is None
+    assert window.session.claim(claim.id).status == "verified"
+    assert panel.model.ids() == []
+
+
+def test_a_moved_and_edited_article_is_offered_its_review(window, qtbot, article: Path,
+                                                          tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    review_file = window.session.handle.path
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    moved = tmp_path / "elsewhere.txt"
+    moved.write_text(ARTICLE + "\nUpdate: the vote was confirmed on Friday.\n", encoding="utf-8")
+    article.unlink()
+    files = sorted(review_file.parent.glob("*.json"))
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(moved)
+    assert window.message_bar.action_button.text() == "Use That Review"
+    assert "edited copy of an article you reviewed" in window.message_bar.text()
+    assert window.session.claim(claim_id).status == "unreviewed"  # not taken without asking
+    assert sorted(review_file.parent.glob("*.json")) == files  # nor a new file written
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.message_bar.action_button.click()
+    assert window.session.handle.path == review_file
+    assert window.session.claim(claim_id).status == "verified"
+    assert json.loads(review_file.read_text(encoding="utf-8"))["document"]["source_path"] == \
+        str(moved)
+
+
+def test_the_start_page_recovers_what_can_be_read(window, qtbot, article: Path) -> None:
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    claim_id = window.session.claims()[0].id
+    window.select_claim(claim_id)
+    window.set_status("verified")
+    review_file = window.session.handle.path
+    Path(str(review_file) + ".bak").unlink()
+    good = review_file.read_bytes()
+    review_file.write_bytes(good[: good.index(b'"created"', good.index(b'"document"') - 200)])
+    window.show_start_page()
+    notice = window.start_page.damaged_notice
+    assert notice.isVisible() and str(review_file) in notice.text()
+    _, button = notice.rows[review_file.stem]
+    button.click()
+    assert "Recovered what could be read" in window.message_bar.text(), window.message_bar.text()
+    assert not notice.isVisible()
+    entry = next(e for e in window.start_page.visible_entries()
+                 if e.review_id == review_file.stem)
+    assert entry.progress.verified == 1

@@ -183,7 +183,7 @@ def test_delete_does_nothing(qtbot, store, three_reviews) -> None:
     files = sorted(p.name for p in store.reviews_dir.iterdir())
     page.setFocus()
     with qtbot.assertNotEmitted(page.review_activated), \
-            qtbot.assertNotEmitted(page.restore_requested):
+            qtbot.assertNotEmitted(page.recover_requested):
         qtbot.keyClick(page.view, Qt.Key.Key_Delete)
         qtbot.keyClick(page.view, Qt.Key.Key_Backspace)
     assert page.proxy.rowCount() == 3
@@ -229,40 +229,36 @@ def damage(store: ReviewStore, review_id: str) -> ReviewStore:
     return ReviewStore(store.root, reviewer="tester", clock=store.now)
 
 
-def test_damaged_review_is_named_and_its_backup_offered(qtbot, store, three_reviews) -> None:
+def test_damaged_review_with_a_backup_is_recovered_and_listed(qtbot, store,
+                                                              three_reviews) -> None:
     bridge = three_reviews[0]
     review_id = bridge.review.review_id
     assert Path(str(bridge.path) + ".bak").is_file(), "tagging saved twice, so a backup exists"
     fresh = damage(store, review_id)
     page = make_page(qtbot, fresh)
-    notice = page.damaged_notice
-    assert notice.isVisible()
-    assert f"{fresh.review_path(review_id)} (the review of “River bridge approved”)" in \
-        notice.text()
-    assert "cannot be read" in notice.text()
-    assert page.proxy.rowCount() == 2
-    _, button = notice.rows[review_id]
-    assert button is not None and button.text() == "Restore backup"
-    with qtbot.waitSignal(page.restore_requested, timeout=1000) as signal:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert signal.args == [review_id]
-
-    # What the window does with the request; the page then lists the review again.
-    fresh.restore_backup(review_id)
-    page.refresh(fresh)
-    assert not notice.isVisible()
-    assert page.proxy.rowCount() == 3
+    assert not page.damaged_notice.isVisible()
+    assert page.proxy.rowCount() == 3  # recovered from its backup on the way
+    assert any("recovered from its backup" in notice for notice in fresh.notices)
 
 
-def test_damaged_review_without_backup_says_so(qtbot, store, make_review) -> None:
+def test_damaged_review_without_backup_is_named_with_a_way_out(qtbot, store,
+                                                               make_review) -> None:
     handle = make_review(RAIN_TEXT, ["14 days"], title="Rain")
     review_id = handle.review.review_id
     Path(str(handle.path) + ".bak").unlink(missing_ok=True)
-    fresh = damage(store, review_id)
+    store.list_reviews()  # the index knows the review before the damage
+    store.review_path(review_id).write_text("{ this is not json", encoding="utf-8")
+    fresh = ReviewStore(store.root, reviewer="tester", clock=store.now)
     page = make_page(qtbot, fresh)
-    assert page.damaged_notice.isVisible()
-    assert "there is no backup copy" in page.damaged_notice.text()
-    assert page.damaged_notice.rows[review_id][1] is None
+    notice = page.damaged_notice
+    assert notice.isVisible()
+    assert f"{fresh.review_path(review_id)} (the review of “Rain”)" in notice.text()
+    assert "no usable backup" in notice.text()
+    _, button = notice.rows[review_id]
+    assert button is not None and button.text() == "Recover what can be read"
+    with qtbot.waitSignal(page.recover_requested, timeout=1000) as signal:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert signal.args == [review_id]
     assert page.welcome.isVisible(), "no readable review left"
 
 
