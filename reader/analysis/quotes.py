@@ -222,7 +222,7 @@ def _name_after_the_quotes(quotes: list[Quote], unattributed: list[int], cue: Cu
 
 def _first_cue(finder: SpeakerFinder, gaps: list[tuple[int, int]]) -> Cue | None:
     for start, end in gaps:
-        for cue in finder.cues_in(start, end):
+        for cue in finder.cues_in(start, end, first=True):
             if cue.speaker is not None:
                 return cue
     return None

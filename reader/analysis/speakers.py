@@ -334,10 +334,13 @@ class SpeakerFinder:
                 self.last_group = cue.speaker
         return cue
 
-    def cues_in(self, start: int, end: int, floor: int | None = None) -> list[Cue]:
+    def cues_in(self, start: int, end: int, floor: int | None = None,
+                first: bool = False) -> list[Cue]:
         """Every cue with a subject in the quote-free text [start, end), in order. A verb's
         subject may lie before ``start``, back to ``floor`` (the sentence start), when a quote
-        sits between them: "The minister, who promised ‘1.5 million homes’, said ..."."""
+        sits between them: "The minister, who promised ‘1.5 million homes’, said ...".
+        With ``first``, the search stops at the first cue that has a speaker (a sentence
+        without quotes needs no more, and most of the time goes into finding subjects)."""
         text = self.text
         cues: list[Cue] = []
         verb_starts = self.verb_starts
@@ -345,6 +348,8 @@ class SpeakerFinder:
         verb_words = self.verb_words
         index = bisect_left(verb_starts, start)
         while index < len(verb_ends) and verb_ends[index] <= end:
+            if first and cues and cues[-1].speaker is not None:
+                break
             verb_start = verb_starts[index]
             verb_end = verb_ends[index]
             word = _verb_text(verb_words[index])
