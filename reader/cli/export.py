@@ -1,6 +1,10 @@
-"""``claim-reader export FILE --format md|html|csv|jsonld|claimreview [-o OUT]``: write a review as
-a report or as data. FILE is the article (its review is looked up in the store; an article never
-reviewed exports its claims as unreviewed) or a review file (``*.json`` from a store)."""
+"""``claim-reader export FILE --format md|html|pdf|csv|jsonld|claimreview [-o OUT]``: write a
+review as a report or as data. FILE is the article (its review is looked up in the store; an
+article never reviewed exports its claims as unreviewed) or a review file (``*.json`` from a
+store).
+
+``pdf`` is the HTML report laid out by Qt, exactly as the window's Save Report as PDF writes it;
+Qt is loaded for that format only, on its offscreen platform, so it works with no display."""
 
 from __future__ import annotations
 
@@ -9,17 +13,20 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
+from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
 from reader.cli.terminal import printable
 from reader.export import FORMAT_NAMES
+
+CLI_FORMATS = (*FORMAT_NAMES[:2], "pdf", *FORMAT_NAMES[2:])
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXIT_CODES_HELP
     parser.add_argument("file", metavar="FILE",
                         help="the article (.txt, .md, .html) or a review file (.json)")
-    parser.add_argument("--format", "-f", choices=FORMAT_NAMES, default="md",
-                        help="md: Markdown report; html: printable page; csv: one row per "
+    parser.add_argument("--format", "-f", choices=CLI_FORMATS, default="md",
+                        help="md: Markdown report; html: printable page; pdf: the printed "
+                        "report (needs -o, or a pipe); csv: one row per "
                         "claim; jsonld: W3C Web Annotations; claimreview: schema.org "
                         "ClaimReview (default: md)")
     parser.add_argument("-o", "--output", metavar="OUT",
@@ -50,6 +57,21 @@ def _refused_output(out: Path, exported: Path, store: str | None) -> str | None:
     return None
 
 
+def _pdf(review) -> bytes:  # review: Review
+    """The PDF the window's Save Report as PDF writes, made on Qt's offscreen platform."""
+    try:
+        from reader.ui.pdf_report import offscreen_application, review_pdf_bytes
+    except ImportError as error:
+        raise PdfUnavailable(f"PDF export needs Qt, which could not be loaded ({error}). "
+                             "Export as html and print that page instead.") from None
+    offscreen_application()
+    return review_pdf_bytes(review)
+
+
+class PdfUnavailable(Exception):
+    pass
+
+
 def run(options: argparse.Namespace) -> int:
     from reader.document.errors import DocumentError
     from reader.export import render
@@ -57,6 +79,9 @@ def run(options: argparse.Namespace) -> int:
     from reader.store.errors import StoreError
 
     path = Path(options.file)
+    if options.format == "pdf" and not options.output and sys.stdout.isatty():
+        return fail("A PDF is not shown in a terminal: add -o OUT.pdf (or pipe the output).",
+                    USAGE)
     try:
         review = _review_from_file(path)
         if review is None:
@@ -65,15 +90,24 @@ def run(options: argparse.Namespace) -> int:
 
             store = ReviewStore(options.store)
             review = store.open_review(load_document(path), read_only=True).review
-        text = render(review, options.format)
+        if options.format == "pdf":
+            data = _pdf(review)
+        else:
+            text = render(review, options.format)
+            data = text.encode("utf-8")
         if not options.output:
-            # JSON-LD has no raw control character (json_ld.py); a report shown in a terminal
-            # must not carry one either.
-            sys.stdout.write(printable(text))
+            if options.format == "pdf":
+                sys.stdout.buffer.write(data)
+            else:
+                # JSON-LD has no raw control character (json_ld.py); a report shown in a
+                # terminal must not carry one either.
+                sys.stdout.write(printable(text))
             sys.stdout.flush()
             return 0
     except (DocumentError, StoreError) as error:
         return fail(error.message)
+    except PdfUnavailable as error:
+        return fail(str(error))
     except BrokenPipeError:  # `claim-reader export FILE | head`: the reader left, not an error
         return output_closed()
     out = Path(options.output)
@@ -81,7 +115,7 @@ def run(options: argparse.Namespace) -> int:
     if refusal:
         return fail(refusal)
     try:
-        write_atomic(out, text.encode("utf-8"), keep_backup=False)
+        write_atomic(out, data, keep_backup=False)
     except OSError as error:
         return fail(f"Could not write {out}: {error.strerror}. Choose another -o path.")
     print(f"Wrote {printable(str(out))}", file=sys.stderr)

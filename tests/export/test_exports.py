@@ -61,23 +61,23 @@ class _Collector(HTMLParser):
         self.article_text: list[str] = []
         self.depth = 0
         self.in_article = False
-        self.in_sup = False
+        self.in_verdict = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         if tag == "div" and dict(attrs).get("class") == "article":
             self.in_article = True
-        if tag == "sup":
-            self.in_sup = True
+        if tag == "span" and dict(attrs).get("class") == "verdict":
+            self.in_verdict = True
 
     def handle_endtag(self, tag):
         if tag == "div":
             self.in_article = False
-        if tag == "sup":
-            self.in_sup = False
+        if tag == "span":
+            self.in_verdict = False
 
     def handle_data(self, data):
-        if self.in_article and not self.in_sup:
+        if self.in_article and not self.in_verdict:
             self.article_text.append(data)
 
 

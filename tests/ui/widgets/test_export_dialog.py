@@ -21,16 +21,15 @@ from reader import export
 from reader.ui import export_dialog
 from reader.ui.export_dialog import (
     ExportWriteError,
-    OfflineTextDocument,
     export_filters,
     export_review,
     export_review_pdf,
     format_filter,
     format_for_path,
     print_review,
-    report_document,
     save_review_pdf,
 )
+from reader.ui.pdf_report import OfflineTextDocument, report_document
 
 READABLE_FILTERS = [
     "Markdown report (*.md)",
