@@ -18,8 +18,6 @@ from reader.document.encoding import (
     replace_lone_surrogates,
 )
 from reader.document.errors import DocumentError
-from reader.document.html import render_html
-from reader.document.markdown import render_markdown
 from reader.document.model import Block, Document, DocumentFormat, InlineSpan
 from reader.document.plain_text import plain_text_blocks
 from reader.document.sniffing import format_for_extension, sniff_format, unsupported_kind
@@ -94,8 +92,13 @@ def _document(
     if document_format == "text":
         blocks: tuple[Block, ...] = plain_text_blocks(text)
     elif document_format == "markdown":
+        # Each reader is imported when a file needs it (markdown-it, lxml: ~40 ms together).
+        from reader.document.markdown import render_markdown
+
         text, blocks, spans = render_markdown(text)
     else:
+        from reader.document.html import render_html
+
         page = render_html(text)
         text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
     if not blocks:
