@@ -4,7 +4,12 @@ article never reviewed exports its claims as unreviewed) or a review file (``*.j
 store).
 
 ``pdf`` is the HTML report laid out by Qt, exactly as the window's Save Report as PDF writes it;
-Qt is loaded for that format only, on its offscreen platform, so it works with no display."""
+Qt is loaded for that format only, on its offscreen platform, so it works with no display.
+
+``claimreview`` is written only when it can be published: it needs the article's web address
+(a saved page's canonical link or og:url, or ``--url``, which is then kept in the review) and the
+reviewer's name (``--author``, else ``name`` under ``[reviewer]`` in the settings file that the
+window's Preferences write; never the login name)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from pathlib import Path
 
 from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
 from reader.cli.terminal import printable
+from reader.config import ConfigError
 from reader.export import FORMAT_NAMES
 
 CLI_FORMATS = (*FORMAT_NAMES[:2], "pdf", *FORMAT_NAMES[2:])
@@ -31,6 +37,15 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
                         "ClaimReview (default: md)")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="write to OUT instead of printing (an existing OUT is replaced)")
+    parser.add_argument("--url", metavar="URL",
+                        help="the article's web address (http or https), kept in the review "
+                        "from then on; a saved web page gives its own")
+    parser.add_argument("--author", metavar="NAME",
+                        help="the reviewer's name a ClaimReview is published under (default: "
+                        "name under [reviewer] in the settings file, see README)")
+    parser.add_argument("--organisation", "--organization", metavar="ORG",
+                        help="the organisation the reviewer publishes for (default: "
+                        "organisation under [reviewer] in the settings file)")
 
 
 def _review_from_file(path: Path):  # -> Review | None
@@ -55,6 +70,46 @@ def _refused_output(out: Path, exported: Path, store: str | None) -> str | None:
         return (f"{out} is inside the review store {store_root}, whose files Claim Reader "
                 "manages. Choose an -o path outside it.")
     return None
+
+
+def _is_web_address(url: str) -> bool:
+    url = url.strip()
+    scheme, _, rest = url.partition("://")
+    return (scheme.lower() in ("http", "https") and bool(rest) and len(url) <= 2048
+            and not any(c.isspace() or c < " " for c in url))
+
+
+def _reviewer(options: argparse.Namespace):  # -> Reviewer
+    """Who publishes: the options first, then the settings file; never the login name."""
+    from reader.config import Reviewer, load_reviewer
+
+    name = " ".join((options.author or "").split())
+    organisation = " ".join((options.organisation or "").split())
+    if options.format != "claimreview" or (name and organisation):
+        return Reviewer(name, organisation)
+    saved = load_reviewer()
+    return Reviewer(name or saved.name, organisation or saved.organisation)
+
+
+def _not_publishable(review, reviewer, path: Path) -> str | None:
+    """Why the ClaimReview of ``review`` cannot be published, with what to do; None if it can."""
+    from reader.config import config_path
+    from reader.export.claim_review import (
+        MISSING_NAME,
+        MISSING_URL,
+        missing_for_publication,
+    )
+
+    missing = missing_for_publication(review, reviewer)
+    if not missing:
+        return None
+    remedies = {
+        MISSING_URL: f"--url URL (it is then kept in the review of {path})",
+        MISSING_NAME: f"--author NAME, or name = \"...\" under [reviewer] in {config_path()} "
+                      "(the window's Edit > Preferences writes it)",
+    }
+    return (f"Not written: a ClaimReview is published data and needs {' and '.join(missing)}. "
+            f"Give {'; and '.join(remedies[m] for m in missing)}.")
 
 
 def _pdf(review) -> bytes:  # review: Review
@@ -82,18 +137,37 @@ def run(options: argparse.Namespace) -> int:
     if options.format == "pdf" and not options.output and sys.stdout.isatty():
         return fail("A PDF is not shown in a terminal: add -o OUT.pdf (or pipe the output).",
                     USAGE)
+    if options.url is not None and not _is_web_address(options.url):
+        return fail(f"--url {options.url!r} is not a web address: give the article's http:// "
+                    "or https:// address.", USAGE)
     try:
+        reviewer = _reviewer(options)
         review = _review_from_file(path)
         if review is None:
             from reader.document.loading import load_document
             from reader.store.store import ReviewStore
 
             store = ReviewStore(options.store)
-            review = store.open_review(load_document(path), read_only=True).review
+            document = load_document(path)
+            handle = store.open_review(document, read_only=True)
+            if options.url and options.url.strip() != handle.review.document.url:
+                handle = store.open_review(document)  # the address is kept in the review
+                if handle.read_only:
+                    return fail(handle.read_only_reason)
+                handle.set_url(options.url)
+            review = handle.review
+        elif options.url:  # a colleague's review file is not changed, only this export
+            from dataclasses import replace
+
+            review = replace(review, document=replace(review.document, url=options.url.strip()))
+        if options.format == "claimreview":
+            refusal = _not_publishable(review, reviewer, path)
+            if refusal:
+                return fail(refusal)
         if options.format == "pdf":
             data = _pdf(review)
         else:
-            text = render(review, options.format)
+            text = render(review, options.format, reviewer)
             data = text.encode("utf-8")
         if not options.output:
             if options.format == "pdf":
@@ -106,7 +180,7 @@ def run(options: argparse.Namespace) -> int:
             return 0
     except (DocumentError, StoreError) as error:
         return fail(error.message)
-    except PdfUnavailable as error:
+    except (PdfUnavailable, ConfigError) as error:
         return fail(str(error))
     except BrokenPipeError:  # `claim-reader export FILE | head`: the reader left, not an error
         return output_closed()

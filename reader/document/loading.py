@@ -89,6 +89,7 @@ def _document(
 ) -> Document:
     spans: tuple[InlineSpan, ...] = ()
     declared_titles: tuple[str, ...] = ()
+    metadata: dict[str, str] = {}
     if document_format == "text":
         blocks: tuple[Block, ...] = plain_text_blocks(text)
     elif document_format == "markdown":
@@ -101,6 +102,7 @@ def _document(
 
         page = render_html(text)
         text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
+        metadata = page.metadata
     if not blocks:
         where = path or source_path
         if where is None:
@@ -121,6 +123,7 @@ def _document(
         format=document_format,
         spans=spans,
         source_path=source_path,
+        metadata=dict(metadata),
     )
 
 

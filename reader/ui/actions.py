@@ -52,6 +52,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_find_previous", "Find Pre&vious", (Key.FindPrevious,),
                "Previous match in the article"),
     ActionSpec("edit_filter", "Filter &Claims…", ("Ctrl+L",), "Filter the claims list by words"),
+    ActionSpec("edit_preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"),
+               "Your name and organisation, as a published ClaimReview names them"),
     # Claim
     ActionSpec("claim_next", "&Next Claim", ("J", "Down"), "Select the next claim in the list"),
     ActionSpec("claim_previous", "&Previous Claim", ("K", "Up"),

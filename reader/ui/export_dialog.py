@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from reader import export
+from reader.config import Reviewer
 from reader.store.model import Review
 from reader.ui.pdf_report import report_document, write_review_pdf
 
@@ -148,19 +149,18 @@ def write_text_atomic(path: Path, text: str) -> None:
         os.fsync(stream.fileno())
 
 
-def write_export(review: Review, format_name: str, path: Path) -> Path:
-    """Render ``review`` in ``format_name`` and write it to ``path`` (raises ExportWriteError)."""
-    write_text_atomic(path, export.render(review, format_name))
+def write_export(review: Review, format_name: str, path: Path,
+                 reviewer: Reviewer | None = None) -> Path:
+    """Render ``review`` in ``format_name`` and write it to ``path`` (raises ExportWriteError).
+    A ClaimReview that cannot be published raises ``NotPublishable`` before anything is
+    written."""
+    write_text_atomic(path, export.render(review, format_name, reviewer))
     return path
 
 
-def export_review(parent: QWidget | None, review: Review, default_dir: Path,
-                  default_format: str = DEFAULT_FORMAT) -> Path | None:
-    """Ask for a file and a format, write the export, return its path (None if cancelled).
-
-    Raises ``ExportWriteError`` (an ``OSError``) if the file cannot be written; show ``str()`` of
-    it to the user. The format can be read back from the path's suffix with ``format_for_path``.
-    """
+def choose_export_target(parent: QWidget | None, review: Review, default_dir: Path,
+                         default_format: str = DEFAULT_FORMAT) -> tuple[str, Path] | None:
+    """Ask for a file and a format: (format, path), or None if cancelled."""
     filters = export_filters()
     start = Path(default_dir) / (default_file_stem(review) + export.suffix(default_format))
     chosen, selected = QFileDialog.getSaveFileName(
@@ -168,8 +168,22 @@ def export_review(parent: QWidget | None, review: Review, default_dir: Path,
         format_filter(default_format))
     if not chosen:
         return None
-    format_name, path = format_for_path(Path(chosen), selected, default_format)
-    return write_export(review, format_name, path)
+    return format_for_path(Path(chosen), selected, default_format)
+
+
+def export_review(parent: QWidget | None, review: Review, default_dir: Path,
+                  default_format: str = DEFAULT_FORMAT,
+                  reviewer: Reviewer | None = None) -> Path | None:
+    """Ask for a file and a format, write the export, return its path (None if cancelled).
+
+    Raises ``ExportWriteError`` (an ``OSError``) if the file cannot be written; show ``str()`` of
+    it to the user. The format can be read back from the path's suffix with ``format_for_path``.
+    """
+    target = choose_export_target(parent, review, default_dir, default_format)
+    if target is None:
+        return None
+    format_name, path = target
+    return write_export(review, format_name, path, reviewer)
 
 
 # Printing -----------------------------------------------------------------------------------
