@@ -8,9 +8,17 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.bundled import sample_article_path
 from reader.ui import article_view as article_view_module
@@ -103,13 +111,13 @@ def test_the_selected_claim_does_not_look_like_a_quote() -> None:
         assert contrast_ratio(colors.focus_background, colors.quote_background) >= 3
 
 
-def _frame_contrast(widget: QWidget, window_color: QColor) -> float:
-    """The strongest contrast between the window colour and any pixel of the widget's left
-    quarter: where a check box's box or a text field's frame is drawn."""
+def _frame_contrast(widget: QWidget, window_color: QColor, area: QRect) -> float:
+    """The strongest contrast between the window colour and any pixel of ``area`` of the
+    widget as drawn: where a check box's box or a text field's frame is."""
     image = widget.grab().toImage()
     best = 1.0
-    for x in range(min(image.width(), 24)):
-        for y in range(image.height()):
+    for x in range(max(area.left(), 0), min(area.right() + 1, image.width())):
+        for y in range(max(area.top(), 0), min(area.bottom() + 1, image.height())):
             best = max(best, contrast_ratio(QColor(image.pixel(x, y)), window_color))
     return best
 
@@ -126,7 +134,13 @@ def test_check_boxes_and_text_fields_are_drawn_with_a_visible_frame(qtbot, mode)
             qtbot.addWidget(widget)
             widget.resize(160, 28)
             widget.show()
-            assert _frame_contrast(widget, window_color) >= 3, (mode, type(widget).__name__)
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option,
+                                               box)
+        assert _frame_contrast(box, window_color, indicator) >= 3, mode
+        # The field's frame and inside, left of where any text would be.
+        assert _frame_contrast(field, window_color, QRect(0, 0, 3, 28)) >= 3, mode
         assert colors.dark == (mode == "dark")
     finally:
         apply_theme(app, "light")
