@@ -149,3 +149,98 @@ def test_escape_sequences_in_a_file_name_never_reach_the_terminal(tmp_path: Path
     result = run("extract", str(tmp_path / "missing\x1b[2J.txt"))
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "missing" in result.stderr
+
+
+# What people type: options in any place, typos, no display ------------------------------------
+
+
+def _article(tmp_path: Path) -> Path:
+    article = tmp_path / "quay.txt"
+    article.write_text("Quay repairs\n\nThe harbour master said 14 ships waited in 2025.\n",
+                       encoding="utf-8")
+    return article
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_store_may_come_before_or_after_the_command(tmp_path: Path, order: str) -> None:
+    article, store = _article(tmp_path), tmp_path / "chosen-store"
+    store_args = ["--store", str(store)]
+    status = ["status", str(article), "--json"]
+    args = store_args + status if order == "before" else status + store_args
+    listed = run(*args)
+    assert listed.returncode == 0, listed.stderr
+    claim_id = __import__("json").loads(listed.stdout)["claims"][0]["id"]
+    tag = ["tag", str(article), claim_id, "verified"]
+    tagged = run(*(store_args + tag if order == "before" else tag + store_args))
+    assert tagged.returncode == 0, tagged.stderr
+    assert len(list((store / "reviews").glob("*.json"))) == 1
+    assert run(f"--store={store}", *status).returncode == 0
+
+
+def test_an_unknown_command_is_named_with_the_commands_and_the_closest() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == "claim-reader: unknown command 'frobnicate' (and no file of that name)"
+    assert all(name in lines[1] for name in COMMANDS)
+    typo = run("--store", "somewhere", "statsu", "article.txt")
+    assert typo.returncode == 2
+    assert typo.stderr.splitlines()[-1] == "did you mean 'status'?"
+
+
+def test_a_file_named_like_a_word_is_opened_not_refused(monkeypatch, tmp_path) -> None:
+    calls = []
+    import reader.ui.app
+
+    monkeypatch.setattr(reader.ui.app, "run_app", lambda f, s, **kw: calls.append(f) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "frobnicate").write_text("A file with no extension.\n", encoding="utf-8")
+    assert main(["frobnicate"]) == 0
+    assert main(["--", "statsu"]) == 0
+    assert main(["missing-article.txt"]) == 0  # the window says the file is missing
+    assert calls == [Path("frobnicate"), Path("statsu"), Path("missing-article.txt")]
+
+
+def _without_display(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, **extra}
+
+
+@pytest.mark.parametrize("display", [None, ":97"])
+def test_without_a_display_the_window_says_so_in_one_line(display: str | None,
+                                                          tmp_path: Path) -> None:
+    env = _without_display(**({"DISPLAY": display} if display else {}))
+    result = run("--store", str(tmp_path / "store"), env=env)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "display" in lines[0] and "--self-test" in lines[0] and "export" in lines[0]
+    assert "xcb" not in result.stderr
+    assert (display or "neither DISPLAY nor WAYLAND_DISPLAY") in lines[0]
+
+
+def test_a_display_is_looked_for_where_qt_would_connect(monkeypatch, tmp_path) -> None:
+    from reader.cli.display import display_problem
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert display_problem() is not None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert display_problem() is None
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-9")
+    assert "WAYLAND_DISPLAY=wayland-9" in display_problem()
+    (tmp_path / "wayland-9").touch()  # the compositor's socket
+    assert display_problem() is None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")  # X asked for, and no X server
+    assert display_problem() is not None
+    monkeypatch.setenv("DISPLAY", "remote.example:10.0")  # forwarded over SSH: not probed
+    assert display_problem() is None
+
+
+def test_the_store_variable_in_the_help_is_the_stores() -> None:
+    import reader.cli
+
+    assert reader.cli.STORE_ENV_VAR == STORE_ENV_VAR

@@ -2,39 +2,81 @@
 
 Run: python tools/screenshots.py [OUT_DIR]
 Writes screenshot.png (a review under way, light), screenshot-dark.png (the same, dark) and
-start-page.png (the stored reviews).
+start-page.png (the stored reviews), in the default 1200x800 window.
+
+Everything is made in a throw-away home folder (articles in ~/Articles, the store and the
+settings beside them), so no screenshot shows the developer's own paths, name or reviews.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
 
-from PySide6.QtCore import QSettings
+SECOND_ARTICLE = """# Ferry fares rise for the first time in a decade
 
-from reader.ui.app import create_application
-from reader.ui.main_window import MainWindow
-from reader.ui.settings import WindowSettings
+The island ferry company said on Monday that fares would rise by 9% in April, "the first rise
+in ten years", and that 40 crossings a day would continue through the winter.
+
+The islanders' association said the rise would cost a commuting family about €310 a year.
+"""
+
+
+def neutral_home(folder: Path) -> Path:
+    """A home folder that shows nobody's name: HOME points there for the rest of the run."""
+    home = folder / "home"
+    (home / "Articles").mkdir(parents=True)
+    os.environ["HOME"] = str(home)
+    os.environ["USERPROFILE"] = str(home)
+    for variable, sub in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config")):
+        os.environ[variable] = str(home / sub)
+    return home
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
+    out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = WindowSettings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(Path(tmp) / "store", settings)
-        window.resize(1400, 860)
+        home = neutral_home(Path(tmp))
+        from PySide6.QtCore import QSettings
+
+        from reader.bundled import sample_article_text
+        from reader.ui.app import create_application
+        from reader.ui.main_window import MainWindow
+        from reader.ui.settings import WindowSettings
+
+        articles = home / "Articles"
+        sample = articles / "port-ellis-sea-wall.md"
+        sample.write_text(sample_article_text(), encoding="utf-8")
+        ferry = articles / "ferry-fares.md"
+        ferry.write_text(SECOND_ARTICLE, encoding="utf-8")
+
+        app = create_application()
+        settings = WindowSettings(QSettings(str(home / "settings.ini"),
+                                            QSettings.Format.IniFormat))
+        window = MainWindow(home / ".local/share/claim-reader/store", settings)
+        window.resize(1200, 800)
         window.show()
-        window.open_sample()
-        deadline = time.monotonic() + 30
-        while window.session is None and time.monotonic() < deadline:
-            app.processEvents()
+
+        def open_and_wait(path: Path) -> None:
+            window.open_path(path)
+            deadline = time.monotonic() + 30
+            while ((window.session is None or not window.article_view.highlighted)
+                   and time.monotonic() < deadline):
+                app.processEvents()
+
+        open_and_wait(ferry)
+        window.step_claim(1)
+        window.set_status("verified")
+        open_and_wait(sample)
         for status in ("verified", "disputed", "unverifiable", None, "verified"):
             window.step_claim(1)
             if status:
@@ -48,19 +90,19 @@ def main() -> int:
             publisher="Port Ellis city council", url="https://example.org/budget-2026",
             stance="supports")
         app.processEvents()
-        shots = {"screenshot.png": None}
-        window.grab().save(str(out / "screenshot.png"))
+        shots = ["screenshot.png", "screenshot-dark.png", "start-page.png"]
+        window.grab().save(str(out / shots[0]))
         window.set_theme("dark")
         app.processEvents()
-        window.grab().save(str(out / "screenshot-dark.png"))
+        window.grab().save(str(out / shots[1]))
         window.set_theme("light")
         window.show_start_page()
         app.processEvents()
-        window.grab().save(str(out / "start-page.png"))
-        shots.update({"screenshot-dark.png": None, "start-page.png": None})
+        window.grab().save(str(out / shots[2]))
         for name in shots:
             print(f"wrote {out / name}")
         window.close()
+        shutil.rmtree(home, ignore_errors=True)
     return 0
 
 

@@ -16,6 +16,46 @@ from reader.cli.terminal import clipped, json_text, printable
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
+MIN_ID_PREFIX = 6
+# The window's keys: V, D, U (and 1, 2, 3; 0 for back to unreviewed).
+STATUS_SHORT_FORMS = {"v": "verified", "d": "disputed", "u": "unverifiable", "1": "verified",
+                      "2": "disputed", "3": "unverifiable", "0": "unreviewed"}
+
+
+def status_word(text: str) -> str:
+    """A status as typed: "Verified", "VERIFIED", "v" and "1" all mean verified."""
+    word = text.strip().lower()
+    word = STATUS_SHORT_FORMS.get(word, word)
+    if word not in STATUSES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a status: use verified (v), disputed (d), unverifiable (u) or "
+            "unreviewed")
+    return word
+
+
+class AmbiguousClaimId(Exception):
+    pass
+
+
+def resolve_claim_id(handle: Any, given: str) -> str:
+    """The id of the claim ``given`` names: the id itself, or a prefix of at least
+    MIN_ID_PREFIX characters that no other claim's id starts with (case aside)."""
+    claims = handle.review.claims
+    if given in claims:
+        return given
+    wanted = given.strip().lower()
+    matches = [cid for cid in claims if cid.lower().startswith(wanted)] if wanted else []
+    if len(matches) == 1 and len(wanted) >= MIN_ID_PREFIX:
+        return matches[0]
+    if len(matches) > 1:
+        ordered = [c for c in handle.review.ordered_claims() if c.id in matches]
+        listed = "\n".join(f"  {c.id}  {clipped(c.text, TEXT_WIDTH)}" for c in ordered)
+        raise AmbiguousClaimId(f"{given!r} is the start of {len(matches)} claim ids; give more "
+                               f"of the one you mean:\n{listed}")
+    if matches:
+        raise AmbiguousClaimId(f"{given!r} is too short to name a claim: give at least "
+                               f"{MIN_ID_PREFIX} characters of its id ({matches[0]}).")
+    return handle.claim(given).id  # raises the store's "no claim" error
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
@@ -28,9 +68,11 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     elif name == "tag":
         parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
         parser.add_argument("claim_id", metavar="CLAIM_ID",
-                            help="the claim's id, as `claim-reader status FILE` lists it")
-        parser.add_argument("status", metavar="STATUS", choices=STATUSES,
-                            help="one of: " + ", ".join(STATUSES))
+                            help="the claim's id, as `claim-reader status FILE` lists it, or "
+                            f"its first {MIN_ID_PREFIX} characters or more")
+        parser.add_argument("status", metavar="STATUS", type=status_word,
+                            help="verified (v), disputed (d), unverifiable (u) or unreviewed, "
+                            "in any case")
         parser.add_argument("--note", metavar="TEXT", help="replace the claim's note")
         parser.add_argument("--source", metavar="URL", action="append", default=[],
                             help="add a source (a URL or a citation); repeat for several")
@@ -202,7 +244,10 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
         return fail(handle.read_only_reason)
     if handle.last_error is not None:
         return fail(handle.last_error.message)
-    claim_id = handle.claim(options.claim_id).id
+    try:
+        claim_id = handle.claim(resolve_claim_id(handle, options.claim_id)).id
+    except AmbiguousClaimId as error:
+        return fail(str(error))
     reviewer = options.reviewer
     lost: list[str] = []
 

@@ -10,8 +10,6 @@ import codecs
 import re
 from pathlib import Path
 
-import charset_normalizer
-
 from reader.document.errors import DocumentError
 
 # Checked longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
@@ -154,6 +152,8 @@ def _decode_legacy(data: bytes, path: Path | str | None) -> str:
     charset-normalizer scores each candidate; on ties (common for short Latin text, where
     cp1250, cp1252 and cp1257 read the same letters) the order of LEGACY_ENCODINGS decides.
     """
+    import charset_normalizer  # only for files that are not UTF-8 (7 ms to import)
+
     results = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
     if results:
         best_chaos = min(result.chaos for result in results)

@@ -27,12 +27,12 @@ import html as html_module
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
 
-from reader.document.model import Block, BlockKind, InlineSpan, SpanKind
+from reader.document.model import METADATA_URL, Block, BlockKind, InlineSpan, SpanKind
 from reader.document.rendering import TextBuilder
 
 
@@ -123,6 +123,8 @@ class RenderedHtml:
     spans: tuple[InlineSpan, ...]
     titles: tuple[str, ...]
     """Title candidates, best first: og:title, the headline (h1), then <title>."""
+    metadata: dict[str, str] = field(default_factory=dict)
+    """For ``Document.metadata``: ``"url"`` when the page names its address."""
 
 
 def render_html(source: str) -> RenderedHtml:
@@ -130,6 +132,10 @@ def render_html(source: str) -> RenderedHtml:
     root = _parse(source)
     if root is None:
         return RenderedHtml("", (), (), ())
+    metadata = {}
+    url = page_url(root)
+    if url:
+        metadata[METADATA_URL] = url
     og_title = _meta_title(root)
     headline = _headline(root)
     page_title = _page_title(root)
@@ -150,7 +156,7 @@ def render_html(source: str) -> RenderedHtml:
         _render_element(body, builder, "paragraph", 0)  # the choice held no words: keep all
     text, blocks, spans = builder.finish()
     titles = tuple(title for title in (og_title, headline, page_title) if title)
-    return RenderedHtml(text, blocks, spans, titles)
+    return RenderedHtml(text, blocks, spans, titles, metadata)
 
 
 def render_html_fragment(
@@ -267,6 +273,34 @@ def _meta_title(root: lxml.html.HtmlElement) -> str:
             if title:
                 return title
     return ""
+
+
+def _web_address(value: str | None) -> str | None:
+    """``value`` if it is an absolute http(s) address a reader could publish, else None."""
+    address = (value or "").strip()
+    if len(address) > _MAX_ATTRIBUTE_CHARS or any(c.isspace() or c < " " or c == "\x7f"
+                                                  for c in address):
+        return None
+    scheme, _, rest = address.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        return None
+    return address
+
+
+def page_url(root: lxml.html.HtmlElement) -> str | None:
+    """The article's own address as the saved page states it: the canonical link first (what
+    the publisher names as the article), then Open Graph's og:url."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            url = _web_address(link.get("href"))
+            if url:
+                return url
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:url":
+            url = _web_address(meta.get("content"))
+            if url:
+                return url
+    return None
 
 
 def _headline(root: lxml.html.HtmlElement) -> str:

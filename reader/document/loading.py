@@ -18,8 +18,6 @@ from reader.document.encoding import (
     replace_lone_surrogates,
 )
 from reader.document.errors import DocumentError
-from reader.document.html import render_html
-from reader.document.markdown import render_markdown
 from reader.document.model import Block, Document, DocumentFormat, InlineSpan
 from reader.document.plain_text import plain_text_blocks
 from reader.document.sniffing import format_for_extension, sniff_format, unsupported_kind
@@ -91,13 +89,20 @@ def _document(
 ) -> Document:
     spans: tuple[InlineSpan, ...] = ()
     declared_titles: tuple[str, ...] = ()
+    metadata: dict[str, str] = {}
     if document_format == "text":
         blocks: tuple[Block, ...] = plain_text_blocks(text)
     elif document_format == "markdown":
+        # Each reader is imported when a file needs it (markdown-it, lxml: ~40 ms together).
+        from reader.document.markdown import render_markdown
+
         text, blocks, spans = render_markdown(text)
     else:
+        from reader.document.html import render_html
+
         page = render_html(text)
         text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
+        metadata = page.metadata
     if not blocks:
         where = path or source_path
         if where is None:
@@ -118,6 +123,7 @@ def _document(
         format=document_format,
         spans=spans,
         source_path=source_path,
+        metadata=dict(metadata),
     )
 
 

@@ -42,6 +42,11 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Keys of Document.metadata the loaders fill. A plain mapping rather than fields so that new
+# kinds of metadata (title, author, published, site) need no change to the model's users.
+METADATA_URL = "url"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     text: str
@@ -51,6 +56,10 @@ class Document:
     spans: tuple[InlineSpan, ...] = ()
     source_path: str | None = None
     sha256: str = field(default="")
+    metadata: dict[str, str] = field(default_factory=dict, hash=False)
+    """What the file says about itself, by key; a key is absent when the file does not say.
+    ``"url"``: the article's address on the web, from a saved page's canonical link or
+    ``og:url`` (always an absolute http or https URL)."""
 
     def __post_init__(self) -> None:
         if not self.sha256:

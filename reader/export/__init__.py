@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.config import Reviewer
 from reader.store.model import Review
 
-Renderer = Callable[[Review], str]
+Renderer = Callable[..., str]
 
 
 def _formats() -> dict[str, tuple[Renderer, str]]:
@@ -30,9 +31,17 @@ def _formats() -> dict[str, tuple[Renderer, str]]:
 FORMAT_NAMES = ("md", "html", "csv", "jsonld", "claimreview")
 
 
-def render(review: Review, format_name: str) -> str:
-    """The review in ``format_name`` (one of ``FORMAT_NAMES``)."""
-    return _formats()[format_name][0](review)
+# Formats that name who published them: their renderer takes the reviewer too.
+SIGNED_FORMATS = ("claimreview",)
+
+
+def render(review: Review, format_name: str, reviewer: Reviewer | None = None) -> str:
+    """The review in ``format_name`` (one of ``FORMAT_NAMES``). ``claimreview`` raises
+    ``claim_review.NotPublishable`` without the article's URL or the reviewer's name."""
+    renderer = _formats()[format_name][0]
+    if format_name in SIGNED_FORMATS:
+        return renderer(review, reviewer or Reviewer())
+    return renderer(review)
 
 
 def suffix(format_name: str) -> str:

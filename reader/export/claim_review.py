@@ -1,25 +1,55 @@
 """The review as schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview), the markup
 fact-checking sites publish: one ClaimReview per tagged claim (unreviewed and dismissed claims
-are left out), the status as the rating's ``alternateName``, the speaker as the claim's author."""
+are left out), the status as the rating's ``alternateName``, the speaker as the claim's author.
+
+A ClaimReview is meant to be published, so it is only written when it can be: the article's
+web address (``itemReviewed.appearance.url``: a saved page's canonical link, or given by the
+reviewer) and the reviewer's name (``author``: from Preferences, ``--author`` or the settings
+file; never the login name) must be known. Otherwise ``NotPublishable`` says what is missing,
+rather than a file that looks publishable and points at ``file:///home/...`` or at ``root``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from reader.config import Reviewer
 from reader.export.json_ld import dumps_json_ld
 from reader.export.labels import STATUS_LABELS, flags
-from reader.export.web_annotation import document_iri
 from reader.store.model import Review, ReviewClaim
 
+MISSING_URL = "the article's web address"
+MISSING_NAME = "the reviewer's name"
 
-def claim_review(review: Review, claim: ReviewClaim) -> dict[str, Any]:
-    reviewer = next((h.reviewer for h in reversed(claim.history)
-                     if h.event == "status" and h.reviewer), "")
-    item_reviewed: dict[str, Any] = {
-        "@type": "Claim",
-        "appearance": {"@type": "CreativeWork", "name": review.document.title,
-                       "url": document_iri(review)},
-    }
+
+class NotPublishable(ValueError):
+    """What a ClaimReview lacks to be published; ``missing`` holds MISSING_* phrases."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(" and ".join(missing))
+        self.missing = missing
+
+
+def missing_for_publication(review: Review, reviewer: Reviewer) -> list[str]:
+    missing = []
+    if not review.document.url:
+        missing.append(MISSING_URL)
+    if not reviewer.name.strip():
+        missing.append(MISSING_NAME)
+    return missing
+
+
+def author(reviewer: Reviewer) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", "name": reviewer.name.strip()}
+    if reviewer.organisation.strip():
+        person["affiliation"] = {"@type": "Organization", "name": reviewer.organisation.strip()}
+    return person
+
+
+def claim_review(review: Review, claim: ReviewClaim, reviewer: Reviewer) -> dict[str, Any]:
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": review.document.url}
+    if review.document.title:
+        appearance["headline"] = review.document.title
+    item_reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if claim.speaker:
         item_reviewed["author"] = {"@type": "Person", "name": claim.speaker}
     # A verdict to re-check or in conflict says so in its rating name: never published as final.
@@ -35,9 +65,10 @@ def claim_review(review: Review, claim: ReviewClaim) -> dict[str, Any]:
         "datePublished": claim.updated[:10],
         "reviewRating": rating,
         "itemReviewed": item_reviewed,
+        "author": author(reviewer),
     }
-    if reviewer:
-        data["author"] = {"@type": "Person", "name": reviewer}
+    if reviewer.organisation.strip():
+        data["publisher"] = {"@type": "Organization", "name": reviewer.organisation.strip()}
     if claim.note:
         data["reviewBody"] = claim.note
     citations = [s.url or s.citation for s in claim.sources if s.url or s.citation]
@@ -46,11 +77,15 @@ def claim_review(review: Review, claim: ReviewClaim) -> dict[str, Any]:
     return data
 
 
-def claim_reviews(review: Review) -> dict[str, Any]:
-    graph = [claim_review(review, claim) for claim in review.ordered_claims()
+def claim_reviews(review: Review, reviewer: Reviewer) -> dict[str, Any]:
+    missing = missing_for_publication(review, reviewer)
+    if missing:
+        raise NotPublishable(missing)
+    graph = [claim_review(review, claim, reviewer) for claim in review.ordered_claims()
              if claim.status != "unreviewed" and not claim.dismissed]
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def render_claim_reviews(review: Review) -> str:
-    return dumps_json_ld(claim_reviews(review))
+def render_claim_reviews(review: Review, reviewer: Reviewer | None = None) -> str:
+    """The JSON-LD text; raises ``NotPublishable`` when the address or the name is missing."""
+    return dumps_json_ld(claim_reviews(review, reviewer or Reviewer()))

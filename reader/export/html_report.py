@@ -19,28 +19,42 @@ from reader.store.model import Review, ReviewClaim, Source
 
 MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed": "•"}
 
+# Sizes in points, colours spelled out: Qt lays this page out for printing and PDF, and it reads
+# ``px`` as device pixels (16px is about 1 pt on a 1200 dpi printer), ignores ``em`` font sizes
+# and ``@media`` rules, and turns ``color: inherit`` into an empty colour operator that PDF
+# readers reject. Browsers read points the same way (12pt = 16px). The verdict marks are
+# not superscripts: Qt prints those at two thirds of their size.
 STYLE = """
-body { font: 16px/1.55 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto;
-       padding: 0 1em; color: #1a1a1a; background: #fff; }
+body { font-family: Georgia, "Times New Roman", serif; font-size: 12pt; line-height: 1.55;
+       max-width: 46em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; background: #fff; }
 h1, h2, h3, th { font-family: system-ui, "Helvetica Neue", Arial, sans-serif; }
-.meta { color: #555; font-size: 0.9em; }
-mark { padding: 0 0.1em; border-radius: 2px; color: inherit; }
+h1 { font-size: 18pt; }
+h2 { font-size: 15pt; }
+h3 { font-size: 13pt; }
+.meta { color: #555555; font-size: 10.5pt; }
+mark { padding: 0 0.1em; border-radius: 2px; color: #1a1a1a; }
 mark.verified { background: #d7f0d9; border-bottom: 2px solid #2e7d32; }
 mark.disputed { background: #fbd9d6; border-bottom: 2px solid #c62828; }
 mark.unverifiable { background: #fdf0c6; border-bottom: 2px solid #b58900; }
 mark.unreviewed { background: #eceff1; border-bottom: 2px dotted #607d8b; }
-sup.verdict { font: bold 0.7em system-ui, Arial, sans-serif; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
-td.status { white-space: nowrap; font-weight: bold; }
+span.verdict { font-family: system-ui, Arial, sans-serif; font-weight: bold; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }
+th, td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; text-align: left;
+         vertical-align: top; }
+td.status { font-weight: bold; }
+.speaker { color: #555555; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
+  body { margin: 0; max-width: none; }
   mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  a { color: #1a1a1a; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; }
 }
 """
+
+# Four columns, not six: on a portrait page a separate speaker or sources column is too narrow
+# for a name. Qt adds padding and borders to percentages, so they add up to less than 100.
+TABLE_COLUMNS = (("#", 6), ("Status", 24), ("Claim", 41), ("Note and sources", 29))
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -86,8 +100,8 @@ def _highlighted(text: str, start: int, end: int,
         for number, claim in inside:
             if claim.anchor.end == right:
                 symbol = MARKS.get(claim.status, "•")
-                out.append(f'<sup class="verdict" title="{escape(claim_label(claim))}">'
-                           f"[{number}&nbsp;{symbol}]</sup>")
+                out.append(f'<span class="verdict" title="{escape(claim_label(claim))}">'
+                           f"[{number}&nbsp;{symbol}]</span>")
     return "".join(out)
 
 
@@ -155,19 +169,23 @@ def render_html(review: Review) -> str:
     if not claims:
         parts.append("<p>No claims.</p>")
     else:
-        parts.append("<table>")
-        parts.append("<thead><tr><th>#</th><th>Status</th><th>Claim</th><th>Speaker</th>"
-                     "<th>Note</th><th>Sources</th></tr></thead>")
+        parts.append('<table width="100%">')
+        # Widths given, or Qt's layout splits the page into equal columns and the claim runs
+        # a few words a line.
+        parts.append("<thead><tr>" + "".join(
+            f'<th width="{width}%">{name}</th>' for name, width in TABLE_COLUMNS) + "</tr></thead>")
         parts.append("<tbody>")
         for number, claim in numbered:
-            sources = "<br>".join(_source_html(s) for s in claim.sources)
+            said = (f'<br><span class="speaker">— {escape(claim.speaker)}</span>'
+                    if claim.speaker else "")
+            notes = [_inline(claim.note)] if claim.note else []
+            notes += [_source_html(s) for s in claim.sources]
             parts.append(
                 f"<tr><td>{number}</td>"
-                f'<td class="status">{MARKS.get(claim.status, "")} '
+                f'<td class="status">{MARKS.get(claim.status, "")}&nbsp;'
                 f"{escape(claim_label(claim))}</td>"
-                f"<td>{escape(claim.text)}</td><td>{escape(claim.speaker or '')}</td>"
-                f"<td>{_attention_html(claim)}{_inline(claim.note)}</td><td>{sources}</td>"
-                "</tr>")
+                f"<td>{escape(claim.text)}{said}</td>"
+                f"<td>{_attention_html(claim)}{'<br>'.join(notes)}</td></tr>")
         parts += ["</tbody>", "</table>"]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

@@ -16,7 +16,10 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
 def document_iri(review: Review) -> str:
-    """The target document: its file URI when known, else its content hash as a URN."""
+    """The target document: its web address when known, else its file URI, else its content
+    hash as a URN."""
+    if review.document.url:
+        return review.document.url
     path = review.document.source_path
     if path and Path(path).is_absolute():
         return Path(path).as_uri()

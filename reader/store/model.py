@@ -296,15 +296,21 @@ class DocumentSnapshot:
     sha256: str
     format: str = "text"
     source_path: str | None = None
+    url: str = ""
+    """The article's address on the web (from the saved page, or given by the reviewer), which a
+    published ClaimReview points to; empty when unknown."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "title": self.title, "sha256": self.sha256,
+        data = {"text": self.text, "title": self.title, "sha256": self.sha256,
                 "format": self.format, "source_path": self.source_path}
+        if self.url:  # absent rather than empty: files without an address stay as they were
+            data["url"] = self.url
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DocumentSnapshot:
         return cls(data["text"], data["title"], data["sha256"], data.get("format", "text"),
-                   data.get("source_path"))
+                   data.get("source_path"), data.get("url", ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from reader.analysis.model import Analysis
-from reader.document.model import Document
+from reader.document.model import METADATA_URL, Document
 from reader.store.anchoring import (
     ReanchorReport,
     add_analysis_claims,
@@ -119,7 +119,8 @@ def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
 
 def snapshot_of(document: Document) -> DocumentSnapshot:
     return DocumentSnapshot(document.text, document.title, document.sha256, document.format,
-                            normalise_path(document.source_path))
+                            normalise_path(document.source_path),
+                            document.metadata.get(METADATA_URL, ""))
 
 
 def check_consulted(consulted: str) -> None:
@@ -426,6 +427,21 @@ class OpenReview:
                                  history=(*claim.history, self._event(claim, event, now,
                                                                       reviewer))))
 
+    def set_url(self, url: str) -> Review:
+        """Record the article's web address (``http(s)://...``), for a published ClaimReview."""
+        url = url.strip()
+        if not url.lower().startswith(("http://", "https://")) or any(
+                c.isspace() for c in url) or len(url) > 2048:
+            raise ValueError(f"{url!r} is not a web address: give the article's http:// or "
+                             "https:// URL.")
+        self._check_writable()
+        review = self._review
+        self._review = replace(review, document=replace(review.document, url=url),
+                               updated=self._store.now())
+        self.dirty = True
+        self.save()
+        return self._review
+
     def add_manual_claim(self, start: int, end: int, kind: str = MANUAL_KIND) -> ReviewClaim:
         """Turn the user's selection ``text[start:end]`` into a claim of its own."""
         text = self._review.document.text
@@ -458,8 +474,11 @@ class OpenReview:
                           "")
                 lost.append(LostValue(conflict.claim_id, name, getattr(kept, name),
                                       getattr(mine, name), by))
+        document = ours.document
+        if not document.url and disk.document.url:  # given by another process meanwhile
+            document = replace(document, url=disk.document.url)
         self._review = replace(
-            ours, claims=claims, created=min(ours.created, disk.created),
+            ours, document=document, claims=claims, created=min(ours.created, disk.created),
             updated=max(ours.updated, disk.updated))
         return lost
 
@@ -862,6 +881,8 @@ class ReviewStore:
                 stored.claims, stored.document.text, document.text, analysis.claims, now)
         if snapshot.source_path is None:
             snapshot = replace(snapshot, source_path=stored.document.source_path)
+        if not snapshot.url:  # a text copy of a page keeps the address the review has
+            snapshot = replace(snapshot, url=stored.document.url)
         changed = claims != stored.claims or snapshot != stored.document
         handle._review = replace(stored, document=snapshot, claims=claims)
         handle.dirty = changed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -52,6 +53,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_find_previous", "Find Pre&vious", (Key.FindPrevious,),
                "Previous match in the article"),
     ActionSpec("edit_filter", "Filter &Claims…", ("Ctrl+L",), "Filter the claims list by words"),
+    ActionSpec("edit_preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"),
+               "Your name and organisation, as a published ClaimReview names them"),
     # Claim
     ActionSpec("claim_next", "&Next Claim", ("J", "Down"), "Select the next claim in the list"),
     ActionSpec("claim_previous", "&Previous Claim", ("K", "Up"),
@@ -105,9 +108,34 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return sequences
 
 
+# Keys other than characters that keyboards print on a key cap. The platforms' standard
+# bindings also hold keys of media and vendor keyboards (Qt names them "Open", "Undo", "Find",
+# "Zoom In", "Help", "Exit", and F13-F35: Sun keyboards' Undo is F14): they still work, but the
+# shortcut sheet and tooltips show only what a user can find on their keyboard.
+PRINTED_KEYS = {
+    Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace,
+    Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_Pause,
+    Qt.Key.Key_Print, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Up,
+    Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+    *(getattr(Qt.Key, f"Key_F{number}") for number in range(1, 13)),
+}
+_SPECIAL_KEYS = 0x01000000  # Qt's codes for keys that are not characters start here
+
+
+def printed_on_keyboard(sequence: QKeySequence) -> bool:
+    """Whether every key of ``sequence`` is one printed on an ordinary keyboard."""
+    for index in range(sequence.count()):
+        key = sequence[index].key()
+        if key.value >= _SPECIAL_KEYS and key not in PRINTED_KEYS:
+            return False
+    return sequence.count() > 0
+
+
 def shortcut_text(spec: ActionSpec) -> str:
+    """The action's keys as the platform writes them (Ctrl+Z; ⌘Z on macOS), the ones printed
+    on a keyboard only."""
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                     for s in key_sequences(spec))
+                     for s in key_sequences(spec) if printed_on_keyboard(s))
 
 
 def create_actions(parent: QWidget) -> dict[str, QAction]:

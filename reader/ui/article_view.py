@@ -6,6 +6,8 @@ the user before anything opens in the system browser.
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
@@ -15,6 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -22,8 +25,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.document import Document
 from reader.session import ReviewSession
 from reader.store.model import ReviewClaim
-from reader.ui.highlights import STATUS_LABELS, apply_analysis, apply_status_marks
-from reader.ui.rendering import RenderedDocument, render_document
+from reader.ui.highlights import STATUS_LABELS, analysis_steps, apply_status_marks
+from reader.ui.rendering import RenderedDocument, finish, render_steps
+from reader.ui.sliced import SlicedJob
 from reader.ui.text_positions import PositionMap
 from reader.ui.theme import LIGHT, Colors
 
@@ -33,9 +37,15 @@ KIND_LABELS = {"quote": "Quote", "figure": "Figure", "attribution": "Attribution
                "statement": "Your claim"}
 
 
+SLICED_CHARS = 200_000
+"""Longer articles are laid out a slice at a time (reader/ui/sliced.py): one call for a 1 MB
+article held the window for 190-240 ms."""
+
+
 class ArticleView(QTextBrowser):
     link_activated = Signal(QUrl)
     claim_clicked = Signal(str)
+    highlights_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +66,11 @@ class ArticleView(QTextBrowser):
         self.session: ReviewSession | None = None
         self.colors: Colors = LIGHT
         self._press_pos: QPoint | None = None
+        self._job: SlicedJob | None = None
+        self._own_document: QTextDocument | None = None
+        self._focused: ReviewClaim | None = None
+        self.highlighted = False
+        """Whether the document shown carries the session's highlights."""
 
     @property
     def positions(self) -> PositionMap | None:
@@ -64,41 +79,91 @@ class ArticleView(QTextBrowser):
     # Showing -------------------------------------------------------------------------------
 
     def show_document(self, doc: Document) -> None:
-        link_color = self.palette().color(QPalette.ColorRole.Link)
+        """Show the article's text: at once, or for a long one (over SLICED_CHARS) as soon as
+        it has been laid out in slices, with "Laying out…" meanwhile."""
+        self._cancel_job()
+        self.document_model = doc
+        self.session = None
+        self._focused = None
+        self.highlighted = False
         font = QFont(self._base_font)
         if self._rendered is not None:
             font = self.document().defaultFont()  # keep the zoom
-        self._rendered = render_document(doc, font, link_color)
-        self.document_model = doc
-        self.session = None
-        self.setDocument(self._rendered.document)
-        self._rendered.document.setParent(self)
+        steps = render_steps(doc, font, self.palette().color(QPalette.ColorRole.Link))
+        if len(doc.text) <= SLICED_CHARS:
+            self._swap_in(finish(steps), scroll=0)
+            return
+        waiting = QTextDocument(self)
+        waiting.setDefaultFont(font)
+        waiting.setPlainText("Laying out the article…")
+        self._rendered = None  # no positions to map until the article is in
         self.setExtraSelections([])
-        self._update_measure()
-        self.verticalScrollBar().setValue(0)
+        self._show(waiting)
+        self._job = SlicedJob(steps, lambda rendered: self._swap_in(rendered, scroll=0),
+                              self).start()
 
     def show_session(self, session: ReviewSession, colors: Colors) -> None:
-        """Highlights for a session whose document is the one shown."""
-        if self.document_model is not session.document or self._rendered is None:
+        """Highlights for a session whose document is the one shown.
+
+        Formats merged into a document that has been laid out re-lay it out block by block
+        (a fifth of a second for a 1 MB article). A fresh copy that was never shown takes them
+        cheaply and is laid out lazily once swapped in; for a long article the copy is built in
+        slices while the plain text stays readable, and ``highlights_shown`` says when it is in.
+        """
+        if self.document_model is not session.document:
             self.show_document(session.document)
+        self._cancel_job()
         self.session = session
         self.colors = colors
-        # Formats merged into a document that has been laid out re-lay it out block by block
-        # (a fifth of a second for a 1 MB article). A fresh copy that was never shown takes
-        # them cheaply and is laid out lazily once swapped in.
-        scroll = self.verticalScrollBar().value()
-        old = self.document()
-        rendered = render_document(session.document, old.defaultFont(),
-                                   self.palette().color(QPalette.ColorRole.Link))
-        apply_analysis(rendered.document, rendered.positions, session.analysis, colors)
+        self.highlighted = False
+        font = self.document().defaultFont()  # show_document set it, with the zoom
+        steps = self._highlighted_steps(session, colors, font)
+        if len(session.document.text) <= SLICED_CHARS:
+            self._swap_in(finish(steps), scroll=self.verticalScrollBar().value())
+            return
+        self._job = SlicedJob(
+            steps, lambda rendered: self._swap_in(rendered, self.verticalScrollBar().value()),
+            self).start()
+
+    def _highlighted_steps(self, session: ReviewSession, colors: Colors,
+                           font: QFont) -> Generator[None, None, RenderedDocument]:
+        rendered = yield from render_steps(session.document, font,
+                                           self.palette().color(QPalette.ColorRole.Link))
+        yield from analysis_steps(rendered.document, rendered.positions, session.analysis,
+                                  colors)
+        # The claims as they are now: a status tagged while the copy was built is included.
         apply_status_marks(rendered.document, rendered.positions, session.claims(), colors)
+        self.highlighted = True
+        return rendered
+
+    def _swap_in(self, rendered: RenderedDocument, scroll: int) -> None:
+        self._job = None
+        self._update_measure(rendered.document)  # before it is shown: no second layout
+        self._show(rendered.document)
         self._rendered = rendered
-        self.setDocument(rendered.document)
-        rendered.document.setParent(self)
-        if old.parent() is self:
-            old.deleteLater()
-        self._update_measure()
         self.verticalScrollBar().setValue(scroll)
+        if self._focused is not None:
+            self._mark_focus(self._focused)
+        else:
+            self.setExtraSelections([])
+        if self.highlighted:
+            self.highlights_shown.emit()
+
+    def _show(self, document: QTextDocument) -> None:
+        """Put ``document`` in the view and free the one it replaces if this view made it (the
+        view's own first document is freed by Qt)."""
+        old = self._own_document
+        self.setDocument(document)
+        document.setParent(self)
+        self._own_document = document
+        if old is not None and old is not document:
+            old.deleteLater()
+
+    def _cancel_job(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job.deleteLater()
+            self._job = None
 
     def refresh_claim(self, claim_id: str | None) -> None:
         """Redraw the status marks where a claim (or, with None, any claim) changed."""
@@ -118,8 +183,22 @@ class ArticleView(QTextBrowser):
     def focus_claim(self, claim: ReviewClaim | None) -> None:
         """Mark the selected claim and scroll it into view, a third of the way down."""
         if claim is None or claim.orphaned or self.positions is None:
+            self._focused = None
             self.setExtraSelections([])
             return
+        self._focused = claim
+        start = self._mark_focus(claim)
+        place = QTextCursor(self.document())
+        place.setPosition(start)
+        top = self.cursorRect(place).top()
+        bar = self.verticalScrollBar()
+        viewport_height = self.viewport().height()
+        if top < viewport_height * 0.1 or top > viewport_height * 0.8:
+            bar.setValue(bar.value() + top - viewport_height // 3)
+
+    def _mark_focus(self, claim: ReviewClaim) -> int:
+        """Paint the selection mark on ``claim`` in the document shown; returns its Qt start."""
+        assert self.positions is not None
         start = self.positions.to_qt(claim.anchor.start)
         end = self.positions.to_qt(claim.anchor.end)
         cursor = QTextCursor(self.document())
@@ -129,15 +208,13 @@ class ArticleView(QTextBrowser):
         selection.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setBackground(self.colors.focus_background)
+        fmt.setForeground(self.colors.focus_text)
+        # The status underline keeps its style (solid, wavy, dotted) in the text's colour, which
+        # stands out on the selection where the status colours would not.
+        fmt.setUnderlineColor(self.colors.focus_text)
         selection.format = fmt
         self.setExtraSelections([selection])
-        place = QTextCursor(self.document())
-        place.setPosition(start)
-        top = self.cursorRect(place).top()
-        bar = self.verticalScrollBar()
-        viewport_height = self.viewport().height()
-        if top < viewport_height * 0.1 or top > viewport_height * 0.8:
-            bar.setValue(bar.value() + top - viewport_height // 3)
+        return start
 
     # Asking --------------------------------------------------------------------------------
 
@@ -207,9 +284,9 @@ class ArticleView(QTextBrowser):
         if claim is not None:
             self.claim_clicked.emit(claim.id)
 
-    def _update_measure(self) -> None:
+    def _update_measure(self, doc: QTextDocument | None = None) -> None:
         """Centre the text in a column about MEASURE_CHARS wide, whatever the window width."""
-        doc = self.document()
+        doc = doc or self.document()
         width = self.viewport().width()
         char_width = self.fontMetrics().averageCharWidth() * 1.2  # the reading font is larger
         column = int(char_width * MEASURE_CHARS)

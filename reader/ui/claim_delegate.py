@@ -1,20 +1,43 @@
 """Painting one claim row: kind symbol, the claim's words, speaker, and a status badge.
 
 The badge carries a symbol and a word as well as a colour, so status never depends on colour
-alone. Rows have one fixed height, which lets the view lay out thousands of claims at once.
+alone. The claim's words wrap over two lines (one line showed about 40 characters in the
+default window), the rest is elided and the tooltip shows it all. Rows have one fixed height,
+which lets the view lay out thousands of claims at once.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui.claims_model import FLAG_SYMBOLS, KIND_NAMES, KIND_SYMBOLS, ClaimRole
 from reader.ui.highlights import STATUS_LABELS, STATUS_SYMBOLS, status_color
-from reader.ui.theme import LIGHT, Colors
+from reader.ui.theme import BADGE_FILL_ALPHA, LIGHT, Colors
 
 PADDING = 6
+TEXT_LINES = 2
+
+
+def wrapped_lines(text: str, font: QFont, width: int, lines: int = TEXT_LINES) -> list[str]:
+    """``text`` broken at word boundaries into at most ``lines`` lines of ``width`` pixels, the
+    last one elided when text remains."""
+    text = " ".join(text.split())
+    metrics = QFontMetrics(font)
+    out: list[str] = []
+    while text and len(out) < lines - 1:
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(max(width, 1))
+        layout.endLayout()
+        length = max(line.textLength(), 1)
+        out.append(text[:length].rstrip())
+        text = text[length:].lstrip()
+    if text:
+        out.append(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+    return out
 
 
 class ClaimDelegate(QStyledItemDelegate):
@@ -25,7 +48,7 @@ class ClaimDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + PADDING * 3)
+        return QSize(200, metrics.height() * (TEXT_LINES + 1) + PADDING * 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -72,11 +95,13 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if status != "unreviewed" and not dismissed:
             fill = QColor(color)
-            fill.setAlpha(40)
+            fill.setAlpha(BADGE_FILL_ALPHA)
             painter.setBrush(fill)
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(color, 1.2))
+        # In the selected row the frame takes the row's text colour: a status colour on the
+        # selection's blue is under 3:1 (theme.contrast_checks lists each pair).
+        painter.setPen(QPen(text_color if selected else color, 1.2))
         painter.drawRoundedRect(badge_rect.adjusted(0, 1, 0, -1), 6, 6)
         painter.setFont(badge_font)
         painter.setPen(text_color if selected else color)
@@ -88,20 +113,20 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setFont(text_font)
         painter.setPen(muted if dismissed else text_color)
         text_width = badge_rect.left() - left - 8
-        painter.drawText(QRect(left, rect.top(), text_width, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
+        for number, words in enumerate(wrapped_lines(text, text_font, text_width)):
+            painter.drawText(QRect(left, rect.top() + number * line, text_width, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
         second = speaker or KIND_NAMES.get(kind, kind)
         if speaker:
             second = f"{KIND_NAMES.get(kind, kind)} · {speaker}"
-        # What needs attention, as framed words on the second line: a conflict to resolve, a
+        # What needs attention, as framed words on the speaker's line: a conflict to resolve, a
         # verdict to re-check (dashed frame), each with a symbol so colour is never needed.
         flag_right = rect.right()
         for flag in reversed(index.data(ClaimRole.Flags) or ()):
             label = f"{FLAG_SYMBOLS.get(flag, '!')} {flag}"
             flag_width = badge_metrics.horizontalAdvance(label) + 12
-            flag_rect = QRect(flag_right - flag_width, rect.top() + line + PADDING, flag_width,
-                              line)
+            flag_rect = QRect(flag_right - flag_width, rect.top() + TEXT_LINES * line + PADDING,
+                              flag_width, line)
             flag_color = self.colors.disputed if flag == "Conflict" else self.colors.unverifiable
             pen = QPen(flag_color, 1.2)
             if flag != "Conflict":
@@ -116,7 +141,7 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         painter.setPen(muted)
         width = flag_right - left
-        painter.drawText(QRect(left, rect.top() + line + PADDING, width, line),
+        painter.drawText(QRect(left, rect.top() + TEXT_LINES * line + PADDING, width, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(second, Qt.TextElideMode.ElideRight, width))
         painter.restore()

@@ -7,6 +7,7 @@ result, so every rule a user sees here is tested without Qt.
 from __future__ import annotations
 
 from enum import IntEnum
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -49,6 +50,10 @@ def claim_flags(claim: ReviewClaim) -> tuple[str, ...]:
 
 def status_text(claim: ReviewClaim) -> str:
     return "Dismissed" if claim.dismissed else STATUS_LABELS[claim.status]
+
+
+TOOLTIP_CHARS = 2000
+"""Longer claims (a whole paragraph marked by hand) are cut in the tooltip, not in the store."""
 
 
 def one_line(text: str) -> str:
@@ -139,8 +144,15 @@ class ClaimsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             speaker = f" — {claim.speaker}" if claim.speaker else ""
             flags = "".join(f", {FLAG_WORDS[flag]}" for flag in claim_flags(claim))
-            return (f"{KIND_NAMES.get(claim.kind, claim.kind)}, {status_text(claim)}{flags}"
-                    f"{speaker}: {one_line(claim.text)[:300]}")
+            head = (f"{KIND_NAMES.get(claim.kind, claim.kind)}, {status_text(claim)}{flags}"
+                    f"{speaker}")
+            words = one_line(claim.text)
+            if len(words) > TOOLTIP_CHARS:
+                words = words[:TOOLTIP_CHARS] + "…"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{head}: {words}"
+            # The whole claim (the row shows two lines of it), as rich text so Qt wraps it.
+            return f"<p><b>{escape(head)}</b></p><p>{escape(words)}</p>"
         if role == ClaimRole.Id:
             return claim.id
         if role == ClaimRole.Kind:

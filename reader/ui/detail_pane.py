@@ -12,7 +12,6 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -169,23 +168,33 @@ class DetailPane(QScrollArea):
         layout.addWidget(note_label)
         layout.addWidget(self.note)
 
+        # The source buttons sit on the Sources heading's line, not under the list: below the
+        # list they were scrolled out of sight in a 1200x800 window.
         sources_label = QLabel("&Sources", body)
         self.sources = QListWidget(body)
         self.sources.setObjectName("sourcesList")
         self.sources.setWordWrap(True)
         self.sources.setMinimumHeight(70)
         sources_label.setBuddy(self.sources)
-        layout.addWidget(sources_label)
-        layout.addWidget(self.sources)
-        buttons = QGridLayout()
-        self.add_source_button = QPushButton("Add…", body)
+        header = QHBoxLayout()
+        header.addWidget(sources_label)
+        header.addStretch(1)
+        self.add_source_button = QPushButton("Add… (S)", body)
+        self.add_source_button.setObjectName("addSourceButton")
+        self.add_source_button.setToolTip("Add a source to this claim (S)")
         self.edit_source_button = QPushButton("Edit…", body)
+        self.edit_source_button.setObjectName("editSourceButton")
+        self.edit_source_button.setToolTip("Edit the selected source (or double-click it)")
         self.remove_source_button = QPushButton("Remove", body)
+        self.remove_source_button.setObjectName("removeSourceButton")
+        self.remove_source_button.setToolTip("Remove the selected source (undo: Ctrl+Z)")
         self.open_source_button = QPushButton("Open Link…", body)
-        for column, button in enumerate((self.add_source_button, self.edit_source_button,
-                                         self.remove_source_button, self.open_source_button)):
-            buttons.addWidget(button, 0, column)
-        layout.addLayout(buttons)
+        self.open_source_button.setObjectName("openSourceButton")
+        for button in (self.add_source_button, self.edit_source_button,
+                       self.remove_source_button, self.open_source_button):
+            header.addWidget(button)
+        layout.addLayout(header)
+        layout.addWidget(self.sources)
         layout.addStretch(1)
         self.setWidget(body)
 

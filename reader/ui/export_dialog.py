@@ -5,10 +5,8 @@ temporary file in the same folder, then ``os.replace``), so a full disk or a cra
 half-written report over a good one. A write failure raises ``ExportWriteError`` (an ``OSError``
 whose ``str()`` is a sentence for the user); the window shows it in its message bar.
 
-Printing and PDF go through the HTML report laid out by a ``QTextDocument``. The report loads
-nothing by design, but the document is the last line of defence against an article or a note
-that smuggles in markup: ``OfflineTextDocument`` answers every resource request except inline
-``data:`` URLs with nothing, so neither the network nor local files are ever read.
+Printing and PDF go through the HTML report laid out by ``reader.ui.pdf_report``, the same
+code ``claim-reader export --format pdf`` uses.
 """
 
 from __future__ import annotations
@@ -19,15 +17,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from reader import export
+from reader.config import Reviewer
 from reader.store.model import Review
+from reader.ui.pdf_report import report_document, write_review_pdf
 
 FORMAT_LABELS: dict[str, str] = {
     "md": "Markdown report",
@@ -152,19 +149,18 @@ def write_text_atomic(path: Path, text: str) -> None:
         os.fsync(stream.fileno())
 
 
-def write_export(review: Review, format_name: str, path: Path) -> Path:
-    """Render ``review`` in ``format_name`` and write it to ``path`` (raises ExportWriteError)."""
-    write_text_atomic(path, export.render(review, format_name))
+def write_export(review: Review, format_name: str, path: Path,
+                 reviewer: Reviewer | None = None) -> Path:
+    """Render ``review`` in ``format_name`` and write it to ``path`` (raises ExportWriteError).
+    A ClaimReview that cannot be published raises ``NotPublishable`` before anything is
+    written."""
+    write_text_atomic(path, export.render(review, format_name, reviewer))
     return path
 
 
-def export_review(parent: QWidget | None, review: Review, default_dir: Path,
-                  default_format: str = DEFAULT_FORMAT) -> Path | None:
-    """Ask for a file and a format, write the export, return its path (None if cancelled).
-
-    Raises ``ExportWriteError`` (an ``OSError``) if the file cannot be written; show ``str()`` of
-    it to the user. The format can be read back from the path's suffix with ``format_for_path``.
-    """
+def choose_export_target(parent: QWidget | None, review: Review, default_dir: Path,
+                         default_format: str = DEFAULT_FORMAT) -> tuple[str, Path] | None:
+    """Ask for a file and a format: (format, path), or None if cancelled."""
     filters = export_filters()
     start = Path(default_dir) / (default_file_stem(review) + export.suffix(default_format))
     chosen, selected = QFileDialog.getSaveFileName(
@@ -172,44 +168,25 @@ def export_review(parent: QWidget | None, review: Review, default_dir: Path,
         format_filter(default_format))
     if not chosen:
         return None
-    format_name, path = format_for_path(Path(chosen), selected, default_format)
-    return write_export(review, format_name, path)
+    return format_for_path(Path(chosen), selected, default_format)
+
+
+def export_review(parent: QWidget | None, review: Review, default_dir: Path,
+                  default_format: str = DEFAULT_FORMAT,
+                  reviewer: Reviewer | None = None) -> Path | None:
+    """Ask for a file and a format, write the export, return its path (None if cancelled).
+
+    Raises ``ExportWriteError`` (an ``OSError``) if the file cannot be written; show ``str()`` of
+    it to the user. The format can be read back from the path's suffix with ``format_for_path``.
+    """
+    target = choose_export_target(parent, review, default_dir, default_format)
+    if target is None:
+        return None
+    format_name, path = target
+    return write_export(review, format_name, path, reviewer)
 
 
 # Printing -----------------------------------------------------------------------------------
-
-
-class OfflineTextDocument(QTextDocument):
-    """A text document that never fetches anything: images, style sheets and any other resource
-    are answered with nothing unless they are inline ``data:`` URLs. ``refused`` lists what was
-    asked for, which the tests read.
-
-    An image is answered with a blank 1×1 image rather than with nothing: given nothing, Qt's
-    image handler falls back to reading the ``src`` as a local file path itself."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.refused: list[str] = []
-
-    def loadResource(self, resource_type: int, url: QUrl | str) -> Any:
-        url = QUrl(url) if isinstance(url, str) else url
-        if url.scheme().lower() == "data":
-            return super().loadResource(resource_type, url)
-        self.refused.append(url.toString())
-        if resource_type == QTextDocument.ResourceType.ImageResource:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(0)
-            return blank
-        return None
-
-
-def report_document(review: Review) -> OfflineTextDocument:
-    """The HTML report laid out for printing."""
-    document = OfflineTextDocument()
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
-                                f"Review: {review.document.title or 'Untitled'}")
-    document.setHtml(export.render(review, "html"))
-    return document
 
 
 def print_review(parent: QWidget | None, review: Review,
@@ -230,12 +207,7 @@ def save_review_pdf(review: Review, path: Path) -> Path:
     """Write the HTML report as a PDF at ``path`` (atomically); raises ``ExportWriteError``."""
     path = Path(path)
     with _atomic_target(path) as temp:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temp))
-        printer.setDocName(f"Review: {review.document.title or 'Untitled'}")
-        printer.setCreator("Claim Reader")
-        report_document(review).print_(printer)
+        write_review_pdf(review, temp)
         if temp.stat().st_size == 0:
             raise _write_error(path, OSError(errno.EIO, "the PDF could not be written"))
     return path

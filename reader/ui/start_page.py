@@ -9,6 +9,7 @@ on its own and says so.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.bundled import sample_article_path
 from reader.store.errors import StoreError
 from reader.store.index import IndexEntry
 from reader.store.model import STATUSES, Progress
@@ -101,6 +103,21 @@ def damaged_title(store: ReviewStore, review_id: str) -> str | None:
     if entry is not None and (entry.title.strip() or entry.path):
         return entry.title.strip() or Path(entry.path or "").name
     return None
+
+
+SAMPLE_LABEL = "the sample article, bundled with Claim Reader"
+
+
+def shown_path(path: str) -> str:
+    """A file's place as the list shows it: under the home folder as ``~/…`` (shorter, and a
+    screenshot or a shared screen does not give away the user's name), the bundled sample by
+    name; the tooltip keeps the full path."""
+    if path == sample_article_path():
+        return SAMPLE_LABEL
+    home = str(Path.home())
+    if home not in ("", "/") and (path == home or path.startswith(home.rstrip("/\\") + os.sep)):
+        return "~" + path[len(home.rstrip("/\\")):]
+    return path
 
 
 class ReviewListModel(QAbstractTableModel):
@@ -176,7 +193,7 @@ class ReviewListModel(QAbstractTableModel):
         if column == 0:
             return entry_title(entry)
         if column == 1:
-            return entry.path or PASTED
+            return shown_path(entry.path) if entry.path else PASTED
         if column == 2:
             return progress_text(entry.progress)
         return local_time_text(entry.last_opened)

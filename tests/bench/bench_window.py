@@ -88,7 +88,9 @@ def main() -> int:
     meter.start()
     start = time.perf_counter()
     QTimer.singleShot(0, lambda: window.open_path(article))
-    wait(app, lambda: window.session is not None)
+    # The highlighted copy of a long article is built in slices after the session opens.
+    wait(app, lambda: window.session is not None and window.article_view.highlighted
+         and window.article_view._job is None)
     app.processEvents()
     opened = time.perf_counter() - start
     stall_open = meter.stop()

@@ -14,9 +14,11 @@ import pytest
 from export_builders import TEXT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from schema_org import CLAIM_REVIEW, CLAIM_REVIEW_DOCUMENT
 
+from reader.config import Reviewer
 from reader.export import FORMAT_NAMES, render
-from reader.export.claim_review import claim_reviews
+from reader.export.claim_review import MISSING_NAME, MISSING_URL, NotPublishable, claim_reviews
 from reader.export.csv_table import COLUMNS, neutralise, render_csv
 from reader.export.html_report import render_html
 from reader.export.markdown_report import render_markdown
@@ -61,23 +63,23 @@ class _Collector(HTMLParser):
         self.article_text: list[str] = []
         self.depth = 0
         self.in_article = False
-        self.in_sup = False
+        self.in_verdict = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         if tag == "div" and dict(attrs).get("class") == "article":
             self.in_article = True
-        if tag == "sup":
-            self.in_sup = True
+        if tag == "span" and dict(attrs).get("class") == "verdict":
+            self.in_verdict = True
 
     def handle_endtag(self, tag):
         if tag == "div":
             self.in_article = False
-        if tag == "sup":
-            self.in_sup = False
+        if tag == "span":
+            self.in_verdict = False
 
     def handle_data(self, data):
-        if self.in_article and not self.in_sup:
+        if self.in_article and not self.in_verdict:
             self.article_text.append(data)
 
 
@@ -191,50 +193,58 @@ def test_web_annotation_shape_and_selectors(review):
 
 # schema.org ClaimReview -----------------------------------------------------------------------
 
-CLAIM_REVIEW = {
-    "type": "object",
-    "required": ["@type", "claimReviewed", "reviewRating", "itemReviewed", "datePublished"],
-    "properties": {
-        "@type": {"const": "ClaimReview"},
-        "claimReviewed": {"type": "string", "minLength": 1},
-        "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "reviewRating": {"type": "object", "required": ["@type", "alternateName"],
-                         "properties": {"@type": {"const": "Rating"},
-                                        "alternateName": {"enum": ["Verified", "Disputed",
-                                                                   "Unverifiable"]}}},
-        "itemReviewed": {"type": "object", "required": ["@type"],
-                         "properties": {"@type": {"const": "Claim"},
-                                        "author": {"type": "object",
-                                                   "required": ["@type", "name"],
-                                                   "properties": {"@type": {"const": "Person"}}},
-                                        "appearance": {"type": "object"}}},
-        "author": {"type": "object", "required": ["@type", "name"]},
-    },
-}
+PUBLISHER = Reviewer("Rita Alves", "Harbour Post fact-check desk")
+ARTICLE_URL = "https://harbour-post.example/2026/02/port-traffic"
 
 
-def test_claim_review_shape_only_tagged_claims(review):
-    data = claim_reviews(review)
-    assert data["@context"] == "https://schema.org"
-    validate = fastjsonschema.compile(CLAIM_REVIEW)
-    for item in data["@graph"]:
-        validate(item)
+def _published(review):
+    from dataclasses import replace
+
+    return replace(review, document=replace(review.document, url=ARTICLE_URL))
+
+
+def test_claim_review_has_schema_orgs_shape_and_only_tagged_claims(review):
+    data = claim_reviews(_published(review), PUBLISHER)
+    fastjsonschema.compile(CLAIM_REVIEW_DOCUMENT)(data)
     by_text = {item["claimReviewed"]: item for item in data["@graph"]}
     assert set(by_text) == {"traffic rose by 12% in 2025", "12%",
                             "the new quay cost -3 million", "=SUM(A1:A9)"}
     first = by_text["traffic rose by 12% in 2025"]
     assert first["reviewRating"]["alternateName"] == "Verified"
     assert first["itemReviewed"]["author"]["name"] == "Lea Brandt"
-    assert first["author"]["name"] == "rita"
+    assert first["itemReviewed"]["appearance"]["url"] == ARTICLE_URL
+    assert first["author"] == {"@type": "Person", "name": "Rita Alves", "affiliation": {
+        "@type": "Organization", "name": "Harbour Post fact-check desk"}}
+    assert first["publisher"]["name"] == "Harbour Post fact-check desk"
     assert "author" not in by_text["12%"]["itemReviewed"]  # no speaker known
+    assert "rita" not in json.dumps(data)  # the history's login-like name is never published
+
+
+def test_claim_review_needs_an_address_and_a_name(review):
+    assert review.document.url == ""
+    with pytest.raises(NotPublishable) as caught:
+        claim_reviews(review, PUBLISHER)
+    assert caught.value.missing == [MISSING_URL]
+    with pytest.raises(NotPublishable) as caught:
+        render(_published(review), "claimreview", Reviewer("", "A desk"))
+    assert caught.value.missing == [MISSING_NAME]
+    with pytest.raises(NotPublishable) as caught:
+        render(review, "claimreview")
+    assert caught.value.missing == [MISSING_URL, MISSING_NAME]
+    # The schema itself refuses what the export used to write.
+    old = claim_reviews(_published(review), PUBLISHER)["@graph"][0]
+    old["itemReviewed"]["appearance"]["url"] = "file:///articles/port.txt"
+    del old["author"]
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        fastjsonschema.compile(CLAIM_REVIEW)(old)
 
 
 @pytest.mark.parametrize("name", FORMAT_NAMES)
 def test_every_format_renders_an_empty_review(review, name):
     from dataclasses import replace
 
-    empty = replace(review, claims={})
-    assert render(empty, name).endswith("\n")
+    empty = replace(_published(review), claims={})
+    assert render(empty, name, PUBLISHER).endswith("\n")
 
 
 def test_html_innermost_claim_gives_the_colour(review):
@@ -270,7 +280,7 @@ def test_json_ld_can_be_pasted_into_a_script_element(review, name):
     hostile = "</script><script>alert(1)</script> & \u2028"
     claims = {cid: replace(claim, note=hostile, speaker=hostile)
               for cid, claim in review.claims.items()}
-    text = render(replace(review, claims=claims), name)
+    text = render(replace(_published(review), claims=claims), name, PUBLISHER)
     assert not any(character in text for character in "<>&\u2028")
     assert hostile in json.dumps(json.loads(text), ensure_ascii=False)  # same strings decoded
 

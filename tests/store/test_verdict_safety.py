@@ -5,12 +5,14 @@ copies, and when a review was last opened (per user, not in the file)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from store_builders import ARTICLE, figure_analyser, make_document
 
 import reader.store.store as store_module
 from reader.cli import main
+from reader.config import Reviewer
 from reader.export import render
 from reader.store import ReviewStore
 
@@ -45,10 +47,13 @@ def test_a_verdict_on_changed_words_is_kept_and_flagged_until_confirmed(store_fa
     assert recheck is not None and "7 to 2" in recheck.old and "7 to 3" in recheck.new
     assert edited.progress().recheck == 1
     assert [c.id for c in edited.review.claims.values() if c.recheck()] == [claim.id]
+    # ClaimReview is written only for a published article and a named reviewer.
+    published = replace(edited.review, document=replace(edited.review.document,
+                                                         url="https://example.org/vote"))
     for fmt, expected in (("csv", "7 to 2"), ("md", "Needs re-check"),
                           ("html", "Needs re-check"), ("jsonld", "needs re-check"),
                           ("claimreview", "Verified (needs re-check)")):
-        assert expected in render(edited.review, fmt), fmt
+        assert expected in render(published, fmt, Reviewer("Ana Test", "")), fmt
     # Opening again does not flag it twice, nor clear it.
     assert _open(store_factory(), article_path, EDITED).review.claims[claim.id].recheck()
     confirmed = edited.confirm(claim.id)

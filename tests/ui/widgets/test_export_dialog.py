@@ -18,19 +18,19 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from widget_builders import BRIDGE_CLAIMS, BRIDGE_TEXT
 
 from reader import export
+from reader.config import Reviewer
 from reader.ui import export_dialog
 from reader.ui.export_dialog import (
     ExportWriteError,
-    OfflineTextDocument,
     export_filters,
     export_review,
     export_review_pdf,
     format_filter,
     format_for_path,
     print_review,
-    report_document,
     save_review_pdf,
 )
+from reader.ui.pdf_report import OfflineTextDocument, report_document
 
 READABLE_FILTERS = [
     "Markdown report (*.md)",
@@ -74,7 +74,11 @@ def review(make_review):
     first = next(iter(handle.review.claims))
     handle.set_status(first, "verified")
     handle.set_note(first, "Checked against the council’s budget — page 4.")
+    handle.set_url("https://bridge.example/2026/the-vote")
     return handle.review
+
+
+PUBLISHER = Reviewer("Rita Alves", "Bridge Desk")
 
 
 @pytest.fixture
@@ -108,10 +112,11 @@ def test_export_adds_the_suffix_and_writes_utf8(qtbot, monkeypatch, out, review,
                                                 format_name) -> None:
     fake = patch_save_dialog(monkeypatch, str(out / "bridge"),
                              format_filter(format_name))
-    path = export_review(None, review, out)
+    path = export_review(None, review, out, reviewer=PUBLISHER)
     assert path == out / ("bridge" + export.suffix(format_name))
     raw = path.read_bytes()
-    assert raw.decode("utf-8") == export.render(review, format_name)  # exact bytes, CRLF kept
+    # exact bytes, CRLF kept
+    assert raw.decode("utf-8") == export.render(review, format_name, PUBLISHER)
     assert "council’s budget — page 4".encode() in raw
     assert [p.name for p in path.parent.iterdir()] == [path.name], "no temporary file left"
     assert fake.calls[0][2] == ";;".join(READABLE_FILTERS)
@@ -120,7 +125,7 @@ def test_export_adds_the_suffix_and_writes_utf8(qtbot, monkeypatch, out, review,
 def test_exported_data_formats_parse(monkeypatch, tmp_path, review) -> None:
     for name in ("csv", "jsonld", "claimreview"):
         patch_save_dialog(monkeypatch, str(tmp_path / f"x-{name}"), format_filter(name))
-        path = export_review(None, review, tmp_path)
+        path = export_review(None, review, tmp_path, reviewer=PUBLISHER)
         text = path.read_text(encoding="utf-8")
         if name == "csv":
             rows = list(csv.reader(io.StringIO(text)))
