@@ -21,7 +21,7 @@ _L = LOWER
 # A capitalised word ("Zelenskyy", "O’Brien", "Jean-Pierre"), an initial or title with its dot
 # when another capitalised word follows ("J. K.", "Gov. Roman"), or a dotted abbreviation (U.K.).
 NAME_TOKEN = (
-    rf"(?:(?:[{_U}]\.){{2,4}}(?![{_U}{_L}])"
+    rf"(?:(?:[{_U}]\.){{2,4}}(?![^\W\d_])"  # "U.K." and no letter after
     rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?"
     rf"[{_U}][\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
 )
@@ -35,7 +35,7 @@ NAME_RUN_RE = re.compile(rf"(?=[{_U}aeib])(?<![\w’'.-]){NAME_RUN}")
 # capital (the pattern opens with the capital itself, the look-behind checks the character
 # before it), and runs opening with a particle ("al-Hakim"), found from their hyphen.
 _UPPER_FIRST_TOKEN = (
-    rf"(?:\.(?:[{_U}]\.){{1,3}}(?![{_U}{_L}])"
+    rf"(?:\.(?:[{_U}]\.){{1,3}}(?![^\W\d_])"
     rf"|[\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
 )
 _UPPER_RUN_RE = re.compile(
