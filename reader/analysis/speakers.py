@@ -315,6 +315,8 @@ class SpeakerFinder:
                 pos = word.end()
             if text.startswith("-", pos):
                 continue  # "Los Angeles-based attorney": the word goes on after the hyphen
+            if text.startswith(("’s", "'s"), pos):
+                pos += 2  # "Germany’s Chancellor Angela Merkel"
             if text.startswith(".", pos) and text[max(start, pos - 4):pos].lower().endswith(
                     _ABBREVIATED_TITLES):
                 pos += 1  # "former Dorset Gov. and county treasurer Alan Whitby"
@@ -921,6 +923,7 @@ _SPEECH_NOUNS = (
 # What follows a sentence's subject up to its verb: a bracket ("(D-Md.)"), an apposition
 # (which may hold a quoted title), auxiliaries and adverbs ("on Saturday").
 _SUBJECT_TO_VERB = (
+    r"(?:[ \t]+(?:of|from)[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?"  # "… of Maryland"
     r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*,[^;:\n]{1,120}?,[”\"’]?)?"
     rf"(?:\s+{_AUX})*(?:\s+on\s+{_WEEKDAY})?\s+(?P<verb>[a-z][a-z’'-]+)"
 )
