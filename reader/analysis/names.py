@@ -19,11 +19,12 @@ from reader.analysis.wordtrie import word_set
 _U = UPPER
 _L = LOWER
 # A capitalised word ("Zelenskyy", "O’Brien", "Jean-Pierre"), an initial or title with its dot
-# when another capitalised word follows ("J. K.", "Gov. Roman"), or a dotted abbreviation (U.K.).
+# when another capitalised word follows ("J. K.", "Gov. Roman", "Capt. Ruiz"), or a dotted
+# abbreviation (U.K.). A longer word's full stop ends the run: "… said Mr. Rhodes. Mr. Obama".
+_WORD_OR_DOTTED = rf"(?:[\w]{{0,3}}\.(?=\s+[{_U}])|[\w]*(?:[’'\-][{_U}][\w]*)*)"
 NAME_TOKEN = (
     rf"(?:(?:[{_U}]\.){{2,4}}(?![^\W\d_])"  # "U.K." and no letter after
-    rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?"
-    rf"[{_U}][\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
+    rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?[{_U}]{_WORD_OR_DOTTED})"
 )
 _PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben|ter)"
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
@@ -34,10 +35,7 @@ NAME_RUN_RE = re.compile(rf"(?=[{_U}aeib])(?<![\w’'.-]){NAME_RUN}")
 # finds the same matches with two scans that ``re`` can skip through: runs opening with a
 # capital (the pattern opens with the capital itself, the look-behind checks the character
 # before it), and runs opening with a particle ("al-Hakim"), found from their hyphen.
-_UPPER_FIRST_TOKEN = (
-    rf"(?:\.(?:[{_U}]\.){{1,3}}(?![^\W\d_])"
-    rf"|[\w]*(?:[’'\-][{_U}][\w]*)*(?:\.(?=\s+[{_U}]))?)"
-)
+_UPPER_FIRST_TOKEN = rf"(?:\.(?:[{_U}]\.){{1,3}}(?![^\W\d_])|{_WORD_OR_DOTTED})"
 _UPPER_RUN_RE = re.compile(
     rf"[{_U}](?<![\w’'.-].){_UPPER_FIRST_TOKEN}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
