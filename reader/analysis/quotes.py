@@ -202,6 +202,13 @@ def find_quotes(
                                  None))
         if not had_event:
             run_speaker = None
+            if para_spans == [] and para.kind == "paragraph" and first_sentence < last_sentence:
+                # "Viguerie is upbeat about Cruz’s chances …" then a paragraph that is only a
+                # quote: the person the paragraph is about is whose words follow.
+                last = sentences[last_sentence - 1]
+                subject = finder.clause_subject(sentences[first_sentence].start, last.end)
+                if subject is not None and subject.person:
+                    run_speaker = subject
     return quotes, sentence_cues
 
 
