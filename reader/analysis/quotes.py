@@ -202,7 +202,10 @@ def find_quotes(
                                  None))
         if not had_event:
             run_speaker = None
-            if para_spans == [] and para.kind == "paragraph" and first_sentence < last_sentence:
+            following = paragraphs[para_number + 1] if para_number + 1 < len(paragraphs) \
+                else None
+            if not para_spans and para.kind == "paragraph" and first_sentence < last_sentence \
+                    and following is not None and text[following.start] in _OPENING_MARKS:
                 # "Viguerie is upbeat about Cruz’s chances …" then a paragraph that is only a
                 # quote: the person the paragraph is about is whose words follow.
                 last = sentences[last_sentence - 1]

@@ -83,7 +83,8 @@ _GROUP = trie_pattern(_GROUP_WORDS, fold_first=True)
 _SUBJECT = (
     rf"(?:(?P<pron>\b{_PRON}\b)|(?P<name>{NAME_RUN})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
 )
-_SUBJECT_AT_END = re.compile(rf"{_SUBJECT}\s*$")
+# The look-behind first: ``search`` tries every position, and most are inside a word.
+_SUBJECT_AT_END = re.compile(rf"(?<![\w’'-]){_SUBJECT}\s*$")
 _SUBJECT_AT_START = re.compile(rf"\s*{_SUBJECT}")
 _DAYS = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
