@@ -36,3 +36,10 @@ LOWER = _letters("islower")
 
 UPPER_LETTER = re.compile(f"[{UPPER}]")
 """One upper-case letter: ``.match`` at a position, ``.search`` for any in a span."""
+
+CAPITAL = r"(?:[A-ZÀ-ÖØ-Þ]|[^\W\d_\x00-\xff])"
+"""A capital letter in name patterns: exact up to Latin-1, and beyond it any letter ("Ł",
+"Зеленський" but also "ł"). The exact class is ten times longer, and the name patterns that
+hold it were most of the time it takes to start the command line; a capitalised run found
+with it is checked letter by letter where it becomes a name (``names.parse_name``)."""
+

@@ -13,34 +13,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from reader.analysis.letters import LOWER, UPPER
+from reader.analysis.letters import CAPITAL
 from reader.analysis.wordtrie import word_set
 
-_U = UPPER
-_L = LOWER
+_C = CAPITAL
 # A capitalised word ("Zelenskyy", "O’Brien", "Jean-Pierre"), an initial or title with its dot
 # when another capitalised word follows ("J. K.", "Gov. Roman", "Capt. Ruiz"), or a dotted
 # abbreviation (U.K.). A longer word's full stop ends the run: "… said Mr. Rhodes. Mr. Obama".
-_WORD_OR_DOTTED = rf"(?:[\w]{{0,3}}\.(?=\s+[{_U}])|[\w]*(?:[’'\-][{_U}][\w]*)*)"
+_WORD_OR_DOTTED = rf"(?:[\w]{{0,3}}\.(?=\s+{_C})|[\w]*(?:[’'\-]{_C}[\w]*)*)"
 NAME_TOKEN = (
-    rf"(?:(?:[{_U}]\.){{2,4}}(?![^\W\d_])"  # "U.K." and no letter after
-    rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?[{_U}]{_WORD_OR_DOTTED})"
+    rf"(?:(?:{_C}\.){{2,4}}(?![^\W\d_])"  # "U.K." and no letter after
+    rf"|(?:(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-)?{_C}{_WORD_OR_DOTTED})"
 )
-_PARTICLE = r"(?:de|van|von|der|den|al|bin|ibn|da|di|du|del|dos|das|la|le|el|ben|ter)"
+_PARTICLES = word_set("de van von der den al bin ibn da di du del dos das la le el ben ter")
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 # The look-ahead lets ``re`` skip to capital letters before trying anything else.
-NAME_RUN_RE = re.compile(rf"(?=[{_U}aeib])(?<![\w’'.-]){NAME_RUN}")
+NAME_RUN_RE = re.compile(rf"(?={_C}|[aeib])(?<![\w’'.-]){NAME_RUN}")
 
 # ``NAME_RUN_RE`` opens with look-arounds, so ``re`` tries it at every position. ``name_runs``
 # finds the same matches with two scans that ``re`` can skip through: runs opening with a
 # capital (the pattern opens with the capital itself, the look-behind checks the character
 # before it), and runs opening with a particle ("al-Hakim"), found from their hyphen.
-_UPPER_FIRST_TOKEN = rf"(?:\.(?:[{_U}]\.){{1,3}}(?![^\W\d_])|{_WORD_OR_DOTTED})"
+_UPPER_FIRST_TOKEN = rf"(?:\.(?:{_C}\.){{1,3}}(?![^\W\d_])|{_WORD_OR_DOTTED})"
 _UPPER_RUN_RE = re.compile(
-    rf"[{_U}](?<![\w’'.-].){_UPPER_FIRST_TOKEN}"
+    rf"{_C}(?<![\w’'.-].){_UPPER_FIRST_TOKEN}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 )
-_HYPHEN_BEFORE_CAPITAL = re.compile(rf"-(?=[{_U}])")
+_HYPHEN_BEFORE_CAPITAL = re.compile(rf"-(?={_C})")
 
 
 def name_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -213,6 +213,12 @@ def parse_name(run: str, start: int) -> ParsedName | None:
     tokens = _tokens(run, start)
     while tokens and tokens[0][0].lower().rstrip(".") in LEADING_FUNCTION_WORDS:
         tokens.pop(0)
+    for position, token in enumerate(tokens):
+        if token[0][:1].islower() and token[0][0] > "\xff":
+            # Beyond Latin-1 the run's pattern takes any letter for a capital ("ł", "я"):
+            # the name ends before a word that opens in lower case.
+            tokens = tokens[:position]
+            break
     while len(tokens) > 2 and tokens[-1][0].isupper() and tokens[-1][0].lower() in POST_NOMINALS:
         tokens.pop()
     titles: list[str] = []

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis import reporting_verbs
-from reader.analysis.letters import UPPER, UPPER_LETTER
+from reader.analysis.letters import CAPITAL, UPPER, UPPER_LETTER
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import GIVEN_NAMES, NAME_RUN, TITLES, gender_of_words
 from reader.analysis.wordtrie import trie_pattern, word_set
@@ -68,7 +68,7 @@ _AUX_LAST_WORDS = word_set(
     immediately simply flatly angrily bluntly week reporters statement""")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DESC = (
-    rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[{UPPER}][\w.-]*[’']s)"
+    rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{CAPITAL}[\w.-]*[’']s)"
     # A description never runs over a verb or a clause: "A spokesperson said the agency
     # warned" has two subjects, "A spokesperson" and "the agency".
     r"(?:\s+(?!(?:said|says|told|tells|that|who|which|whose|had|has|have|was|is|were|are|will|"
