@@ -23,7 +23,7 @@ from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import VERB_RE, Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import LEAD_VERB, Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -323,7 +323,7 @@ def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> b
         return True  # (`!” the nominee, Ann Lee, tweeted`: the sentence goes on)
     if text[start - 2:start - 1] in "?!" and "," not in gap and len(gap) < 40:
         return True  # `“Will you?” Lee asked reporters during …`: a question takes no comma
-    verb = VERB_RE.match(text, cue.verb_start)
+    verb = LEAD_VERB.match(text, cue.verb_start)
     return verb is not None and _BARE_CUE_REST.match(text, verb.end(), following) is not None
 
 
@@ -332,7 +332,7 @@ def _opens_own_quote(text: str, cue: Cue) -> bool:
     its own starts a new sentence about that quote, not an attribution of the one before."""
     if cue.verb_start < 0:
         return False
-    verb = VERB_RE.match(text, cue.verb_start)
+    verb = LEAD_VERB.match(text, cue.verb_start)
     if verb is None:
         return False
     pos = verb.end()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.analysis.letters import LOWER, UPPER_LETTER
 from reader.analysis.model import Sentence
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.wordtrie import word_set
@@ -24,7 +23,6 @@ _BOUNDARY = re.compile(r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’»)\]]*(?=\s+(\S
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w’']+)")
 _PREVIOUS_WORD = re.compile(r"([\w.’'-]+)\s+$")
-_LOWER_START = re.compile(f"[{LOWER}]")
 
 # Titles before a name: the sentence never ends after them.
 TITLE_ABBREVIATIONS = word_set(
@@ -67,7 +65,7 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
     if next_start >= para_end:
         return False
     next_char = text[next_start]
-    if _LOWER_START.match(next_char):
+    if next_char.islower():
         return False
     punct = match.group(0)
     if not punct.startswith(".") or punct.startswith(".."):
@@ -84,7 +82,7 @@ def _is_boundary(text: str, match: re.Match[str], para_end: int) -> bool:
     lowered = bare.lower()
     if lowered in TITLE_ABBREVIATIONS:
         return False
-    if len(bare) == 1 and UPPER_LETTER.match(bare) and not _is_dotted(word):
+    if len(bare) == 1 and bare.isupper() and not _is_dotted(word):
         # An initial ("Donald J. Trump", "J. K. Rowling") follows a name or opens one; a
         # capital letter after a lower-case word ends a sentence ("posted on X. Later...").
         previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start() - 1)

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis import reporting_verbs
-from reader.analysis.letters import CAPITAL, UPPER, UPPER_LETTER
+from reader.analysis.letters import CAPITAL
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import GIVEN_NAMES, NAME_RUN, TITLES, gender_of_words
 from reader.analysis.wordtrie import trie_pattern, word_set
@@ -35,15 +35,16 @@ _VERB_WORDS = (
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
 PARTICIPLES = frozenset(_PARTICIPLES.split()) | reporting_verbs.PARTICIPLES
-VERB_RE = re.compile(
-    r"\b(?:[Aa]ccording\s+to|"
-    + trie_pattern({*_VERB_WORDS.split(), *reporting_verbs.FINITE, *PARTICIPLES})
-    + r")\b"
-)
+_VERBS = (r"(?:[Aa]ccording\s+to|"
+          + trie_pattern({*_VERB_WORDS.split(), *reporting_verbs.FINITE, *PARTICIPLES}) + ")")
+# A reporting verb, after a gap and a comma, colon or dash when there is one (`,” said …`).
+# Matched on its own, then the words after it with a pattern of their own: the verb list is
+# compiled once instead of inside every pattern that starts with a verb.
+LEAD_VERB = re.compile(rf"[ \t]*[,;:—–-]?[ \t]*\b(?P<verb>{_VERBS})\b")
 # ``re`` cannot skip ahead to a pattern that opens with ``\b``: it tries it at every position.
 # Opening with one ASCII non-word character instead, it jumps from gap to gap; a non-ASCII letter
 # or digit before the verb (no word boundary there) is ruled out afterwards.
-_VERB_AFTER_GAP = re.compile(r"[^a-zA-Z0-9_](?P<verb>" + VERB_RE.pattern[2:] + ")")
+_VERB_AFTER_GAP = re.compile(rf"[^a-zA-Z0-9_](?P<verb>{_VERBS}\b)")
 _AUX = (
     r"(?:has|have|had|was|is|also|later|then|previously|earlier|once|would|will|may|might|"
     r"could|further|again|repeatedly|recently|publicly|reportedly|separately|often|just|"
@@ -92,20 +93,17 @@ _DAYS = (
 )
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*{_SUBJECT}(?P<appos>\s*,[^;:“”\"«»„\n]{{1,160}}?,)?"
-    rf"(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{VERB_RE.pattern})"
+    rf"(?P<aux>(?:\s+{_AUX})*)\s+\b(?P<verb>{_VERBS})\b"
 )
-_AFTER_VERB_FIRST = re.compile(
-    rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?\s+{_SUBJECT}"
-)
-_INFLECTED_ING = re.compile(
-    r"[ \t]*[,;:—–-]?[ \t]*(?:" + trie_pattern(PARTICIPLES) + r")\b")
+# After ``LEAD_VERB``: `said (on Monday) the ministry`.
+_VERB_FIRST_SUBJECT = re.compile(rf"(?:\s+{_DAYS})?\s+{_SUBJECT}")
 _NOT_ROLE_WORDS = (
     r"(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|from|by|as|when|"
     r"while|after|before|is|was|would|will|had|has|his|her|their)"
 )
-_AFTER_VERB_ROLE = re.compile(
-    rf"[ \t]*[,;:—–-]?[ \t]*(?P<verb>{VERB_RE.pattern})(?:\s+{_DAYS})?"
-    # "said 12-year-old Maya Cohen", "said team captain Ann Lee"
+# After ``LEAD_VERB``: "said 12-year-old Maya Cohen", "said team captain Ann Lee".
+_VERB_FIRST_ROLE = re.compile(
+    rf"(?:\s+{_DAYS})?"
     # "said former secretary of state Ann Lee", "said master of ceremonies Ann Lee"
     rf"(?:\s+(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*)"
     rf"(?:\s+(?:of\s+)?(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*){{0,3}}\s+(?P<name>{NAME_RUN})"
@@ -161,17 +159,17 @@ _NAME_ENDING = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
 # `,” Clinton ally James Carville said`: the same noun phrase before the verb.
 _NOUN_PHRASE_BEFORE_VERB = re.compile(
     r"[ \t]*[,;:—–-]?[ \t]*(?P<np>(?:[\w’'.&-]+[ \t\u00a0]+){1,7}?)"
-    rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+(?P<verb>{VERB_RE.pattern})"
+    rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+\b(?P<verb>{_VERBS})\b"
 )
 
 
 def _verbs_in(text: str) -> tuple[list[int], list[int], list[str]]:
-    """Start, end and text of every ``VERB_RE`` match in ``text``, in order."""
+    """Start, end and text of every reporting verb in ``text``, in order."""
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
-    first = VERB_RE.match(text)
-    if first is not None:
+    first = LEAD_VERB.match(text)
+    if first is not None and first.start("verb") == 0:
         starts.append(0)
         ends.append(first.end())
         words.append(first.group(0))
@@ -244,7 +242,8 @@ class SpeakerFinder:
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
             return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
-        if _INFLECTED_ING.match(text, pos, end):
+        lead = LEAD_VERB.match(text, pos, end)
+        if lead is not None and lead.group("verb") in PARTICIPLES:
             return None  # `,” blaming Michael Bloomberg`: whom it blames, not who spoke
         match = _NOUN_PHRASE_BEFORE_VERB.match(text, pos, end)
         if match is not None:
@@ -253,15 +252,17 @@ class SpeakerFinder:
             if speaker is not None and speaker.end == match.end("name"):
                 return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
                                        speaker))
-        match = _AFTER_VERB_ROLE.match(text, pos, end)
+        if lead is None:
+            return None
+        verb = _verb_text(lead.group("verb"))
+        verb_start = lead.start("verb")
+        match = _VERB_FIRST_ROLE.match(text, lead.end(), end)
         if match is not None:
-            speaker = self._person_in_phrase(
-                _skip_space(text, match.end("verb")), end) or self._named(
-                match.group("name"), match.start("name"))
+            speaker = self._person_in_phrase(_skip_space(text, lead.end()), end) or \
+                self._named(match.group("name"), match.start("name"))
             if speaker is not None and speaker.person:
-                return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
-                                       speaker))
-        match = _AFTER_VERB_FIRST.match(text, pos, end)
+                return self._noted(Cue(verb, verb_start, speaker))
+        match = _VERB_FIRST_SUBJECT.match(text, lead.end(), end)
         if match is not None:
             speaker = self._subject(match)
             if match.group("name") is not None:
@@ -269,7 +270,7 @@ class SpeakerFinder:
                 described = self._person_in_phrase(match.start("name"), end)
                 if described is not None:
                     speaker = described
-            if _verb_text(match.group("verb")) == "according to":
+            if verb == "according to":
                 speaker = self._source(match, speaker, end)
             if match.group("desc") is not None or match.group("group") is not None:
                 # `,” said the ministry's spokeswoman, Maria Zakharova`: the name that follows.
@@ -278,8 +279,7 @@ class SpeakerFinder:
                     person = self.named_person(named.group("name"), named.start("name"))
                     if person is not None:
                         speaker = person
-            return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
-                                   speaker))
+            return self._noted(Cue(verb, verb_start, speaker))
         return None
 
     def _person_in_phrase(self, start: int, end: int) -> Speaker | None:
@@ -445,7 +445,7 @@ class SpeakerFinder:
                 self._written_in_lower_case(first.lower(), speaker.start):
             return None  # "Unless …", "Many Americans …": a word of the language, no name
         if " " not in speaker.name and not self.book.knows_surname(speaker.name) and \
-                not _NAME_SHAPED.match(speaker.name):
+                not _name_shaped(speaker.name):
             return None  # a lone capitalised word nobody was introduced by
         return speaker
 
@@ -505,7 +505,7 @@ class SpeakerFinder:
         speaker = self._person_in_phrase(match.start("np"), end) or self._named(
             match.group("name"), match.start("name"))
         if speaker is None or not (speaker.person or " " in speaker.name or
-                                   _NAME_SHAPED.match(speaker.name)):
+                                   _name_shaped(speaker.name)):
             return None
         return speaker
 
@@ -707,7 +707,7 @@ class SpeakerFinder:
             # A lone capitalised subject of a reporting verb is a surname unless it names a
             # country or an organisation, or is a word the text also writes in lower case
             # ("Aides said", "Another added"): then a description, or no one.
-            if " " not in parsed.name and not _NAME_SHAPED.match(parsed.name):
+            if " " not in parsed.name and not _name_shaped(parsed.name):
                 lowered = parsed.name.lower()
                 if lowered not in GIVEN_NAMES and self._written_in_lower_case(lowered,
                                                                               parsed.start):
@@ -719,7 +719,7 @@ class SpeakerFinder:
         return Speaker(name, parsed.start, parsed.end, person)
 
     def _described(self, phrase: str, start: int) -> Speaker | None:
-        if UPPER_LETTER.search(phrase, 1):
+        if any(char.isupper() for char in phrase[1:]):
             last = _NAME_ENDING.search(phrase, phrase.find(" ") + 1)
             if last is not None and last.start() > 0 and phrase[last.start() - 1] == " " \
                     and not any(w in _POST_MODIFIER_OPENERS or w == "by"
@@ -895,6 +895,16 @@ def _role_phrase(phrase: str) -> str | None:
     return None
 
 
+def _name_shaped(word: str) -> bool:
+    """"CNN", "ProPublica", "YouTube": one word that can only be a name (all capitals, or a
+    capital after a lower-case letter inside it)."""
+    if len(word) >= 2 and word.isalpha() and word.isupper():
+        return True
+    if not word[:1].isupper() or not all(char.isalnum() or char == "_" for char in word):
+        return False
+    return any("a" <= word[i] <= "z" and word[i + 1].isupper() for i in range(1, len(word) - 1))
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -938,8 +948,7 @@ _NOT_VERBS = word_set(
     """of and or in at on for to with from by as the a an than that who which whose where
     when while but nor if so""")
 _LOWER_CASE_REACH = 20_000  # how far around a word its lower-case use is looked for
-# "CNN", "ProPublica", "YouTube": one word that can only be a name.
-_NAME_SHAPED = re.compile(rf"[{UPPER}][{UPPER}]+$|[{UPPER}]\w*[a-z][{UPPER}]\w*$")
+
 # Verbs that stand before their subject (", said the ministry"); a verb with an object
 # (", accused the leadership of …") does not.
 _INVERTING_VERBS = word_set(

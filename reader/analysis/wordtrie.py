@@ -41,10 +41,18 @@ def _render(node: dict[str, dict], fold: bool) -> str:
         key = char.lower() if fold and char.isalpha() else char
         groups.setdefault(key, []).append(char)
     for key, chars in groups.items():
-        merged: dict[str, dict] = {}
-        for char in chars:
-            _merge(merged, node[char])
+        if len(chars) == 1:
+            merged = node[chars[0]]  # nothing to fold together: no copy (linear, not square)
+        else:
+            merged = {}
+            for char in chars:
+                _merge(merged, node[char])
         head = _char(key, fold)
+        # A chain of single letters ("ccording") is written out at once rather than node by
+        # node: the same pattern, a third of the calls.
+        while len(merged) == 1 and "" not in merged:
+            (char, merged), = merged.items()
+            head += re.escape(char)
         rest = _render(merged, False)
         branches.append(head + rest)
     if not branches:
