@@ -23,7 +23,7 @@ from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import LEAD_VERB, Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -259,8 +259,8 @@ def _attribute(
         if cue is None or cue.speaker is None:
             after = finder.cue_after(span.close_mark + 1, following)
             if after is not None and not _introduces_next(text, after, following) \
-                    and not _opens_own_quote(text, after) \
-                    and _cue_sentence_is_short(text, span.close_mark + 1, after, following):
+                    and not _opens_own_quote(finder, after) \
+                    and _cue_sentence_is_short(finder, span.close_mark + 1, after, following):
                 cue = after
     else:
         cue = finder.cue_after(span.close_mark + 1, following)
@@ -312,30 +312,33 @@ _BARE_CUE_REST = re.compile(
     r"\w+day)\b[^.!?“”\"\n]{0,60}?)?[.!?](?:\s|$)")
 
 
-def _cue_sentence_is_short(text: str, start: int, cue: Cue, following: int) -> bool:
+def _cue_sentence_is_short(finder: SpeakerFinder, start: int, cue: Cue, following: int
+                           ) -> bool:
     """After a quote that ends its sentence, a cue in the next sentence attributes it only
     when that sentence is the cue alone (`“We will win.” Smith said.`), not when it is a new
     statement (`“…free riders.” Donald Trump, the nominee, has been blunter, saying …`)."""
     if cue.verb_start < 0:
         return True
+    text = finder.text
     gap = text[start:cue.verb_start]
     if gap.lstrip(" \t,")[:1].islower():
         return True  # (`!” the nominee, Ann Lee, tweeted`: the sentence goes on)
     if text[start - 2:start - 1] in "?!" and "," not in gap and len(gap) < 40:
         return True  # `“Will you?” Lee asked reporters during …`: a question takes no comma
-    verb = LEAD_VERB.match(text, cue.verb_start)
-    return verb is not None and _BARE_CUE_REST.match(text, verb.end(), following) is not None
+    verb = finder.verb_at(cue.verb_start)
+    return verb is not None and _BARE_CUE_REST.match(text, verb[0], following) is not None
 
 
-def _opens_own_quote(text: str, cue: Cue) -> bool:
+def _opens_own_quote(finder: SpeakerFinder, cue: Cue) -> bool:
     """`“No entry.” The protesters chanted “Stop the war”`: a verb straight before a quote of
     its own starts a new sentence about that quote, not an attribution of the one before."""
     if cue.verb_start < 0:
         return False
-    verb = LEAD_VERB.match(text, cue.verb_start)
+    verb = finder.verb_at(cue.verb_start)
     if verb is None:
         return False
-    pos = verb.end()
+    text = finder.text
+    pos = verb[0]
     while pos < len(text) and text[pos] in " \t:,":
         pos += 1
     return pos < len(text) and text[pos] in _OPENING_MARKS

@@ -37,10 +37,11 @@ _PARTICIPLES = "adding saying telling warning noting insisting arguing writing a
 PARTICIPLES = frozenset(_PARTICIPLES.split()) | reporting_verbs.PARTICIPLES
 _VERBS = (r"(?:[Aa]ccording\s+to|"
           + trie_pattern({*_VERB_WORDS.split(), *reporting_verbs.FINITE, *PARTICIPLES}) + ")")
-# A reporting verb, after a gap and a comma, colon or dash when there is one (`,” said …`).
-# Matched on its own, then the words after it with a pattern of their own: the verb list is
-# compiled once instead of inside every pattern that starts with a verb.
-LEAD_VERB = re.compile(rf"[ \t]*[,;:—–-]?[ \t]*\b(?P<verb>{_VERBS})\b")
+# The verb list is compiled into one pattern only, the search for every verb in the text
+# (``_verbs_in``); patterns about a verb's surroundings end or start where a verb found by it
+# starts or ends. Compiled into each of them, the list was most of the time the command line
+# took to start.
+_LEAD = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")  # what may stand between a quote and its verb
 # ``re`` cannot skip ahead to a pattern that opens with ``\b``: it tries it at every position.
 # Opening with one ASCII non-word character instead, it jumps from gap to gap; a non-ASCII letter
 # or digit before the verb (no word boundary there) is ruled out afterwards.
@@ -91,17 +92,19 @@ _DAYS = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
 )
-_AFTER_SUBJECT_FIRST = re.compile(
+# After a quote, up to a verb: `,” the coach, Marta Silva, (has) shouted`.
+_QUOTE_SUBJECT_TO_VERB = re.compile(
     rf"[ \t]*[,;:—–-]?[ \t]*{_SUBJECT}(?P<appos>\s*,[^;:“”\"«»„\n]{{1,160}}?,)?"
-    rf"(?P<aux>(?:\s+{_AUX})*)\s+\b(?P<verb>{_VERBS})\b"
+    rf"(?P<aux>(?:\s+{_AUX})*)\s+"
 )
-# After ``LEAD_VERB``: `said (on Monday) the ministry`.
+# After a verb that follows a quote: `said (on Monday) the ministry`.
 _VERB_FIRST_SUBJECT = re.compile(rf"(?:\s+{_DAYS})?\s+{_SUBJECT}")
 _NOT_ROLE_WORDS = (
     r"(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|from|by|as|when|"
     r"while|after|before|is|was|would|will|had|has|his|her|their)"
 )
-# After ``LEAD_VERB``: "said 12-year-old Maya Cohen", "said team captain Ann Lee".
+# After a verb that follows a quote: "said 12-year-old Maya Cohen", "said team captain Ann
+# Lee".
 _VERB_FIRST_ROLE = re.compile(
     rf"(?:\s+{_DAYS})?"
     # "said former secretary of state Ann Lee", "said master of ceremonies Ann Lee"
@@ -157,9 +160,9 @@ _PHRASE_GAP = re.compile(r"[ \t\u00a0]+")
 _NAME_AT = re.compile(NAME_RUN)
 _NAME_ENDING = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
 # `,” Clinton ally James Carville said`: the same noun phrase before the verb.
-_NOUN_PHRASE_BEFORE_VERB = re.compile(
+_NOUN_PHRASE_TO_VERB = re.compile(
     r"[ \t]*[,;:—–-]?[ \t]*(?P<np>(?:[\w’'.&-]+[ \t\u00a0]+){1,7}?)"
-    rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+\b(?P<verb>{_VERBS})\b"
+    rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+"
 )
 
 
@@ -168,11 +171,12 @@ def _verbs_in(text: str) -> tuple[list[int], list[int], list[str]]:
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
-    first = LEAD_VERB.match(text)
-    if first is not None and first.start("verb") == 0:
+    # The pattern needs a character before the verb: give the text's first word one.
+    first = _VERB_AFTER_GAP.match(" " + text[:40])
+    if first is not None:
         starts.append(0)
-        ends.append(first.end())
-        words.append(first.group(0))
+        ends.append(first.end() - 1)
+        words.append(first.group("verb"))
     search = _VERB_AFTER_GAP.search
     match = search(text, ends[0] if ends else 0)
     while match is not None:
@@ -228,8 +232,9 @@ class SpeakerFinder:
         """A cue right after a closing mark: `,” he said`, `,” said Raikovych`, `according to`."""
         text = self.text
         end = min(end, pos + 400)
-        match = _AFTER_SUBJECT_FIRST.match(text, pos, end)
-        if match is not None:
+        found = self._up_to_verb(_QUOTE_SUBJECT_TO_VERB, pos, end)
+        if found is not None:
+            match, verb_start, verb = found
             speaker = self._subject(match)
             if match.group("desc") is not None and match.group("appos"):
                 # `,” the coach, Marta Silva, shouted`: the name in apposition is the speaker.
@@ -241,28 +246,31 @@ class SpeakerFinder:
                         speaker = person
             if match.group("appos") and speaker is not None and speaker.person:
                 self._learn_gender(speaker.name, match.group("appos"))
-            return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"), speaker))
-        lead = LEAD_VERB.match(text, pos, end)
-        if lead is not None and lead.group("verb") in PARTICIPLES:
+            return self._noted(Cue(verb, verb_start, speaker))
+        lead = _LEAD.match(text, pos, end).end()
+        lead_verb = self.verb_at(lead)
+        if lead_verb is not None and lead_verb[1] in PARTICIPLES:
             return None  # `,” blaming Michael Bloomberg`: whom it blames, not who spoke
-        match = _NOUN_PHRASE_BEFORE_VERB.match(text, pos, end)
-        if match is not None:
+        found = self._up_to_verb(_NOUN_PHRASE_TO_VERB, pos, end)
+        if found is not None:
             # `,” Judicial Watch president Tom Fitton said`: the person the phrase ends with.
+            match, verb_start, verb = found
             speaker = self._person_in_phrase(match.start("np"), match.end("name"))
             if speaker is not None and speaker.end == match.end("name"):
-                return self._noted(Cue(_verb_text(match.group("verb")), match.start("verb"),
-                                       speaker))
-        if lead is None:
+                return self._noted(Cue(verb, verb_start, speaker))
+        if lead_verb is None or lead_verb[0] > end:
             return None
-        verb = _verb_text(lead.group("verb"))
-        verb_start = lead.start("verb")
-        match = _VERB_FIRST_ROLE.match(text, lead.end(), end)
+        verb_end, verb = lead_verb
+        verb = _verb_text(verb)
+        verb_start = lead
+        lead_end = verb_end
+        match = _VERB_FIRST_ROLE.match(text, lead_end, end)
         if match is not None:
-            speaker = self._person_in_phrase(_skip_space(text, lead.end()), end) or \
+            speaker = self._person_in_phrase(_skip_space(text, lead_end), end) or \
                 self._named(match.group("name"), match.start("name"))
             if speaker is not None and speaker.person:
                 return self._noted(Cue(verb, verb_start, speaker))
-        match = _VERB_FIRST_SUBJECT.match(text, lead.end(), end)
+        match = _VERB_FIRST_SUBJECT.match(text, lead_end, end)
         if match is not None:
             speaker = self._subject(match)
             if match.group("name") is not None:
@@ -280,6 +288,26 @@ class SpeakerFinder:
                     if person is not None:
                         speaker = person
             return self._noted(Cue(verb, verb_start, speaker))
+        return None
+
+    def verb_at(self, pos: int) -> tuple[int, str] | None:
+        """(end, words) of the reporting verb that starts at ``pos``, if one does."""
+        index = bisect_left(self.verb_starts, pos)
+        if index < len(self.verb_starts) and self.verb_starts[index] == pos:
+            return self.verb_ends[index], self.verb_words[index]
+        return None
+
+    def _up_to_verb(self, pattern: re.Pattern[str], pos: int, end: int
+                    ) -> tuple[re.Match[str], int, str] | None:
+        """``pattern`` matched from ``pos`` to the start of a reporting verb, the nearest verb
+        first: (match, verb start, verb), or None."""
+        index = bisect_left(self.verb_starts, pos + 1)
+        starts, ends = self.verb_starts, self.verb_ends
+        while index < len(starts) and ends[index] <= end:
+            match = pattern.fullmatch(self.text, pos, starts[index])
+            if match is not None:
+                return match, starts[index], _verb_text(self.verb_words[index])
+            index += 1
         return None
 
     def _person_in_phrase(self, start: int, end: int) -> Speaker | None:
