@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.lazy_pattern import LazyPattern
 from reader.analysis.names import (
     NAME_RUN,
     NameBook,
@@ -21,7 +22,7 @@ from reader.analysis.paragraphs import Paragraph
 from reader.analysis.wordtrie import word_set
 
 # "Westshire Fire and Rescue Service": a run that an organisation's name carries on past "and".
-_ORGANISATION_GOES_ON = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<rest>{NAME_RUN})")
+_ORGANISATION_GOES_ON = LazyPattern(rf"[ \t]+(?:and|&)[ \t]+(?P<rest>{NAME_RUN})")
 # "a Social Democrat", "an Oxford Graduate": a description, not someone's name.
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)[ \t]+$")
 

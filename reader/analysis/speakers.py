@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis import reporting_verbs
+from reader.analysis.lazy_pattern import LazyPattern
 from reader.analysis.letters import CAPITAL
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
 from reader.analysis.names import GIVEN_NAMES, NAME_RUN, TITLES, gender_of_words
@@ -87,7 +88,7 @@ _SUBJECT = (
 )
 # The look-behind first: ``search`` tries every position, and most are inside a word.
 _SUBJECT_AT_END = re.compile(rf"(?<![\w’'-]){_SUBJECT}\s*$")
-_SUBJECT_AT_START = re.compile(rf"\s*{_SUBJECT}")
+_SUBJECT_AT_START = LazyPattern(rf"\s*{_SUBJECT}")
 _DAYS = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
@@ -113,9 +114,9 @@ _VERB_FIRST_ROLE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
-_COMMA_NAME = re.compile(rf"\s*,\s*(?P<name>{NAME_RUN})")
+_COMMA_NAME = LazyPattern(rf"\s*,\s*(?P<name>{NAME_RUN})")
 _AGE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Aa]n?)\s+\d{1,3}-year-old\b")
-_FROM_SOURCE = re.compile(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
+_FROM_SOURCE = LazyPattern(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
 _FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
@@ -138,7 +139,7 @@ _APPOSITION_NAME = re.compile(
     # "Rep. Tomas Reilly of New York": where the person is from follows the name.
     rf"(?:\s+(?:of|from)\s+{NAME_RUN})?\s*$"
 )
-_OWNER_BEFORE = re.compile(
+_OWNER_BEFORE = LazyPattern(
     rf"(?P<name>{NAME_RUN})\s+(?:of|from|at|with)\s+(?:the\s+)?$"
 )
 # "said former Obama adviser David Axelrod", "said Concord resident Whit Symms": descriptive
@@ -966,7 +967,7 @@ _SUBJECT_TO_VERB = (
     r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*,[^;:\n]{1,120}?,[”\"’]?)?"
     rf"(?:\s+{_AUX})*(?:\s+on\s+{_WEEKDAY})?\s+(?P<verb>[a-z][a-z’'-]+)"
 )
-_SUBJECT_REST = re.compile(_SUBJECT_TO_VERB)
+_SUBJECT_REST = LazyPattern(_SUBJECT_TO_VERB)
 _CLAUSE_SUBJECT = re.compile(
     rf"[\"“‘']?[ \t]*(?P<name>{NAME_RUN})(?:"
     rf"(?P<possessive>[’']s?(?:\s+[\w-]+){{0,3}}?\s+{_SPEECH_NOUNS}\b)|{_SUBJECT_TO_VERB})"
@@ -993,7 +994,7 @@ _HEADLINE_WORD = re.compile(r"[\w’'.-]+")
 _HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
     """takes pins sides makes gets got puts hits rips knocks lashes fires pushes wants thinks
     heckles torches shreds trashes dings jabs swipes unloads hammers""")
-_HEADLINE_TAIL = re.compile(
+_HEADLINE_TAIL = LazyPattern(
     rf"[,;:—–-][’”'\"]?\s+(?P<name>{NAME_RUN})\s+(?:Says|Said|Tells|Told|Writes|Wrote|Claims|Warns|"
     r"Insists|Argues|Admits|Suggests)[.!]?\s*$")
 _DASH_NAME = re.compile(
