@@ -55,7 +55,7 @@ def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
     del excluded
     sentences = split_sentences(text, paragraphs)
     quotes, sentence_cues = find_quotes(text, paragraphs, sentences, spans,
-                                        SpeakerFinder(text, people), index)
+                                        SpeakerFinder(text, people, index.inside), index)
     # Memory is part of the contract (under 10x the text): what only the quotes needed goes now.
     del spans, people
     figures = find_figures(text, paragraphs)

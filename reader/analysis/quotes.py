@@ -358,7 +358,11 @@ def _cue_before(finder: SpeakerFinder, start: int, end: int,
     last_with_subject: Speaker | None = sentence_speaker
     for cue in cues:
         if cue.needs_subject:
-            if last_with_subject is None:
+            absolute = finder.person_before(cue.verb_start)
+            if absolute is not None:
+                # "…, with Senator Ann Lee telling reporters “…”": the person right before.
+                last_with_subject = absolute
+            elif last_with_subject is None:
                 # "Tom Reed spoke to reporters, adding: “…”": the subject of the sentence.
                 last_with_subject = finder.subject_at(floor, cue.verb_start)
             if last_with_subject is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.analysis import reporting_verbs
@@ -217,8 +218,11 @@ class Cue:
 class SpeakerFinder:
     """Finds cues and resolves their subjects, remembering the last pronoun's referent."""
 
-    def __init__(self, text: str, people: PeopleIndex) -> None:
+    def __init__(self, text: str, people: PeopleIndex,
+                 inside_quote: Callable[[int], bool] | None = None) -> None:
         self.text = text
+        # Whether a position lies inside a quote: the words of a quote are never its subject.
+        self.inside_quote = inside_quote or (lambda pos: False)
         self.people = people
         self.book = people.book
         self._last_pronoun: tuple[int, str] | None = None
@@ -290,6 +294,19 @@ class SpeakerFinder:
                         speaker = person
             return self._noted(Cue(verb, verb_start, speaker))
         return None
+
+    def person_before(self, pos: int) -> Speaker | None:
+        """The person in "with Senator Ann Lee telling …", "with Lee calling it …": who an -ing
+        cue at ``pos`` belongs to in that construction."""
+        end = pos
+        while end > 0 and self.text[end - 1] in " \t":
+            end -= 1
+        if end == pos:
+            return None
+        named = _NAME_ENDING.search(self.text, max(0, end - _SUBJECT_REACH), end)
+        if named is None or not self.text.endswith("with ", 0, named.start()):
+            return None
+        return self.named_person(named.group(0), named.start())
 
     def verb_at(self, pos: int) -> tuple[int, str] | None:
         """(end, words) of the reporting verb that starts at ``pos``, if one does."""
@@ -629,7 +646,10 @@ class SpeakerFinder:
                 pos = text.rfind(",", lo, pos)
                 if pos <= lo:
                     break
-                candidates.append(pos)
+                if text[pos + 1:pos + 2] not in _CLOSING_QUOTE_MARKS and \
+                        not self.inside_quote(pos):
+                    candidates.append(pos)  # (not the comma inside `“The Apprentice,”`)
+        renamed: Speaker | None = None  # a name in apposition: "The trust's head, Ann Lee,"
         if candidates and text[close] == ",":
             # "The trust's chief executive, Marcus Obi, said": the apposition is the name.
             name_end = close
@@ -643,8 +663,8 @@ class SpeakerFinder:
                 # (not "Verena Stadelmann, a Social Democrat, defended": a description)
                 speaker = self._named(named.group("name"), named.start("name"))
                 if speaker is not None and speaker.person and " " in speaker.name:
-                    return speaker
-                if speaker is not None and not speaker.person and " " in speaker.name \
+                    renamed = speaker
+                elif speaker is not None and not speaker.person and " " in speaker.name \
                         and named.start("name") == _skip_space(text, candidates[0] + 1):
                     # "A spokeswoman for the managing agent, Kestrel Property Services, said":
                     # an organisation renaming a description is who spoke.
@@ -653,7 +673,7 @@ class SpeakerFinder:
                         text, max(lo, segment_end - _SUBJECT_REACH), segment_end)
                     if described is not None and described.end() == segment_end and \
                             described.group("desc") is not None:
-                        return speaker
+                        renamed = speaker
         if len(candidates) > 1:
             # "Name, who ran the clinic, trained its staff and works nights, said": a relative
             # clause opens the apposition, so the subject stands before its comma (or before an
@@ -680,8 +700,8 @@ class SpeakerFinder:
                 speaker = self._owner(match, lo) or self._subject(match)
                 if speaker is None or _PARTY_STATE.match(speaker.name):
                     continue
-                if speaker.person and _opens_clause(text, lo, _before_conjunction(
-                        text, lo, match.start())):
+                if speaker.person and not self.inside_quote(match.start()) and \
+                        _opens_clause(text, lo, _before_conjunction(text, lo, match.start())):
                     # "Sen. Ray Hall, the Republican who heads the Banking Committee, which
                     # oversees the Fed, said": the person opening the clause, not what the
                     # apposition names.
@@ -690,6 +710,10 @@ class SpeakerFinder:
                     break
                 if chosen is None:
                     chosen = speaker
+        if opener is None and renamed is not None:
+            # "Giovanni Vian, the editor of the Vatican's paper, L'Osservatore Romano, said":
+            # a person opening the clause outranks the name the apposition ends with.
+            return renamed
         if opener is None and chosen is not None and chosen.person:
             self._learn_gender(chosen.name, text[candidates[0]:close])
         return opener or chosen
@@ -1015,6 +1039,7 @@ def _looks_like_headline(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_CLOSING_QUOTE_MARKS = frozenset("”\"’'»")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 
 

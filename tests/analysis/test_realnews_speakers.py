@@ -118,6 +118,17 @@ def speakers(text: str) -> list[str | None]:
          "Ruth Amsel (@ramsel) 31 August 2016", ["Ruth Amsel"]),
         ("Mayor Tom Evers spoke first.\n\n“Great speech, and long overdue.”\n\n"
          "- Councillor Ada Brenner, in a post after the meeting.", ["Ada Brenner"]),
+        # A person opening the clause outranks a name the apposition ends with.
+        ("Tomas Vik, the editor of the city's paper, Harbour Echo, said every mayor was "
+         "“a gambler at heart.”", ["Tomas Vik"]),
+        # The words of a quote are never its subject.
+        ("“Eventually, prices will fall, whether now or later,” Mayor Ken Dahl’s chief of "
+         "staff, Ruth Amsel, told the Echo.", ["Ruth Amsel"]),
+        # "with NAME -ing": the participle's own subject.
+        ("The vote split the party, with Senator Ivo Raab telling reporters it was "
+         "“a betrayal.”", ["Ivo Raab"]),
+        ("Mayor Lena Holt wrote to the minister, Ana Ruiz, asking her to end the “fiasco.”",
+         ["Lena Holt"]),
         # After a quote ending its sentence, a new statement is not its attribution.
         ("“It's a very sad day,” Ana Cruz told reporters. “This is the consequence.” "
          "Ohio Gov. Ken Lasch said he would have fired the manager for it.",
@@ -131,3 +142,9 @@ def test_speaker_error_classes_from_real_news(text: str, expected: list[str | No
 def test_two_apostrophes_leave_the_quote_words_without_marks() -> None:
     text = "''We are refugees,'' Ms. Daud said, ''not criminals.''"
     assert [q.text for q in analyse(text).quotes] == ["We are refugees,", "not criminals."]
+
+
+def test_the_comma_inside_a_quoted_title_is_no_edge_of_an_apposition() -> None:
+    text = ("Sara Lind, a judge on the television show, “Bake Off,” who later opened a café, "
+            "said the contest was “always fair.”")
+    assert speakers(text)[-1] == "Sara Lind"
