@@ -81,7 +81,8 @@ def build_claims(
                 outside = True
                 break
         speaker = cue.speaker if cue is not None else None
-        mention = Mention(speaker.name, speaker.start, speaker.end) if speaker else None
+        mention = (Mention(speaker.name, speaker.start, speaker.end, speaker.role)
+                   if speaker else None)
         verb = cue.verb if cue is not None and speaker is not None else None
         if outside:
             while first_quote < quote_count and quotes[first_quote].start < s_start:

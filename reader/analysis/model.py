@@ -18,6 +18,14 @@ class Mention:
     name: str
     start: int
     end: int
+    role: str | None = None
+    """For an organisation that spoke through someone: "spokesperson" in "a spokesperson for
+    the Home Office said" (the organisation is ``name``)."""
+
+    @property
+    def label(self) -> str:
+        """The speaker as people read it: "Home Office (spokesperson)"."""
+        return f"{self.name} ({self.role})" if self.role else self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,7 +135,7 @@ def find_quotes(
             line_start = text.rfind("\n", 0, para.start) + 1  # with a bullet's dash
             signed = finder.dash_attribution(line_start, para.end)
             if signed is not None:
-                mention = Mention(signed.name, signed.start, signed.end)
+                mention = Mention(signed.name, signed.start, signed.end, signed.role)
                 for i in range(previous_quotes[0], len(quotes)):
                     if quotes[i].cue is None and quotes[i].kind != "term":
                         quotes[i] = replace(quotes[i], speaker=mention)
@@ -225,7 +225,7 @@ def _name_after_the_quotes(quotes: list[Quote], unattributed: list[int], cue: Cu
     speaker = cue.speaker
     if speaker.start - para_start > 3 or " " not in speaker.name:
         return
-    mention = Mention(speaker.name, speaker.start, speaker.end)
+    mention = Mention(speaker.name, speaker.start, speaker.end, speaker.role)
     for i in unattributed:
         quotes[i] = replace(quotes[i], speaker=mention, cue=cue.verb)
 
@@ -414,7 +414,8 @@ def _kind(text: str, span: QuoteSpan, sentence_start: int, cue: Cue | None,
 
 def _quote(text: str, span: QuoteSpan, kind: QuoteKind, speaker: Speaker | None,
            cue: str | None) -> Quote:
-    mention = Mention(speaker.name, speaker.start, speaker.end) if speaker is not None else None
+    mention = (Mention(speaker.name, speaker.start, speaker.end, speaker.role)
+               if speaker is not None else None)
     return Quote(
         start=span.start,
         end=span.end,

@@ -12,13 +12,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis import reporting_verbs
 from reader.analysis.lazy_pattern import LazyPattern
 from reader.analysis.letters import CAPITAL
 from reader.analysis.mentions import PeopleIndex, parse_run, shifted
-from reader.analysis.names import GIVEN_NAMES, NAME_RUN, TITLES, gender_of_words
+from reader.analysis.names import (
+    GIVEN_NAMES,
+    NAME_RUN,
+    NON_PERSON_WORDS,
+    TITLES,
+    gender_of_words,
+)
 from reader.analysis.wordtrie import trie_pattern, word_set
 
 _VERB_WORDS = (
@@ -203,6 +209,7 @@ class Speaker:
     end: int
     person: bool
     named: bool = True  # False for "officials", "the ministry": a source, but not a named one
+    role: str | None = None  # "spokesperson" for "a spokesperson for the Home Office"
 
 
 @dataclass(frozen=True, slots=True)
@@ -720,7 +727,8 @@ class SpeakerFinder:
 
     def _subject(self, match: re.Match[str]) -> Speaker | None:
         if match.group("name") is not None:
-            return self._named(match.group("name"), match.start("name"))
+            named = self._named(match.group("name"), match.start("name"))
+            return self._organisation_around(named) if named is not None else None
         if match.group("pron") is not None:
             return self._pronoun(match.group("pron").lower(), match.start("pron"))
         if match.group("desc") is not None:
@@ -771,7 +779,45 @@ class SpeakerFinder:
         name = self.book.full_name(parsed.name) if person else parsed.name
         return Speaker(name, parsed.start, parsed.end, person)
 
+    def _organisation_around(self, speaker: Speaker) -> Speaker:
+        """"a spokesperson for the Department of Health and Social Care said": the capitalised
+        run found before the verb ("Social Care") is the end of an organisation's name that
+        runs on over "of", "and", "for"; the organisation spoke, and the role is kept."""
+        text = self.text
+        start, end = speaker.start, speaker.end
+        for _ in range(4):
+            left = _ORGANISATION_LEFT.search(text, max(0, start - 60), start)
+            if left is None:
+                break
+            start = left.start("run")
+        if not speaker.person or _names_organisation(text[start:end]):
+            # (never "Ann Lee of the Ferris Institute": where a person is from)
+            for _ in range(4):
+                right = _ORGANISATION_RIGHT.match(text, end, end + 60)
+                if right is None:
+                    break
+                end = right.end()
+        role = _ROLE_FOR.search(text, max(0, start - 40), start)
+        role_name = role.group("role").lower() if role is not None else None
+        if (start, end) == (speaker.start, speaker.end):
+            # "a spokeswoman for Greenpeace", "officials at Homeland Security Investigations",
+            # "a spokesman for Senator Lee": who spoke for whom
+            return replace(speaker, role=role_name) if role_name else speaker
+        name = text[start:end]
+        if not _names_organisation(name):
+            return speaker  # "Smith and Jones": not an organisation's name
+        return Speaker(name, start, end, False, True, role_name)
+
     def _described(self, phrase: str, start: int) -> Speaker | None:
+        role = _ROLE_FOR_NAME.match(phrase)
+        if role is not None:
+            # "a spokeswoman for Greenpeace", "officials at the Home Office"
+            named = self._named(role.group("name"), start + role.start("name"))
+            if named is not None and named.person and " " in named.name:
+                return replace(named, role=role.group("role").lower())  # "… for Senator Lee"
+            if named is not None:
+                # (a lone word after "a spokeswoman for" is an organisation: "Greenpeace")
+                return self._organisation_around(replace(named, person=False))
         if any(char.isupper() for char in phrase[1:]):
             last = _NAME_ENDING.search(phrase, phrase.find(" ") + 1)
             if last is not None and last.start() > 0 and phrase[last.start() - 1] == " " \
@@ -948,6 +994,10 @@ def _role_phrase(phrase: str) -> str | None:
     return None
 
 
+def _names_organisation(name: str) -> bool:
+    return any(word.lower().rstrip(".,") in NON_PERSON_WORDS for word in name.split())
+
+
 def _name_shaped(word: str) -> bool:
     """"CNN", "ProPublica", "YouTube": one word that can only be a name (all capitals, or a
     capital after a lower-case letter inside it)."""
@@ -1039,6 +1089,20 @@ def _looks_like_headline(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# An organisation's name going on over a connecting word: "Department of Health and Social
+# Care", "Bank for International Settlements".
+_ORGANISATION_LEFT = LazyPattern(
+    rf"(?P<run>{NAME_RUN})[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?$")
+_ORGANISATION_RIGHT = LazyPattern(
+    rf"[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?(?P<run>{NAME_RUN})")
+_ROLES = (r"(?i:(?P<role>spokes(?:man|woman|person|people)|representatives?|officials?|"
+          r"lawyers?|attorneys?|aides?|sources?|employees?|staff|analysts?|officers?))")
+_ROLE_FOR = LazyPattern(
+    rf"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)[ \t]+)?(?:[a-z]+[ \t]+)?"
+    rf"{_ROLES}[ \t]+(?:for|at|of|from|with|in)[ \t]+(?:the[ \t]+)?$")
+_ROLE_FOR_NAME = LazyPattern(
+    rf"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)[ \t]+)?(?:[a-z]+[ \t]+)?"
+    rf"{_ROLES}[ \t]+(?:for|at|of|from|with|in)[ \t]+(?:the[ \t]+)?(?P<name>{NAME_RUN})$")
 _CLOSING_QUOTE_MARKS = frozenset("”\"’'»")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 

@@ -51,7 +51,10 @@ def run(options: argparse.Namespace) -> int:
 def _mention(mention: Any) -> dict[str, Any] | None:
     if mention is None:
         return None
-    return {"name": mention.name, "start": mention.start, "end": mention.end}
+    data = {"name": mention.name, "start": mention.start, "end": mention.end}
+    if mention.role:
+        data["role"] = mention.role  # "spokesperson": the organisation spoke through one
+    return data
 
 
 def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
@@ -97,7 +100,7 @@ def extract_listing(document: Any, analysis: Any) -> str:
              f"  ({document.format}, {len(document.text):,} characters)", ""]
     lines.append(f"Quotes: {len(analysis.quotes)}")
     for q in analysis.quotes:
-        who = q.speaker.name if q.speaker else "no speaker"
+        who = q.speaker.label if q.speaker else "no speaker"
         cue = f", {q.cue}" if q.cue else ""
         lines.append(f"  {q.start:>7}  [{q.kind}] {who}{cue}")
         lines.append(f"           “{clipped(q.text, TEXT_WIDTH - 13)}”")
@@ -114,7 +117,7 @@ def extract_listing(document: Any, analysis: Any) -> str:
     lines.append("")
     lines.append(f"Claims: {len(analysis.claims)}")
     for c in analysis.claims:
-        who = f" — {c.speaker.name}" if c.speaker else ""
+        who = f" — {c.speaker.label}" if c.speaker else ""
         lines.append(f"  {c.id}  {c.kind}{who}")
         lines.append(f"           {clipped(c.text, TEXT_WIDTH - 11)}")
     return "\n".join(lines) + "\n"

@@ -341,7 +341,7 @@ def claim_from_analysis(claim: Claim, text: str, now: str) -> ReviewClaim:
         anchor=Anchor.from_text(text, claim.start, claim.end),
         created=now,
         updated=now,
-        speaker=claim.speaker.name if claim.speaker is not None else None,
+        speaker=claim.speaker.label if claim.speaker is not None else None,
         cue=claim.cue,
     )
 

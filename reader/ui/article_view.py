@@ -246,7 +246,7 @@ class ArticleView(QTextBrowser):
                 lines.append(f"Speaker: {claim.speaker}")
         for quote in self.session.analysis.quotes:
             if quote.start <= offset < quote.end:
-                who = quote.speaker.name if quote.speaker else "no speaker found"
+                who = quote.speaker.label if quote.speaker else "no speaker found"
                 lines.append(f"{quote.kind.title()} quote — {who}")
                 break
         for figure in self.session.figures_in(claim) if claim else ():

@@ -52,3 +52,15 @@ def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     with pytest.raises(SystemExit) as exit_info:
         main(["extract", str(ARTICLE), "--format", "xml"])
     assert exit_info.value.code == 2
+
+
+def test_a_speaker_role_is_given_in_json_and_text(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "statement.txt"
+    article.write_text("“We are reviewing the guidance,” a spokesperson for the Ministry of "
+                       "Roads and Canals said on Monday.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--format", "json"]) == 0
+    speaker = json.loads(capsys.readouterr().out)["quotes"][0]["speaker"]
+    assert (speaker["name"], speaker["role"]) == ("Ministry of Roads and Canals", "spokesperson")
+    assert main(["extract", str(article)]) == 0
+    assert "Ministry of Roads and Canals (spokesperson)" in capsys.readouterr().out

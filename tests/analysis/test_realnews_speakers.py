@@ -148,3 +148,26 @@ def test_the_comma_inside_a_quoted_title_is_no_edge_of_an_apposition() -> None:
     text = ("Sara Lind, a judge on the television show, “Bake Off,” who later opened a café, "
             "said the contest was “always fair.”")
     assert speakers(text)[-1] == "Sara Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # An organisation that spoke through someone: the organisation, with the role kept
+        # (and never the tail of its name, "Social Care").
+        ("“We are reviewing the guidance,” a spokesperson for the Department of Health and "
+         "Social Care said.", "Department of Health and Social Care (spokesperson)"),
+        ("A spokesperson for the Ministry of Roads and Canals said the bridge was “sound.”",
+         "Ministry of Roads and Canals (spokesperson)"),
+        ("Officials at Harbour Customs Investigations said the raid was “routine.”",
+         "Harbour Customs Investigations (officials)"),
+        ("“The ban is unlawful,” said a spokeswoman for Greenleaf.", "Greenleaf (spokeswoman)"),
+        ("“No comment,” a spokesman for Senator Ruth Ames said.", "Ruth Ames (spokesman)"),
+        # … but where a person is from does not make them an organisation.
+        ("“Costs will double,” said Martha Okonkwo of the Bank of Westland.", "Martha Okonkwo"),
+        ("“Rates will rise,” the Bank of Westland said.", "Bank of Westland"),
+    ],
+)
+def test_organisations_speak_through_people_whose_role_is_kept(text: str, label: str) -> None:
+    (quote,) = analyse(text).quotes
+    assert quote.speaker is not None and quote.speaker.label == label
