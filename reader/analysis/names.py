@@ -349,7 +349,12 @@ class NameBook:
         return self._titles.get(title.lower().rstrip("."))
 
     def gender(self, name: str) -> str | None:
-        """As learned from the text ("she said", "Mrs."), else as the given name suggests."""
+        """As learned from the text ("she said", "Mrs.")."""
+        return self._genders.get(name)
+
+    def likely_gender(self, name: str) -> str | None:
+        """As learned from the text, else as the given name mostly is ("Claire": f): a guess
+        a pronoun prefers but does not insist on (Lindsey Graham is a man)."""
         known = self._genders.get(name)
         if known is None and " " in name:
             guess = GIVEN_NAMES.get(name.split(" ", 1)[0].lower())

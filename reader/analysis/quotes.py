@@ -298,7 +298,9 @@ def _attribute(
     kind = _kind(text, span, sentence.start, cue, has_cue)
     if kind == "term":
         return _quote(text, span, kind, None, None), None
-    if speaker is None and run_speaker is not None:
+    if speaker is None and run_speaker is not None and (cue is None or cue.verb_start < 0):
+        # (not when a verb of its own says someone the text does not name spoke: `,” the
+        # New York businessman said`)
         speaker = run_speaker
     verb = cue.verb if cue is not None and cue.verb else None
     return _quote(text, span, kind, speaker, verb), cue

@@ -837,7 +837,7 @@ class SpeakerFinder:
                 if speaker is not None and speaker.name[:1].isupper():
                     return speaker
                 if words[0].lower() == "the" and words[1][:1].isupper() and \
-                        _role_phrase(phrase) == phrase:
+                        phrase.rsplit(" ", 1)[-1].lower() in _COLLECTIVE_HEADS:
                     # "the Israeli military": an organisation named by its description.
                     return Speaker(words[1], offset, start + len(phrase), False)
         if _AGE_DESCRIPTION.match(phrase):
@@ -897,10 +897,14 @@ class SpeakerFinder:
             # same sentence ("Ann Lee, an aide to President Tom Reed, said ...").
             candidates.insert(0, subject)
         chosen: str | None = None
-        for _start, name in candidates:
-            gender = self.book.gender(name)
-            if gender is None or wanted is None or gender == wanted:
-                chosen = name
+        for gender_of in (self.book.likely_gender, self.book.gender):
+            # First as the given names suggest, then only as the text says.
+            for _start, name in candidates:
+                gender = gender_of(name)
+                if gender is None or wanted is None or gender == wanted:
+                    chosen = name
+                    break
+            if chosen is not None:
                 break
         if chosen is None:
             return None
@@ -955,7 +959,8 @@ ROLE_NOUNS = word_set(
     scholar academic teacher pastor priest bishop rabbi imam cleric father mother son daughter
     husband wife brother sister friend neighbour neighbor relative family parent parents
     colleague partner ally allies rival rivals insider insiders source sources spokesmen
-    narrator announcer advocate campaigner backer leadership ad advert commercial video letter
+    narrator announcer advocate campaigner backer leadership businessman businesswoman
+    billionaire tycoon mogul magnate executive entrepreneur ad advert commercial video letter
     memo statement report study survey
     poll document filing complaint lawsuit indictment ruling order bill text transcript
     release note post tweet message email""") | (TITLES - word_set(
@@ -966,6 +971,11 @@ ROLE_NOUNS = word_set(
     rep rep. gen gen. col col. lt lt. sgt sgt. capt capt. maj maj. adm adm. dr dr. mr mr. mrs
     mrs. ms ms. miss mx prof prof. rev rev. cmdr lord lady sir dame"""))
 _CLAUSE_WORDS = word_set("when after before while if that who which where because since until")
+# What "the Israeli military" can end with: an organisation named by its description.
+_COLLECTIVE_HEADS = word_set(
+    """military army navy government police authorities ministry administration campaign
+    committee leadership coalition opposition parliament delegation embassy consulate company
+    firm group agency department council court board""")
 _DANGLING_WORDS = word_set("of in at for to the a an and or from with on by near")
 _POST_MODIFIER_OPENERS = word_set("of for at in from close with on to near inside outside")
 

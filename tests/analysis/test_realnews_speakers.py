@@ -171,3 +171,30 @@ def test_the_comma_inside_a_quoted_title_is_no_edge_of_an_apposition() -> None:
 def test_organisations_speak_through_people_whose_role_is_kept(text: str, label: str) -> None:
     (quote,) = analyse(text).quotes
     assert quote.speaker is not None and quote.speaker.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fragments seen as speakers on real copy never appear: a name, a role or nothing.
+        ("There's no way to say “sorry” now, Ana Lind said.", ["Ana Lind"]),
+        ("“Faster,” the doubling Okafor said.\n\nTeo Okafor won.", ["Teo Okafor"]),
+        ("“Thank you,” a smiling Ruiz said.\n\nMayor Elena Ruiz spoke.", ["Elena Ruiz"]),
+        ("Liberal candidate Elena Ruiz boldly predicted a “clean sweep.”", ["Elena Ruiz"]),
+        # A description keeps its article; a verb of its own stops the run's speaker.
+        ("Mayor Elena Ruiz spoke first. “We win,” the Ohio businessman said.",
+         ["the Ohio businessman"]),
+        ("“It is done,” a swiftly retreating aide said.", ["a swiftly retreating aide"]),
+        ("His recent “reforms” were, in a word, late.", [None]),
+    ],
+)
+def test_no_fragment_is_ever_a_speaker(text: str, expected: list[str | None]) -> None:
+    assert [q.speaker.label if q.speaker else None for q in analyse(text).quotes] == expected
+
+
+def test_a_given_name_suggests_a_gender_without_insisting_on_it() -> None:
+    text = ("Sen. Lindsey Graham told reporters the money was wasted. “You can’t defend one "
+            "border and ignore another,” he said.")
+    assert speakers(text) == ["Lindsey Graham"]
+    text = ("Sen. Claire Odum spoke after Sen. Mark Bell. “We are not done,” she said.")
+    assert speakers(text) == ["Claire Odum"]
