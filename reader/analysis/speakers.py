@@ -809,6 +809,14 @@ class SpeakerFinder:
         return Speaker(name, start, end, False, True, role_name)
 
     def _described(self, phrase: str, start: int) -> Speaker | None:
+        document = _DOCUMENT_FROM_NAME.match(phrase)
+        if document is not None:
+            # "A statement from Harbour Rail said": whoever issued it.
+            at = start + document.start("name")
+            run = _NAME_AT.match(self.text, at)  # the whole name: the phrase may stop short
+            named = self._named(run.group(0) if run else document.group("name"), at)
+            if named is not None:
+                return self._organisation_around(named)
         role = _ROLE_FOR_NAME.match(phrase)
         if role is not None:
             # "a spokeswoman for Greenpeace", "officials at the Home Office"
@@ -1113,6 +1121,11 @@ _ROLE_FOR = LazyPattern(
 _ROLE_FOR_NAME = LazyPattern(
     rf"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)[ \t]+)?(?:[a-z]+[ \t]+)?"
     rf"{_ROLES}[ \t]+(?:for|at|of|from|with|in)[ \t]+(?:the[ \t]+)?(?P<name>{NAME_RUN})$")
+_DOCUMENT_FROM_NAME = LazyPattern(
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+)?(?:[a-z]+[ \t]+)?"
+    r"(?:statement|memo|memorandum|letter|report|release|press[ \t]+release|email|note|"
+    r"filing|complaint|ruling|post|tweet|video|ad)[ \t]+(?:(?:issued|released|sent|signed|"
+    rf"published|posted)[ \t]+)?(?:from|by)[ \t]+(?:the[ \t]+)?(?P<name>{NAME_RUN})$")
 _CLOSING_QUOTE_MARKS = frozenset("”\"’'»")
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so still now then meanwhile also")
 

@@ -166,6 +166,11 @@ def test_the_comma_inside_a_quoted_title_is_no_edge_of_an_apposition() -> None:
         # … but where a person is from does not make them an organisation.
         ("“Costs will double,” said Martha Okonkwo of the Bank of Westland.", "Martha Okonkwo"),
         ("“Rates will rise,” the Bank of Westland said.", "Bank of Westland"),
+        # A statement or memo is no speaker: whoever issued it is.
+        ("A statement from Harbour Rail said the line would reopen “within days.”",
+         "Harbour Rail"),
+        ("A memo from the Ministry of Roads and Canals said the plan was “flawed.”",
+         "Ministry of Roads and Canals"),
     ],
 )
 def test_organisations_speak_through_people_whose_role_is_kept(text: str, label: str) -> None:
