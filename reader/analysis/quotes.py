@@ -167,8 +167,11 @@ def find_quotes(
             for position, span in enumerate(in_sentence):
                 following = in_sentence[position + 1].open_mark if position + 1 < len(
                     in_sentence) else paragraphs[span.end_paragraph].end
+                # The sentence the quote ends in (a quote may hold several sentences).
+                closing = sentences[max(number, bisect_right(sentence_starts, span.close_mark,
+                                                             lo=number) - 1)]
                 quote, cue = _attribute(text, span, sentence, gap_start, following, finder,
-                                        sentence_speaker, run_speaker, index)
+                                        sentence_speaker, run_speaker, index, closing.end)
                 if quote.speaker is None and quote.kind != "term":
                     unattributed.append(len(quotes))
                     unattributed_paragraph = span.end_paragraph
@@ -248,6 +251,7 @@ def _attribute(
     sentence_speaker: Speaker | None,
     run_speaker: Speaker | None,
     index: QuoteIndex,
+    closing_end: int,
 ) -> tuple[Quote, Cue | None]:
     if _after_term_marker(text, max(gap_start, span.open_mark - 40), span.open_mark):
         return _quote(text, span, "term", None, None), None
@@ -277,7 +281,8 @@ def _attribute(
         # `The “miracle plan” was a fraud, Smith said.`: a cue later in the same sentence.
         # Later quotes of the sentence are passed over: `“ties of any consequence,” aside from
         # knowing each other “casually”, the director said.`
-        later = next((c for start, end in index.gaps(span.close_mark + 1, sentence.end)
+        later = next((c for start, end in index.gaps(span.close_mark + 1,
+                                                     max(sentence.end, closing_end))
                       for c in finder.cues_in(start, end, sentence.start)
                       if c.speaker is not None), None)
         if later is not None:

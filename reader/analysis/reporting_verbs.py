@@ -15,7 +15,7 @@ _REGULAR = word_set(
     """accuse acknowledge assail brag brand characterise characterize chastise concur contradict
     deride downplay dub fault fume grouse groan grumble lambaste liken mention portray praise
     reassure recommend refute ridicule rip speculate taunt theorise theorize
-    beam exhort interrupt remember
+    beam exhort interrupt remember react crack
     add admit advise affirm agree allege announce answer apologise apologize appeal applaud
     argue ask assert assure attack bark bemoan blame blast boast call caution challenge charge
     chant chide chime cite claim comment complain concede conclude condemn confess confirm
