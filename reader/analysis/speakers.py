@@ -786,18 +786,22 @@ class SpeakerFinder:
         text = self.text
         start, end = speaker.start, speaker.end
         for _ in range(4):
+            if not text.endswith(_CONNECTOR_ENDINGS, max(0, start - 5), start):
+                break  # (most names: no search needed)
             left = _ORGANISATION_LEFT.search(text, max(0, start - 60), start)
             if left is None:
                 break
             start = left.start("run")
-        if not speaker.person or _names_organisation(text[start:end]):
+        if text.startswith(_CONNECTOR_STARTS, end) and (
+                not speaker.person or _names_organisation(text[start:end])):
             # (never "Ann Lee of the Ferris Institute": where a person is from)
             for _ in range(4):
                 right = _ORGANISATION_RIGHT.match(text, end, end + 60)
                 if right is None:
                     break
                 end = right.end()
-        role = _ROLE_FOR.search(text, max(0, start - 40), start)
+        role = _ROLE_FOR.search(text, max(0, start - 40), start) if text.endswith(
+            _ROLE_ENDINGS, max(0, start - 6), start) else None
         role_name = role.group("role").lower() if role is not None else None
         if (start, end) == (speaker.start, speaker.end):
             # "a spokeswoman for Greenpeace", "officials at Homeland Security Investigations",
@@ -1021,9 +1025,7 @@ def _name_shaped(word: str) -> bool:
     capital after a lower-case letter inside it)."""
     if len(word) >= 2 and word.isalpha() and word.isupper():
         return True
-    if not word[:1].isupper() or not all(char.isalnum() or char == "_" for char in word):
-        return False
-    return any("a" <= word[i] <= "z" and word[i + 1].isupper() for i in range(1, len(word) - 1))
+    return word[:1].isupper() and _INNER_CAPITAL.fullmatch(word) is not None
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -1113,6 +1115,10 @@ _ORGANISATION_LEFT = LazyPattern(
     rf"(?P<run>{NAME_RUN})[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?$")
 _ORGANISATION_RIGHT = LazyPattern(
     rf"[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?(?P<run>{NAME_RUN})")
+_INNER_CAPITAL = re.compile(rf"\w+[a-z]{CAPITAL}\w*")
+_CONNECTOR_ENDINGS = (" of ", " and ", " for ", " & ", " the ")
+_CONNECTOR_STARTS = (" of ", " and ", " for ", " & ")
+_ROLE_ENDINGS = (" for ", " at ", " of ", " from ", " with ", " in ", " the ")
 _ROLES = (r"(?i:(?P<role>spokes(?:man|woman|person|people)|representatives?|officials?|"
           r"lawyers?|attorneys?|aides?|sources?|employees?|staff|analysts?|officers?))")
 _ROLE_FOR = LazyPattern(
