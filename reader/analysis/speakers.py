@@ -539,26 +539,24 @@ class SpeakerFinder:
     def dash_attribution(self, pos: int, end: int) -> Speaker | None:
         """`“Great speech.” — President Obama, tweeting`, `— Ann Lee (@annlee)`, or a paragraph
         of its own "- Sanders.": a dash and a name sign the quote before."""
-        match = _DASH_NAME.match(self.text, pos, end)
-        if match is None:
-            return None
-        speaker = self._person_in_phrase(match.start("np"), end) or self._named(
-            match.group("name"), match.start("name"))
-        if speaker is None or not (speaker.person or " " in speaker.name or
-                                   self.book.knows_surname(speaker.name)):
-            return None
-        return speaker
+        return self._named_by(_DASH_NAME, pos, end, self.book.knows_surname)
 
     def agent_after(self, pos: int, end: int) -> Speaker | None:
         """`“witch hunt” by Democrats`, `“strategic ambiguity” by Ann Lee, a professor`: who a
         quoted label is by, named right after it."""
-        match = _BY_AGENT.match(self.text, pos, end)
+        return self._named_by(_BY_AGENT, pos, end, _name_shaped)
+
+    def _named_by(self, pattern: LazyPattern, pos: int, end: int,
+                  single_word_ok: Callable[[str], bool]) -> Speaker | None:
+        """The person or organisation ``pattern`` (with groups ``np`` and ``name``) names right
+        at ``pos``; a lone word only when ``single_word_ok`` says it can be a name."""
+        match = pattern.match(self.text, pos, end)
         if match is None:
             return None
         speaker = self._person_in_phrase(match.start("np"), end) or self._named(
             match.group("name"), match.start("name"))
         if speaker is None or not (speaker.person or " " in speaker.name or
-                                   _name_shaped(speaker.name)):
+                                   single_word_ok(speaker.name)):
             return None
         return speaker
 
@@ -1091,10 +1089,10 @@ _HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
 _HEADLINE_TAIL = LazyPattern(
     rf"[,;:—–-][’”'\"]?\s+(?P<name>{NAME_RUN})\s+(?:Says|Said|Tells|Told|Writes|Wrote|Claims|Warns|"
     r"Insists|Argues|Admits|Suggests)[.!]?\s*$")
-_DASH_NAME = re.compile(
+_DASH_NAME = LazyPattern(
     rf"[ \t]*[-—–][ \t]*(?P<np>(?:[\w’'.-]+[ \t]+){{0,3}}?)(?P<name>{NAME_RUN})"
     r"(?:[ \t]*\(@\w+\)|[ \t]*(?:[,.)]|$))")
-_BY_AGENT = re.compile(
+_BY_AGENT = LazyPattern(
     rf"[ \t]*,?[ \t]*by[ \t]+(?P<np>(?:(?:the|a|an)[ \t]+)?(?:[\w’'.-]+[ \t]+){{0,4}}?)"
     rf"(?P<name>{NAME_RUN})")
 _HEADLINE_SMALL_WORDS = word_set("a an the and or of to in on at for by with as is vs from")
