@@ -62,7 +62,7 @@ CURRENCY_AFTER = re.compile(
 SCALE_AFTER_CODE = re.compile(r"[^\S\n]+(?P<scale>thousand|million|billion|trillion)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Money in minor units: "62 cents", "40p", "75 pence", "one penny".
-MINOR_AFTER = re.compile(r"[^\S\n]*(?P<unit>cents?|pence|pennies|penny|p)\b(?!\.)")
+MINOR_AFTER = re.compile(r"[^\S\n]*(?P<unit>(?:cents?|pence|pennies|penny)\b|p\b(?!\.[a-zA-Z]))")
 # "15 dollars 50", "17 USD 25", "3 dollars and 50 cents": cents after the main unit.
 _MINOR_DIGITS_AFTER = re.compile(
     r"[^\S\n]+(?:and[^\S\n]+)?(?P<minor>\d{1,2})(?!\d|[.,]\d)"

@@ -275,6 +275,8 @@ _ONE_PERSON = re.compile(
     r"prisoner|hostage|baby|teenager|pilot|doctor|nurse|guard|driver|victim)\b"
 )
 _NAMED_AFTER = re.compile(r",[^\S\n]*[A-Z]")
+# "one count of wire fraud", "one charge of assault": one of the charges a court counts.
+_ONE_CHARGE = re.compile(r"[^\S\n]+(?:count|charge|conviction)[^\S\n]+of\b", re.IGNORECASE)
 # "one in five", "nine out of 10 adults", "two out of five hundred": a proportion.
 _RATIO_AFTER = re.compile(
     r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
@@ -1300,6 +1302,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             signed is not None
             or _ONE_CONTEXT_BEFORE.search(text, max(para.start, start - 16), start)
             or _one_counted_person(text, end, limit)
+            or _ONE_CHARGE.match(text, end, limit)
             or _RATIO_AFTER.match(text, end, limit)
             or _TIME_AFTER.match(text, end, limit)
             or _SCALE_AFTER.match(text, end, limit)
