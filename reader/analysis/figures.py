@@ -105,7 +105,7 @@ _NUMERIC = re.compile(
     r"|\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)"
     r"|\d{0,2}(?: \d{3}){2,}(?![\d,.]?\d)|\d{1,2} \d{3}(?![\d,.]?\d)"
     # "2,5 %", "412,6 million": a decimal comma (one or two digits after it are never thousands).
-    r"|\d*,\d{1,2}(?![\d,])"
+    r"|(?<!\d,\d)\d*,\d{1,2}(?![\d,])"
     # "1.3e6", "-12e-1": scientific notation.
     r"|\d*(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\w.]))?))"
 )
@@ -128,11 +128,11 @@ _AND_A_HALF_UNITS = ["year", "month", "week", "day", "hour", "minute", "decade",
 _WORDY = re.compile(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
-    r"\b(?=[abdefhjmnoqstzABDEFHJMNOQSTZ])(?:"
+    r"\b(?=[abcdefhjmnoqstwyzABCDEFHJMNOQSTWYZ])(?:"
     rf"(?P<wdate>{_no_boundary(_MONTH_BEFORE_DAY)}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[^\S\n]+\d{4}\b)?"
     rf"|{_no_boundary(_MONTH)}[^\S\n]+\d{{4}}\b)"
-    rf"|(?P<andhalf>[Aa]n?[ \t]+{trie_pattern(_AND_A_HALF_UNITS)}[ \t]+and[ \t]+a[ \t]+half)\b"
+    rf"|(?P<andhalf>(?:[Aa]n?[ \t]+)?{trie_pattern(_AND_A_HALF_UNITS)}[ \t]+and[ \t]+a[ \t]+half)\b"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
     rf"|(?P<fold>{trie_pattern(_FOLD_WORDS, fold_first=True)}-?fold)\b"
     rf"|(?P<words>{_no_boundary(WORD_NUMBER)})"
@@ -143,6 +143,7 @@ _WORDY = re.compile(
     r"|(?P<twice>[Tt]wice|[Tt]hrice)\b)"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
+_LIST_ITEM = re.compile(r"(?P<digits>\d+)")
 _START_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds", "thousands",
                 "millions", "billions", "tens", "half", "quarter", "twice", "thrice",
                 "doubl", "halv", "tripl", "trebl", "quadrupl"]
@@ -151,7 +152,8 @@ _START_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds",
 _WORDY_START = re.compile(trie_pattern([
     *_MONTHS_WRITTEN, *_START_WORDS, *(w.capitalize() for w in _START_WORDS),
     *FRACTION_STARTS,
-    *(f"{a} {unit} and a half" for a in ("a", "A", "an", "An") for unit in _AND_A_HALF_UNITS),
+    *(f"{a}{unit} and a half" for a in ("a ", "A ", "an ", "An ", "")
+      for unit in _AND_A_HALF_UNITS),
 ]))
 _VULGAR_FRACTIONS = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
@@ -162,14 +164,15 @@ _VULGAR = re.compile("[" + "".join(_VULGAR_FRACTIONS) + "]")
 
 _SCALES = {
     "lakh": 1e5, "crore": 1e7, "lakh crore": 1e12, "hundred": 100.0, "dozen": 12.0,
-    "dozens": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "dozens": 12.0, "doz": 12.0, "dozs": 12.0, "dz": 12.0, "dzs": 12.0, "thousand": 1e3,
+    "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "MM": 1e6, "mn": 1e6, "Mn": 1e6, "mln": 1e6,
     "mil": 1e6, "mio": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9,
     "bil": 1e9, "T": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
 }
 _SCALE_AFTER = re.compile(
     r"(?:[^\S\n]+|-)(?P<word>hundred|thousand|million|billion|trillion|lakh[^\S\n]+crore|lakh|"
-    r"crore|dozens?)\b"
+    r"crore|dozens?|doz|dozs|dzs?)\b"
     r"|(?P<abbr>[^\S\n]?(?:bn|Bn|BN|mn|Mn|mln|bln|tln|tn|trn)\b|(?:mil|mio|MM|bil|m|b|k|K|M|B|T)\b)"
 )
 # Written against the number, only with a currency: "$2.174T", "€10B".
@@ -437,7 +440,9 @@ def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...])
             elif before in _NOT_BEFORE_DIGITS:
                 if before == "," and group == "digits" and start - 1 == last_end and \
                         figures and figures[-1].end == last_end and figures[-1].kind == "count":
-                    pass  # "exercises 22,24,26": a list, each number its own figure
+                    # "exercises 22,24,26,31": a list, each number its own figure ("26,31" is
+                    # no decimal here).
+                    match = _LIST_ITEM.match(text, start)  # type: ignore[assignment]
                 # ".500", ".001 per cent": a decimal written without its leading zero.
                 elif not (before == "." and group == "digits" and match.group(0).isdigit()
                           and (start - 1 <= para.start or text[start - 2] in " \t\u00a0(-−$£€")):
@@ -567,7 +572,7 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
         return _change(text, match.start(), match.end(), _FOLD_WORDS[word], para)
     if group == "andhalf":
         phrase = match.group("andhalf").lower().split()
-        unit_word = phrase[1]
+        unit_word = phrase[1] if phrase[0] in ("a", "an") else phrase[0]
         start = match.start()
         if unit_word in ("million", "billion", "dozen"):
             value = 1.5 * {"million": 1e6, "billion": 1e9, "dozen": 12.0}[unit_word]
@@ -594,7 +599,7 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
             return None
         phrase = match.group("fraction")
         start, end = match.start(), match.end()
-        if _AND_BEFORE.search(text, max(para.start, start - 5), start):
+        if phrase.endswith("half") and _AND_BEFORE.search(text, max(para.start, start - 5), start):
             return None  # "time and a half": no fraction of its own
         if phrase[:1] in "aA" and not phrase.endswith("s") and not _FRACTION_SCALE_AFTER.match(
                 text, end, para.end):
@@ -951,8 +956,11 @@ _WORD_START_UPPER = re.compile(r"\b[A-Z][\w’'-]*$")
 
 def _ratio(text: str, start: int, end: int, value: float,
            para: Paragraph) -> list[Figure] | None:
-    """"1 in 4 adults", "9 out of 10", "one in every 12 residents": a proportion."""
+    """"1 in 4 adults", "9 out of 10", "one in every 12 residents", "one over three": a
+    proportion."""
     ratio = _RATIO_AFTER.match(text, end, para.end)
+    if ratio is None and value == 1:
+        ratio = _one_over(text, end, para.end)
     if ratio is None:
         return None
     of = ratio.group("of")
@@ -971,6 +979,19 @@ def _ratio(text: str, start: int, end: int, value: float,
     q_start, approximate = _with_qualifier(text, start, para.start, "other")
     return [Figure(q_start, ratio.end(), text[q_start:ratio.end()], "other",
                    value / denominator, None, approximate)]
+
+
+_OVER_AFTER = re.compile(
+    rf"[^\S\n]+over[^\S\n]+(?P<of>[1-9]\d*(?![\d,.])|{WORD_NUMBER})", re.IGNORECASE)
+_END_OF_AMOUNT = re.compile(r"[^\S\n]*(?:[.,;:!?)]|$)", re.MULTILINE)
+
+
+def _one_over(text: str, end: int, limit: int) -> re.Match[str] | None:
+    """"one over three" is a third; "one over 20 minutes" and "one over par" are not."""
+    over = _OVER_AFTER.match(text, end, limit)
+    if over is None or not _END_OF_AMOUNT.match(text, over.end(), limit):
+        return None
+    return over
 
 
 _DECIMAL_COMMA = re.compile(r"\d*,\d{1,2}")
@@ -1096,7 +1117,7 @@ def _extend_number(text: str, end: int, limit: int, value: float,
         if unit in ("ft", "feet"):
             inches = INCHES_AFTER.match(text, stop, limit)
             if inches is not None:
-                value += float(inches.group("inches")) / 12  # "5 ft 2 in"
+                value += float(inches.group("inches") or inches.group("hyphened")) / 12
                 stop = inches.end()
         return _Extended(stop, value, unit, "other", scale_end)
     if initial in "-fF":
@@ -1304,6 +1325,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
             or _one_counted_person(text, end, limit)
             or _ONE_CHARGE.match(text, end, limit)
             or _RATIO_AFTER.match(text, end, limit)
+            or _one_over(text, end, limit)
             or _TIME_AFTER.match(text, end, limit)
             or _SCALE_AFTER.match(text, end, limit)
             or _PERCENT_AFTER.match(text, end, limit)

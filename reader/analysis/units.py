@@ -102,9 +102,10 @@ UNIT_AFTER = re.compile(
     rf"|(?:[^\S\n]+|-)(?P<spaced>(?:(?:square|cubic)[^\S\n]+)?{_SPACED})"
     rf"(?:/(?P<per2>{_PER}))?{_END}"
 )
-# "12 ft 2 in", "5 feet and 2 inches", "6ft 2in": a length in two units.
+# "12 ft 2 in", "5 feet and 2 inches", "6ft 2in", "5-foot-11": a length in two units.
 INCHES_AFTER = re.compile(
     r"(?:[^\S\n]+and)?[^\S\n]*(?P<inches>\d{1,2}(?:\.\d+)?)[^\S\n]*(?:in|inches|inch|\")(?![\w/])"
+    r"|-(?P<hyphened>\d{1,2})(?!\d|[.,]\d|-\w)"  # "5-foot-11"
 )
 
 

@@ -110,8 +110,13 @@ def test_value_as_written_with_a_normalised_amount() -> None:
         ("The region has 1 234 567 residents.", "1 234 567", 1_234_567),
         ("The club paid 1.250.000 euros.", "1.250.000 euros", 1_250_000),
         ("He sought a loan of 12,34,567 rupees.", "12,34,567 rupees", 1_234_567),
+        ("The pay is time-and-a-half after a half-dozen shifts.", "a half-dozen", 6),
+        ("It was the worst decade and a half on record.", "decade and a half", 1.5),
+        ("The centre, Oduya, is 6-foot-3 and fast.", "6-foot-3", 6.25),
+        ("Order three dozs of eggs.", "three dozs", 36),
         # Proportions.
         ("Nine out of 10 dentists agreed.", "Nine out of 10", 0.9),
+        ("The odds are one over three.", "one over three", 1 / 3),
         ("Almost two in three voters said no.", "Almost two in three", 2 / 3),
     ],
 )
@@ -301,6 +306,16 @@ def test_years_never_print_with_a_thousands_separator(figure: Figure, text: str)
 )
 def test_precision_kept(text: str, expected: list) -> None:
     assert reading(text) == expected
+
+
+def test_a_list_of_numbers_is_each_its_own_figure() -> None:
+    assert [(f.text, f.value) for f in figures("Her scores were 14,16,21,30.")] == [
+        ("14", 14), ("16", 16), ("21", 21), ("30", 30)]
+
+
+def test_one_over_a_par_or_a_time_is_no_fraction() -> None:
+    assert reading("She finished one over par and one over 20 minutes later.") == [
+        ("20 minutes", "duration", 20, "minutes")]
 
 
 def test_zero_counts_when_it_counts() -> None:
