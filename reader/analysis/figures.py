@@ -59,7 +59,7 @@ from reader.analysis.numbers_in_words import (
     read_word_number,
 )
 from reader.analysis.paragraphs import Paragraph
-from reader.analysis.units import INCHES_AFTER, UNIT_AFTER, unit_name
+from reader.analysis.units import INCHES_AFTER, UNIT_AFTER, UNIT_FIRST_WORDS, unit_name
 from reader.analysis.wordtrie import trie_pattern, word_set
 
 _MONTHS = {
@@ -635,7 +635,7 @@ def _fraction_figure(text: str, start: int, end: int, value: float,
         return [Figure(q_start, end, text[q_start:end], "other", value, None, approximate)]
     q_start, approximate = _with_qualifier(text, start, para.start, ext.kind)
     return [Figure(q_start, ext.end, text[q_start:ext.end], ext.kind, ext.value, ext.unit,
-                   approximate, normalised=ext.normalised)]
+                   approximate)]
 
 
 def _worded_value(text: str, start: int, end: int, value: float,
@@ -645,7 +645,7 @@ def _worded_value(text: str, start: int, end: int, value: float,
     unit = ext.unit if ext.kind != "count" else _counted_noun(text, ext.end, para.end)
     q_start, approximate = _with_qualifier(text, start, para.start, ext.kind)
     return [Figure(q_start, ext.end, text[q_start:ext.end], ext.kind, ext.value, unit,
-                   approximate, normalised=ext.normalised)]
+                   approximate)]
 
 
 def _change(text: str, start: int, end: int, factor: float,
@@ -825,7 +825,7 @@ def _digits(text: str, match: re.Match[str], para: Paragraph,
             unit = _counted_noun(text, figure_end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, figure_end, text[q_start:figure_end], kind, _shared(value), unit,
-                   approximate, normalised=ext.normalised)]
+                   approximate)]
 
 
 def _compact_range(text: str, start: int, raw: str, value: float, ext: _Extended,
@@ -1018,13 +1018,26 @@ def _number_value(raw: str) -> float:
 _ENDS_A_NUMBER = frozenset(",.;:!?)]}\"“”‘\n\t(")
 
 
+_LETTERS = re.compile(r"[A-Za-z.]+")
+# The first word (lower case) of everything ``_extend_number`` can grow a number over.
+_GROWING_WORDS = frozenset(
+    w.lower().rstrip(".") for w in [
+        *_SCALES, "lakh", "crore", *currencies.WORDS, *(w + "s" for w in currencies.WORDS),
+        "pounds", "hryvnias", "hryvnyas", "us", "u.s", "canadian", "australian", "new", "hong",
+        "singapore", "taiwan", *currencies.CODES, *("m" + c for c in currencies.CODES),
+        "percent", "per", "percentage", "pct", "pc", *_TIME_UNITS, *_TIME_UNITS.values(),
+        "century", *UNIT_FIRST_WORDS, "cent", "cents", "pence", "pennies", "penny", "p",
+        "basis", "bps", "bp", "times", "m", "fold",
+    ]
+)
+
+
 class _Extended(NamedTuple):
     end: int
     value: float
     unit: str | None
     kind: FigureKind
     scale_end: int  # where the number and its scale end, before any unit
-    normalised: tuple[float, str] | None = None
 
 
 def _extend_number(text: str, end: int, limit: int, value: float,
@@ -1035,6 +1048,12 @@ def _extend_number(text: str, end: int, limit: int, value: float,
             text[end + 1] in _ENDS_A_NUMBER)):
         # ", " or " (": nothing a number could grow over (most figures in running text).
         return _Extended(end, value, currency, "money" if currency else "count", end)
+    if currency is None and (after_char.isalpha() or after_char in " \u00a0"):
+        # Most numbers are followed by a word that starts no scale, currency or unit ("2,000
+        # people", "2024 election"): one look at that word spares every pattern below.
+        word = _LETTERS.match(text, end + 1 if after_char in " \u00a0" else end, limit)
+        if word is not None and word.group(0).lower().rstrip(".") not in _GROWING_WORDS:
+            return _Extended(end, value, None, "count", end)
     scale = _SCALE_AFTER.match(text, end, limit)
     if scale is not None:
         word = (scale.group("word") or scale.group("abbr") or scale.group(0)).strip()
@@ -1086,7 +1105,7 @@ def _extend_number(text: str, end: int, limit: int, value: float,
         if minor is not None and (minor.group("unit") != "p" or minor.group(0) == "p"):
             cents = minor.group("unit").startswith("c")
             return _Extended(minor.end(), value, "cent" if cents else "penny", "money",
-                             scale_end, (value / 100, "USD" if cents else "GBP"))
+                             scale_end)
         rate = _PER_AFTER.match(text, end, limit)
         if rate is not None:
             return _Extended(rate.end(), value, "per " + rate.group("base"), "other", scale_end)
@@ -1356,7 +1375,7 @@ def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | N
         unit = _counted_noun(text, ext.end, limit)
     q_start, approximate = _with_qualifier(text, start, para.start, kind)
     return [Figure(q_start, ext.end, text[q_start:ext.end], kind, _shared(ext.value), unit,
-                   approximate, normalised=ext.normalised)]
+                   approximate)]
 
 
 def _one_counted_person(text: str, end: int, limit: int) -> bool:

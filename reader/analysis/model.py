@@ -9,6 +9,8 @@ QuoteKind = Literal["full", "partial", "term"]
 FigureKind = Literal["count", "money", "percent", "year", "period", "date", "duration", "age",
                      "change", "range", "other"]
 ClaimKind = Literal["quote", "figure", "attribution"]
+# Minor currency units a figure may be written in: unit -> (per main unit, main unit).
+MINOR_UNITS = {"cent": (100, "USD"), "penny": (100, "GBP")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +66,15 @@ class Figure:
     high: float | None = None
     date: str | None = None
     """For a date, ISO form: "2024-03-05", or "--03-05" when the text gives no year."""
-    normalised: tuple[float, str] | None = None
-    """The amount in the main unit where the text uses a minor one: "19 cents" -> (0.19,
-    "USD")."""
+
+    @property
+    def normalised(self) -> tuple[float, str] | None:
+        """The amount in the main unit where the text uses a minor one: "19 cents" -> (0.19,
+        "USD"). Derived from value and unit, so it costs no memory per figure."""
+        minor = MINOR_UNITS.get(self.unit) if self.unit else None
+        if minor is None or self.value is None:
+            return None
+        return self.value / minor[0], minor[1]
 
 
 @dataclass(frozen=True, slots=True)

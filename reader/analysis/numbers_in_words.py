@@ -24,7 +24,7 @@ anniversary" and "twenty-first" are ordinals, not fractions, and read as nothing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.analysis.wordtrie import trie_pattern
 
@@ -113,8 +113,11 @@ FRACTION_STARTS = [
 _TOKEN = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class WordReading:
+_SINGLE_WORDS = {w: float(v) for w, v in (*UNITS.items(), *TENS.items(), *SCALES.items(),
+                                          ("dozen", DOZEN), ("dozens", DOZEN))}
+
+
+class WordReading(NamedTuple):
     value: float
     consumed: int  # characters of the phrase that form the number
     fraction: bool = False  # a fraction or a mixed number ("five eighths", "two and a half")
@@ -137,9 +140,9 @@ def read_number_words(phrase: str) -> WordReading | None:
     lowered = phrase.lower()
     if lowered.isalpha():
         # One word: most number phrases.
-        single = UNITS.get(lowered, TENS.get(lowered))
+        single = _SINGLE_WORDS.get(lowered)
         if single is not None:
-            return WordReading(float(single), len(phrase))
+            return WordReading(single, len(phrase))
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(lowered)]
     words = [t[0] for t in tokens]
     hyphen_before = [i > 0 and "-" in lowered[tokens[i - 1][2]:tokens[i][1]]

@@ -109,6 +109,12 @@ INCHES_AFTER = re.compile(
 )
 
 
+# The first word of every unit, for a quick test before the pattern runs.
+UNIT_FIRST_WORDS = frozenset(
+    [*(w.split()[0].split("/")[0] for w in (*_SYMBOLS, *_ATTACHED_ONLY, *_WORDS)),
+     "square", "cubic"])
+
+
 def unit_name(match: re.Match[str]) -> str:
     """The canonical name of the unit ``UNIT_AFTER`` matched."""
     written = match.group("attached") or match.group("spaced")
