@@ -11,8 +11,10 @@ What a figure's fields hold:
 - ``value`` is the number as written, sign kept ("FTSE -0.6%" is -0.6) and its scale word
   applied ("$13.6M" is 13,600,000; "4 hundred" is 400; "1e10" is 10,000,000,000). A minor
   currency unit stays as written: "19 cents" is 19 with the unit "cent", and ``normalised``
-  holds (0.19, "USD"). ``unit`` is an ISO currency code, "%", a time or measure unit, or the
-  counted noun ("171 long-range drones" -> drones).
+  gives (0.19, "USD"). "plus or minus 3" is a margin of 3, not -3. A letter unit is the
+  number's unit, not a scale, unless it is one ("5G" is 5 with the unit "G"; "$2.174T" is
+  2,174,000,000,000; "32K" without money stays 32). ``unit`` is an ISO currency code, "%", a
+  time or measure unit, or the counted noun ("171 long-range drones" -> drones).
 - Kinds beyond count, money and percent: "year" ("in 2023", "a 2023 traffic count"), "period"
   (a season or fiscal year: "2021-22", "2024/25", one period with low/high and no value),
   "date", "duration" ("three years"), "age" ("Kwame Asante, 24", "a 24-year-old", value in
@@ -24,10 +26,12 @@ What a figure's fields hold:
 Ranges: "10–30", "$5-6 million", "between 10,000 and 30,000", "from 5 to 10", "50 to 80%",
 "-18 °C to -34 °C" and "8- to 16-meter" are each ONE figure of kind "range": ``low`` and
 ``high`` are the ends as written (low <= high), and ``value`` is their midpoint, a derived
-number for data consumers (scorers, sorting), never shown on its own: the listing, the window
-and the reports show "10,000–30,000". A range of years ("from 2016 to 2022") has no midpoint.
-A span "from X to Y" after a verb of change ("rose from 5% to 7%") is two figures, the before
-and the after, not a range; so is a tally ("voted 61 to 38", "70-29" is one "other" figure).
+number for data consumers (scorers, sorting; extract's JSON marks it "derived"), never shown
+on its own: ``extract --format text`` and the window show "10,000–30,000" (see
+``figure_text``), and reports quote the claim's own words. A range of years ("from 2016 to
+2022") has no midpoint. "from X to Y" after a verb of change ("rose from 5% to 7%") or going
+down ("shrank from 12 to 8") is two figures, the before and the after, not a range; so is a
+worded tally ("voted 61 to 38"; "70-29" is one "other" figure with both numbers).
 
 Not figures: "one" unless it is clearly counted ("one year", "one million", "only one"), idioms
 ("one another", "one thing for certain", "a couple of"), number words in names ("Formula One"),
@@ -395,8 +399,6 @@ _PAST_VERBS = word_set(
     began rang ran shot struck held left met sold bought kept brought""")
 
 
-
-
 # Figures repeat a few values (years, small counts): one float object for each whole number up
 # to 2100 keeps the figures of a long document smaller. Zero is left alone (0.0 and -0.0 are
 # equal but print differently).
@@ -442,7 +444,7 @@ def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...])
                         figures and figures[-1].end == last_end and figures[-1].kind == "count":
                     # "exercises 22,24,26,31": a list, each number its own figure ("26,31" is
                     # no decimal here).
-                    match = _LIST_ITEM.match(text, start)  # type: ignore[assignment]
+                    match = _LIST_ITEM.match(text, start) or match
                 # ".500", ".001 per cent": a decimal written without its leading zero.
                 elif not (before == "." and group == "digits" and match.group(0).isdigit()
                           and (start - 1 <= para.start or text[start - 2] in " \t\u00a0(-−$£€")):

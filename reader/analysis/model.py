@@ -58,8 +58,8 @@ class Figure:
     value: float | None
     """The number as written, its scale word applied ("$13.6M" is 13,600,000; "19 cents" is
     19). A range's value is the midpoint of ``low`` and ``high``, derived, never shown alone; a
-    vague plural ("dozens"), a period ("2021-22") and a tally ("70-29") have none. A change
-    ("doubled") has its factor."""
+    range of years, a vague plural ("dozens"), a period ("2021-22") and a tally ("70-29") have
+    none. A change ("doubled") has its factor."""
     unit: str | None = None  # ISO currency code, "%", "days", "years", "km", or the counted noun
     approximate: bool = False
     low: float | None = None  # a range's or a period's ends, as written
