@@ -144,7 +144,9 @@ _WORDY = re.compile(
     r"|(?P<half>[Hh]alf)(?=[^\S\n]+(?:of|the|a|an|its|their|his|her|all|our|them)\b)"
     rf"|(?P<change>{trie_pattern(_CHANGE_WORDS, fold_first=True)})\b"
     r"(?!(?:[^\S\n]|-)+(?:down|up|as|back|over)\b)"
-    r"|(?P<twice>[Tt]wice|[Tt]hrice)\b)"
+    r"|(?P<twice>[Tt]wice|[Tt]hrice)\b"
+    # "a penny on income tax", "a baker's dozen": one penny, thirteen.
+    r"|(?P<apenny>[Aa][ \t]+(?:penny|cent))\b|(?P<bakers>[Aa][ \t]+baker[’']s[ \t]+dozen)\b)"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
 _LIST_ITEM = re.compile(r"(?P<digits>\d+)")
@@ -158,6 +160,7 @@ _WORDY_START = re.compile(trie_pattern([
     *FRACTION_STARTS,
     *(f"{a}{unit} and a half" for a in ("a ", "A ", "an ", "An ", "")
       for unit in _AND_A_HALF_UNITS),
+    *(f"{a} {word}" for a in "aA" for word in ("penny", "cent", "baker's", "baker’s")),
 ]))
 _VULGAR_FRACTIONS = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
@@ -572,6 +575,13 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
     if group == "fold":
         word = match.group("fold").lower().replace("-", "")[:-4]
         return _change(text, match.start(), match.end(), _FOLD_WORDS[word], para)
+    if group == "apenny":
+        unit = "penny" if match.group(0).lower().endswith("penny") else "cent"
+        start, approximate = _with_qualifier(text, match.start(), para.start, "money")
+        return [Figure(start, match.end(), text[start:match.end()], "money", 1.0, unit,
+                       approximate)]
+    if group == "bakers":
+        return _worded_value(text, match.start(), match.end(), 13.0, para)
     if group == "andhalf":
         phrase = match.group("andhalf").lower().split()
         unit_word = phrase[1] if phrase[0] in ("a", "an") else phrase[0]

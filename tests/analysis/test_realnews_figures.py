@@ -60,6 +60,8 @@ def test_units(text: str, expected: list[tuple]) -> None:
         ("The fare is 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
         ("It cost thirteen dollars and forty-five cents.",
          "thirteen dollars and forty-five cents", 13.45, "USD"),
+        # One of a minor unit, in words.
+        ("The chancellor put a penny on income tax.", "a penny", 1, "penny"),
         # k, M, bn, mil and MM written against the number.
         ("The race drew 10k runners and the clip 2.5M views.", "10k", 10_000, "runners"),
         ("Its revenue target is $1MM.", "$1MM", 1e6, "USD"),
@@ -114,6 +116,7 @@ def test_value_as_written_with_a_normalised_amount() -> None:
         ("It was the worst decade and a half on record.", "decade and a half", 1.5),
         ("The centre, Oduya, is 6-foot-3 and fast.", "6-foot-3", 6.25),
         ("Order three dozs of eggs.", "three dozs", 36),
+        ("She baked a baker's dozen loaves.", "a baker's dozen", 13),
         # Proportions.
         ("Nine out of 10 dentists agreed.", "Nine out of 10", 0.9),
         ("The odds are one over three.", "one over three", 1 / 3),
