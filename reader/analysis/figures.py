@@ -132,11 +132,11 @@ _AND_A_HALF_UNITS = ["year", "month", "week", "day", "hour", "minute", "decade",
 _WORDY = re.compile(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
-    r"\b(?=[abcdefhjmnoqstwyzABCDEFHJMNOQSTWYZ])(?:"
+    r"\b(?=[abdefhjmnoqstzABDEFHJMNOQSTZ])(?:"
     rf"(?P<wdate>{_no_boundary(_MONTH_BEFORE_DAY)}[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:[-–]\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?[^\S\n]+\d{4}\b)?"
     rf"|{_no_boundary(_MONTH)}[^\S\n]+\d{{4}}\b)"
-    rf"|(?P<andhalf>(?:[Aa]n?[ \t]+)?{trie_pattern(_AND_A_HALF_UNITS)}[ \t]+and[ \t]+a[ \t]+half)\b"
+    rf"|(?P<andhalf>[Aa]n?[ \t]+{trie_pattern(_AND_A_HALF_UNITS)}[ \t]+and[ \t]+a[ \t]+half)\b"
     rf"|(?P<vague>{_no_boundary(VAGUE_NUMBER)})|(?P<fraction>{_no_boundary(FRACTION)})"
     rf"|(?P<fold>{trie_pattern(_FOLD_WORDS, fold_first=True)}-?fold)\b"
     rf"|(?P<words>{_no_boundary(WORD_NUMBER)})"
@@ -158,8 +158,7 @@ _START_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds",
 _WORDY_START = re.compile(trie_pattern([
     *_MONTHS_WRITTEN, *_START_WORDS, *(w.capitalize() for w in _START_WORDS),
     *FRACTION_STARTS,
-    *(f"{a}{unit} and a half" for a in ("a ", "A ", "an ", "An ", "")
-      for unit in _AND_A_HALF_UNITS),
+    *(f"{a}{unit} and a half" for a in ("a ", "A ", "an ", "An ") for unit in _AND_A_HALF_UNITS),
     *(f"{a} {word}" for a in "aA" for word in ("penny", "cent", "baker's", "baker’s")),
 ]))
 _VULGAR_FRACTIONS = {
@@ -472,7 +471,7 @@ def find_figures(text: str, paragraphs: list[Paragraph] | tuple[Paragraph, ...])
                     "." in match.group(0) or dotted.group(0).count(".") > 1):
                 last_end = dotted.end()  # "192.168.1.2", "1.2.3": an address or a version
                 continue
-        found = _figure_at(text, match, para, leading_dot)
+        found = _figure_at(text, match, para, leading_dot, last_end)
         if found is None:
             continue
         figures.extend(found)
@@ -549,8 +548,8 @@ def _wordy_starts(text: str) -> Iterator[int]:
         found = search(text, start + 1 if text[start] in "aA" else end)
 
 
-def _figure_at(text: str, match: re.Match[str], para: Paragraph,
-               leading_dot: bool = False) -> list[Figure] | None:
+def _figure_at(text: str, match: re.Match[str], para: Paragraph, leading_dot: bool = False,
+               previous_end: int = 0) -> list[Figure] | None:
     group = match.lastgroup
     if group in ("ddate", "wdate"):
         return [_date(match)]
@@ -583,21 +582,8 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
     if group == "bakers":
         return _worded_value(text, match.start(), match.end(), 13.0, para)
     if group == "andhalf":
-        phrase = match.group("andhalf").lower().split()
-        unit_word = phrase[1] if phrase[0] in ("a", "an") else phrase[0]
-        start = match.start()
-        if unit_word in ("million", "billion", "dozen"):
-            value = 1.5 * {"million": 1e6, "billion": 1e9, "dozen": 12.0}[unit_word]
-            ext = _extend_number(text, match.end(), para.end, value, None)
-            unit = ext.unit if ext.kind != "count" else _counted_noun(text, ext.end, para.end)
-            q_start, approximate = _with_qualifier(text, start, para.start, ext.kind)
-            return [Figure(q_start, ext.end, text[q_start:ext.end], ext.kind, ext.value, unit,
-                           approximate)]
-        unit = "miles" if unit_word == "mile" else _TIME_UNITS[unit_word]
-        kind: FigureKind = "other" if unit_word == "mile" else "duration"
-        q_start, approximate = _with_qualifier(text, start, para.start, kind)
-        return [Figure(q_start, match.end(), text[q_start:match.end()], kind, 1.5, unit,
-                       approximate)]
+        return _and_a_half(text, match.start(), match.group("andhalf").lower().split()[1],
+                           match.end(), para)
     if group == "halfscale":
         words = match.group("halfscale").lower().split()
         if match.group(0)[:1].isupper() and not _at_sentence_start(text, match.start(),
@@ -612,7 +598,13 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
         phrase = match.group("fraction")
         start, end = match.start(), match.end()
         if phrase.endswith("half") and _AND_BEFORE.search(text, max(para.start, start - 5), start):
-            return None  # "time and a half": no fraction of its own
+            # "the past decade and a half" is one and a half decades (unless the unit belongs
+            # to a figure already: "two years and a half"); "time and a half" is no figure.
+            unit = _UNIT_AND_BEFORE.search(text, max(para.start, previous_end, start - 20),
+                                           start)
+            if unit is None:
+                return None
+            return _and_a_half(text, unit.start(), unit.group("unit").lower(), end, para)
         if phrase[:1] in "aA" and not phrase.endswith("s") and not _FRACTION_SCALE_AFTER.match(
                 text, end, para.end):
             ordinal_use = _ORDINAL_USE_AFTER.match(text, end, para.end)
@@ -626,10 +618,24 @@ def _figure_at(text: str, match: re.Match[str], para: Paragraph,
     return _words(text, match, para)
 
 
+def _and_a_half(text: str, start: int, unit_word: str, end: int,
+                para: Paragraph) -> list[Figure]:
+    """"a year and a half", "an hour and a half", "a million and a half": one and a half."""
+    if unit_word in ("million", "billion", "dozen"):
+        value = 1.5 * {"million": 1e6, "billion": 1e9, "dozen": 12.0}[unit_word]
+        return _worded_value(text, start, end, value, para)
+    unit = "miles" if unit_word == "mile" else _TIME_UNITS[unit_word]
+    kind: FigureKind = "other" if unit_word == "mile" else "duration"
+    q_start, approximate = _with_qualifier(text, start, para.start, kind)
+    return [Figure(q_start, end, text[q_start:end], kind, 1.5, unit, approximate)]
+
+
 # "two thirds of a million", "a quarter million": a fraction of a scale.
 _FRACTION_SCALE_AFTER = re.compile(
     r"(?:[^\S\n]+of[^\S\n]+an?)?[^\S\n]+(?P<scale>thousand|million|billion|trillion)\b"
     r"|-(?P<dozen>dozen)\b")
+_UNIT_AND_BEFORE = re.compile(
+    rf"\b(?P<unit>{trie_pattern(_AND_A_HALF_UNITS)})[^\S\n]+and[^\S\n]+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band[^\S\n-]*[^\S\n]$|\band-$", re.IGNORECASE)
 
 

@@ -107,8 +107,10 @@ _A_COMPOUND = (
 FRACTION = rf"\b[Aa]n?[ \t-]+{_A_COMPOUND}\b"
 # The phrases ``FRACTION`` can start with, for a fast scan: "a third", "a twenty-fifth"...
 FRACTION_STARTS = [
-    *(f"{a}{sep}{w}" for a in ("a", "A", "an", "An") for sep in " \t-"
-      for w in (*FRACTIONS, *TENS) if not w.endswith("s") or w in ("halves",)),
+    *(f"{a}{sep}{w}" for a in ("a", "A") for sep in " \t-"
+      for w in (*FRACTIONS, *TENS) if not w.endswith("s")),
+    *(f"{a}{sep}{w}" for a in ("an", "An") for sep in " \t-"
+      for w in FRACTIONS if not w.endswith("s") and w[0] in "aeiou"),
 ]
 _TOKEN = re.compile(r"[a-z]+")
 
