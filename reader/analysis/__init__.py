@@ -18,6 +18,7 @@ import gc
 from collections.abc import Sequence
 
 from reader.analysis.claims import build_claims
+from reader.analysis.datelines import dateline_spans, figures_in
 from reader.analysis.figures import find_figures
 from reader.analysis.mentions import PeopleIndex
 from reader.analysis.model import Analysis, Claim, Figure, Mention, Quote, Sentence
@@ -59,8 +60,11 @@ def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
     # Memory is part of the contract (under 10x the text): what only the quotes needed goes now.
     del spans, people
     figures = find_figures(text, paragraphs)
+    # A byline's or dateline's date is highlighted but claims nothing.
+    unclaimed = figures_in(dateline_spans(text, paragraphs), figures)
     del paragraphs
-    claims = build_claims(text, headings, sentences, quotes, figures, sentence_cues, index)
+    claims = build_claims(text, headings, sentences, quotes, figures, sentence_cues, index,
+                          unclaimed)
     del sentence_cues, index, headings
     # One list at a time becomes a tuple, so no two copies of every list are alive at once.
     sentence_tuple = tuple(sentences)

@@ -43,8 +43,12 @@ def build_claims(
     figures: Sequence[Figure],
     sentence_cues: list[Cue | None],
     index: QuoteIndex,
+    unclaimed: frozenset[int] = frozenset(),
 ) -> list[Claim]:
     """Claims in document order (a quote before a sentence starting at the same place).
+
+    Figures whose index is in ``unclaimed`` (a byline's or a dateline's date) make no sentence
+    a figure claim and are not listed as a claim's figures.
 
     ``sentence_cues`` (by sentence number) is emptied as the sentences are read: memory is part
     of the contract."""
@@ -75,6 +79,10 @@ def build_claims(
         if heading_spans and _in_heading(heading_starts, heading_spans, s_start):
             continue
         in_figures = tuple(range(first_figure, last_figure))
+        if unclaimed and in_figures:
+            in_figures = tuple(i for i in in_figures if i not in unclaimed)
+            if not in_figures and cue is None:
+                continue
         outside = False
         for i in in_figures:
             if not inside(figures[i].start):

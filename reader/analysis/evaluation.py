@@ -7,6 +7,9 @@ intersection over union is at least 0.8; matching is one-to-one, best overlap fi
 
 Optional gold items (``kind: "term"`` quotes, ``required: false`` figures) never count against
 the analysis: matching one is neither a hit nor a false alarm, missing one is no miss.
+A range is one figure ("between 10,000 and 30,000"), while older gold may mark its two ends as
+two figures: a gold figure left unmatched is found by a predicted range that contains it and has
+its value as one end (``low`` or ``high``), so the ends are checked, not merely overlapped.
 Speaker accuracy is over matched non-term quotes; names compare case- and space-insensitively.
 """
 
@@ -86,6 +89,26 @@ def _match(predicted: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]
     return result
 
 
+def _range_ends(analysis: Analysis, gold_figures: Sequence[dict[str, Any]],
+                matched_predictions: set[int], matched_gold: set[int]) -> dict[int, list[int]]:
+    """Gold figures found as the written ends of a predicted range: {prediction: [gold]}."""
+    found: dict[int, list[int]] = {}
+    for p, figure in enumerate(analysis.figures):
+        if p in matched_predictions or figure.kind != "range" or figure.low is None \
+                or figure.high is None:
+            continue
+        for g, item in enumerate(gold_figures):
+            value = item.get("value")
+            if g in matched_gold or not isinstance(value, (int, float)) or not (
+                    figure.start <= item["start"] and item["end"] <= figure.end):
+                continue
+            if any(abs(end - value) <= 0.005 * max(abs(value), 1e-9)
+                   for end in (figure.low, figure.high)):
+                found.setdefault(p, []).append(g)
+                matched_gold.add(g)
+    return found
+
+
 def _same_name(a: str | None, b: str | None) -> bool:
     def norm(name: str | None) -> str:
         return re.sub(r"[\W_]+", "", name or "").casefold()
@@ -128,11 +151,16 @@ def score(analysis: Analysis, gold: dict[str, Any]) -> Scores:
     gold_figures = gold.get("figures", [])
     figure_spans = [(f.start, f.end) for f in analysis.figures]
     figure_matched = _match(figure_spans, [(g["start"], g["end"]) for g in gold_figures])
+    range_ends = _range_ends(analysis, gold_figures, set(figure_matched), set(
+        figure_matched.values()))
     required = [i for i, g in enumerate(gold_figures) if g.get("required", True)]
-    hit = set(figure_matched.values())
+    hit = set(figure_matched.values()) | {g for ends in range_ends.values() for g in ends}
     figure_misses = [i for i in required if i not in hit]
-    figure_false = [p for p in range(len(figure_spans)) if p not in figure_matched]
+    figure_false = [p for p in range(len(figure_spans))
+                    if p not in figure_matched and p not in range_ends]
     figure_true = sum(1 for g in figure_matched.values() if gold_figures[g].get("required", True))
+    figure_true += sum(1 for ends in range_ends.values()
+                       if any(gold_figures[g].get("required", True) for g in ends))
     not_figure_hits = 0
     for item in gold.get("not_figures", []):
         if any(fs < item["end"] and item["start"] < fe for fs, fe in figure_spans):

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 QuoteKind = Literal["full", "partial", "term"]
-FigureKind = Literal["count", "money", "percent", "year", "date", "duration", "range", "other"]
+FigureKind = Literal["count", "money", "percent", "year", "period", "date", "duration", "age",
+                     "change", "range", "other"]
 ClaimKind = Literal["quote", "figure", "attribution"]
+# Minor currency units a figure may be written in: unit -> (per main unit, main unit).
+MINOR_UNITS = {"cent": (100, "USD"), "penny": (100, "GBP")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +57,32 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A figure as the text writes it; ``reader.analysis.figures`` says how each kind reads."""
+
     start: int
     end: int
     text: str
     kind: FigureKind
-    value: float | None  # the normalised number; for a range, None and low/high are set
-    unit: str | None = None  # ISO currency code, "%", "days", "years", or the counted noun
+    value: float | None
+    """The number as written, its scale word applied ("$13.6M" is 13,600,000; "19 cents" is
+    19). A range's value is the midpoint of ``low`` and ``high``, derived, never shown alone; a
+    range of years, a vague plural ("dozens"), a period ("2021-22") and a tally ("70-29") have
+    none. A change ("doubled") has its factor."""
+    unit: str | None = None  # ISO currency code, "%", "days", "years", "km", or the counted noun
     approximate: bool = False
-    low: float | None = None
+    low: float | None = None  # a range's or a period's ends, as written
     high: float | None = None
     date: str | None = None
     """For a date, ISO form: "2024-03-05", or "--03-05" when the text gives no year."""
+
+    @property
+    def normalised(self) -> tuple[float, str] | None:
+        """The amount in the main unit where the text uses a minor one: "19 cents" -> (0.19,
+        "USD"). Derived from value and unit, so it costs no memory per figure."""
+        minor = MINOR_UNITS.get(self.unit) if self.unit else None
+        if minor is None or self.value is None:
+            return None
+        return self.value / minor[0], minor[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@ printed without the window, so it can be scripted, diffed and tested.
 
 JSON holds the document (title, format, sha256, length and the plain ``text`` every offset
 indexes), the quotes, the figures and the claims; each item's ``text`` equals that slice of the
-document text. Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2
-usage).
+document text. A figure's ``value`` is its number as written; for a range it is the midpoint of
+``low`` and ``high`` (the written ends) and ``derived`` says so; ``normalised`` gives an amount
+in a minor unit in the main one ("19 cents": value 19, unit "cent", normalised 0.19 USD).
+Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2 usage).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.figure_text import figure_value_text
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
 from reader.cli.terminal import clipped, json_text, printable
 
@@ -73,12 +76,7 @@ def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
              "nested": [{"start": s, "end": e} for s, e in q.nested]}
             for q in analysis.quotes
         ],
-        "figures": [
-            {"start": f.start, "end": f.end, "text": f.text, "kind": f.kind, "value": f.value,
-             "low": f.low, "high": f.high, "unit": f.unit, "approximate": f.approximate,
-             **({"date": f.date} if f.date else {})}
-            for f in analysis.figures
-        ],
+        "figures": [_figure(f) for f in analysis.figures],
         "claims": [
             {"id": c.id, "kind": c.kind, "start": c.start, "end": c.end, "text": c.text,
              "speaker": _mention(c.speaker), "cue": c.cue, "quotes": list(c.quotes),
@@ -88,10 +86,16 @@ def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
     }
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+def _figure(f: Any) -> dict[str, Any]:
+    data = {"start": f.start, "end": f.end, "text": f.text, "kind": f.kind, "value": f.value,
+            "low": f.low, "high": f.high, "unit": f.unit, "approximate": f.approximate}
+    if f.kind == "range" and f.value is not None:
+        data["derived"] = "midpoint"
+    if f.normalised is not None:
+        data["normalised"] = {"value": f.normalised[0], "unit": f.normalised[1]}
+    if f.date:
+        data["date"] = f.date
+    return data
 
 
 def extract_listing(document: Any, analysis: Any) -> str:
@@ -107,13 +111,8 @@ def extract_listing(document: Any, analysis: Any) -> str:
     lines.append("")
     lines.append(f"Figures: {len(analysis.figures)}")
     for f in analysis.figures:
-        if f.low is not None and f.high is not None and f.value is None:
-            value = f"{_number(f.low)}–{_number(f.high)}"
-        else:
-            value = f.date or _number(f.value)
-        unit = f" {f.unit}" if f.unit else ""
-        approx = " (approximate)" if f.approximate else ""
-        lines.append(f"  {f.start:>7}  {clipped(f.text, 30):<30} {f.kind}: {value}{unit}{approx}")
+        lines.append(f"  {f.start:>7}  {clipped(f.text, 30):<30} {f.kind}: "
+                     f"{figure_value_text(f)}")
     lines.append("")
     lines.append(f"Claims: {len(analysis.claims)}")
     for c in analysis.claims:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.analysis.figure_text import figure_value_text
 from reader.document import Document
 from reader.session import ReviewSession
 from reader.store.model import ReviewClaim
@@ -303,37 +304,7 @@ class ArticleView(QTextBrowser):
         self._update_measure()
 
 
-def format_number(value: float, grouped: bool = True) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}" if grouped else str(int(value))
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def readable_date(iso: str) -> str:
-    """ISO dates as the analysis gives them; '--03-05' (no year in the text) is spelled out."""
-    if iso.startswith("--") and len(iso) == 7 and iso[2:4].isdigit() and iso[5:].isdigit():
-        month, day = int(iso[2:4]), int(iso[5:])
-        if 1 <= month <= 12:
-            return f"{day} {MONTHS[month - 1]}, year not given"
-    return iso
-
-
 def describe_figure(figure) -> str:
-    """'€1.2 billion → 1,200,000,000 EUR (approximate)': the figure as the analysis read it."""
-    if figure.date:
-        value = readable_date(figure.date)
-    elif figure.value is not None:
-        value = format_number(figure.value, grouped=figure.kind != "year")
-    elif figure.low is not None or figure.high is not None:
-        low = format_number(figure.low) if figure.low is not None else "…"
-        high = format_number(figure.high) if figure.high is not None else "…"
-        value = f"{low}–{high}"
-    else:
-        value = "?"
-    unit = f" {figure.unit}" if figure.unit else ""
-    approx = " (approximate)" if figure.approximate else ""
-    return f"{figure.text} → {value}{unit}{approx}"
+    """'€1.2 billion → 1,200,000,000 EUR (approximate)': the figure as the analysis read it, in
+    the same words as ``claim-reader extract``."""
+    return f"{figure.text} → {figure_value_text(figure)}"

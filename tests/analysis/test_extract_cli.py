@@ -64,3 +64,27 @@ def test_a_speaker_role_is_given_in_json_and_text(tmp_path: Path,
     assert (speaker["name"], speaker["role"]) == ("Ministry of Roads and Canals", "spokesperson")
     assert main(["extract", str(article)]) == 0
     assert "Ministry of Roads and Canals (spokesperson)" in capsys.readouterr().out
+
+
+def test_figures_print_as_written_and_years_ungrouped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "fares.txt"
+    article.write_text("Fares rose 19 cents in 2007, and between 10,000 and 30,000 riders left "
+                       "from 2019 to 2024 in the 2021-22 season.\n", encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "money: 19 cent (0.19 USD)" in out
+    assert "year: 2007" in out and "2,007" not in out
+    assert "range: 10,000–30,000 riders" in out
+    assert "range: 2019–2024" in out and "2,019" not in out
+    assert "period: 2021–2022 (one period)" in out
+    assert main(["extract", str(article), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_text = {f["text"]: f for f in data["figures"]}
+    cents = by_text["19 cents"]
+    assert (cents["value"], cents["unit"], cents["normalised"]) == (
+        19, "cent", {"value": 0.19, "unit": "USD"})
+    riders = by_text["between 10,000 and 30,000"]
+    assert (riders["kind"], riders["low"], riders["high"], riders["value"], riders["derived"]) == (
+        "range", 10000, 30000, 20000, "midpoint")
+    assert by_text["from 2019 to 2024"]["value"] is None

@@ -47,3 +47,18 @@ def test_figures_required_optional_and_not_figures() -> None:
     assert scores.figure_precision == 0.5
     assert scores.not_figure_hits == 1
     assert not scores.meets_targets()
+
+
+def test_gold_that_marks_the_ends_of_a_range_is_found_by_the_range() -> None:
+    gold = {"figures": [{"start": 8, "end": 14, "text": "10,000", "value": 10000, "kind": "count"},
+                        {"start": 19, "end": 25, "text": "30,000", "value": 30000,
+                         "kind": "count"}]}
+    ranged = Figure(0, 25, "between 10,000 and 30,000", "range", 20000, low=10000, high=30000)
+    scores = score(Analysis(figures=(ranged,)), gold)
+    assert (scores.required_figure_recall, scores.figure_precision) == (1.0, 1.0)
+    # The ends must be the range's own: a range over other numbers finds nothing.
+    other = Figure(0, 25, "between 10,000 and 30,000", "range", 25000, low=20000, high=30000)
+    assert score(Analysis(figures=(other,)), gold).required_figure_recall == 0.5
+    # Only a range does this: a count spanning both numbers matches neither.
+    count = Figure(0, 25, "x" * 25, "count", 10000)
+    assert score(Analysis(figures=(count,)), gold).required_figure_recall == 0.0
