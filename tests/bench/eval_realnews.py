@@ -54,7 +54,7 @@ def quotes(devdata: Path, eval_dir: Path, errors_path: Path | None, limit: int) 
     docs = docs[:limit] if limit else docs
     tot = Counter()
     categories: Counter[str] = Counter()
-    errors = errors_path.open("w", encoding="utf-8") if errors_path else None
+    errors = errors_path.open("a", encoding="utf-8") if errors_path else None
     seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
@@ -204,6 +204,8 @@ def main(argv: list[str]) -> int:
         print(f"No development set in {options.devdata}: build it with "
               "../shared/eval/build_devset.py (see issue 10).", file=sys.stderr)
         return 2
+    if options.errors:
+        options.errors.write_text("", encoding="utf-8")  # each run starts the file afresh
     if options.only != "numbers":
         result = quotes(options.devdata, options.eval, options.errors, options.limit)
         print("== quotes")
