@@ -23,7 +23,7 @@ from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
 from reader.analysis.quotemarks import QuoteSpan
-from reader.analysis.speakers import Cue, Speaker, SpeakerFinder
+from reader.analysis.speakers import SPEECH_VERBS, Cue, Speaker, SpeakerFinder
 
 _TERM_MARKER = re.compile(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
@@ -152,9 +152,17 @@ def find_quotes(
             if not in_sentence:
                 if verb_index >= len(verb_starts) or verb_starts[verb_index] >= sentence.end:
                     continue  # no reporting verb anywhere in the sentence
-                cue = _first_cue(finder, index.gaps(sentence.start, sentence.end))
+                gaps = index.gaps(sentence.start, sentence.end)
+                cue = _first_cue(finder, gaps, SPEECH_VERBS)
                 if cue is not None:
-                    sentence_cues[number] = cue
+                    sentence_cues[number] = cue  # reported speech: a claim of its own
+                elif cursor < len(para_spans) or (
+                        number == last_sentence - 1 and para_number + 1 < len(paragraphs)
+                        and text[paragraphs[para_number + 1].start] in _OPENING_MARKS):
+                    # A quote follows: "Iowa State's Dianne Bystrom agreed. “…”" — any
+                    # reporting verb names who it is, though the sentence is no claim.
+                    cue = _first_cue(finder, gaps)
+                if cue is not None:
                     had_event = True
                     if cue.speaker is not None:
                         run_speaker = cue.speaker
@@ -233,9 +241,10 @@ def _name_after_the_quotes(quotes: list[Quote], unattributed: list[int], cue: Cu
         quotes[i] = replace(quotes[i], speaker=mention, cue=cue.verb)
 
 
-def _first_cue(finder: SpeakerFinder, gaps: list[tuple[int, int]]) -> Cue | None:
+def _first_cue(finder: SpeakerFinder, gaps: list[tuple[int, int]],
+               only: frozenset[str] | None = None) -> Cue | None:
     for start, end in gaps:
-        for cue in finder.cues_in(start, end, first=True):
+        for cue in finder.cues_in(start, end, first=True, only=only):
             if cue.speaker is not None:
                 return cue
     return None

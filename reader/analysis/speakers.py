@@ -43,6 +43,10 @@ _VERB_WORDS = (
 )
 _PARTICIPLES = "adding saying telling warning noting insisting arguing writing asking stressing"
 PARTICIPLES = frozenset(_PARTICIPLES.split()) | reporting_verbs.PARTICIPLES
+SPEECH_VERBS = frozenset((*_VERB_WORDS.split(), *_PARTICIPLES.split(), "according to"))
+"""The verbs that make a sentence without quotes reported speech ("The ministry said the road
+would close"). The wider list attributes quotes ("accused Lee of being “weak”"); on its own,
+"The council called a meeting" reports no one's words."""
 _VERBS = (r"(?:[Aa]ccording\s+to|"
           + trie_pattern({*_VERB_WORDS.split(), *reporting_verbs.FINITE, *PARTICIPLES}) + ")")
 # The verb list is compiled into one pattern only, the search for every verb in the text
@@ -391,7 +395,7 @@ class SpeakerFinder:
         return cue
 
     def cues_in(self, start: int, end: int, floor: int | None = None,
-                first: bool = False) -> list[Cue]:
+                first: bool = False, only: frozenset[str] | None = None) -> list[Cue]:
         """Every cue with a subject in the quote-free text [start, end), in order. A verb's
         subject may lie before ``start``, back to ``floor`` (the sentence start), when a quote
         sits between them: "The minister, who promised ‘1.5 million homes’, said ...".
@@ -410,6 +414,8 @@ class SpeakerFinder:
             verb_end = verb_ends[index]
             word = _verb_text(verb_words[index])
             index += 1
+            if only is not None and word not in only:
+                continue
             if word in PARTICIPLES:
                 cues.append(Cue(word, verb_start, None, needs_subject=True))
                 continue

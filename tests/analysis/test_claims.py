@@ -67,3 +67,12 @@ def test_headings_hold_no_claims() -> None:
 
 def test_unnamed_sources_make_no_attribution_claim() -> None:
     assert analyse("Officials said the road would reopen soon.").claims == ()
+
+
+def test_only_reported_speech_makes_a_sentence_without_quotes_a_claim() -> None:
+    # The verbs that attribute quotes ("accused … of being “weak”") are not all reported
+    # speech: "thanked the volunteers" reports nobody's words.
+    text = ("Mayor Ann Lee thanked the volunteers. Harbour Rail released its results. "
+            "Harbour Rail said the line would close.")
+    kinds = [(c.kind, c.text) for c in analyse(text).claims]
+    assert kinds == [("attribution", "Harbour Rail said the line would close.")]
