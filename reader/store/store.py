@@ -1179,19 +1179,33 @@ class ReviewStore:
         oldest review keeps them all; the other files move to merged/."""
         self._prepare()
         with self.store_lock():
-            readable = []
+            readable: list[tuple[Review, bool]] = []
             for entry in group:
                 try:
-                    readable.append(read_review(self.review_path(entry.review_id))[0])
+                    review = read_review(self.review_path(entry.review_id))[0]
                 except (DamagedFile, StoreError):
                     continue
-            if len(readable) < 2:
+                # A review is its file's name (as in load()): a copy restored by hand under
+                # another name still holds the id of the file it was copied from.
+                readable.append((replace(review, review_id=entry.review_id),
+                                 review.review_id == entry.review_id))
+            if len(readable) < 2 or any(review.read_only for review, _ in readable):
                 return False
-            readable.sort(key=lambda r: (r.created, r.review_id))
-            keeper, others = readable[0], readable[1:]
+            # The oldest review keeps them all; of copies of one review, the file still under
+            # the review's own name.
+            readable.sort(key=lambda pair: (pair[0].created, not pair[1], pair[0].review_id))
+            keeper, others = readable[0][0], [review for review, _ in readable[1:]]
             for other in others:
-                self._merge_into(keeper.review_id, other)
-                moved = self._move_to_merged(self.review_path(other.review_id))
+                path = self.review_path(other.review_id)
+                # Under the other file's lock, read again: a save into it since the first read
+                # is merged too, never moved to merged/ unseen.
+                with FileLock(path, self.lock_timeout):
+                    try:
+                        other = replace(read_review(path)[0], review_id=other.review_id)
+                    except (DamagedFile, StoreError):
+                        continue
+                    self._merge_into(keeper.review_id, other)
+                    moved = self._move_to_merged(path)
                 self.index.remove(other.review_id)
                 self.notices.append(
                     f"Two reviews of “{keeper.document.title or keeper.document.source_path}” "
