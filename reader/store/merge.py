@@ -142,8 +142,9 @@ def merge_claim(
 
 
 def _last_reviewer(claim: ReviewClaim, name: str) -> str:
-    return next((h.reviewer for h in reversed(claim.history)
-                 if h.event != "conflict" and name in fields_of(h)), "")
+    """Who saved the claim's current value of ``name``."""
+    decided = claim.decided_by(name)
+    return decided.reviewer if decided is not None else ""
 
 
 def _merge_fields(

@@ -469,9 +469,8 @@ class OpenReview:
         for conflict in report.conflicts:
             mine, kept = ours.claims[conflict.claim_id], theirs[conflict.claim_id]
             for name in conflict.fields:
-                by = next((h.reviewer for h in reversed(kept.history)
-                           if h.event not in ("conflict", "reworded") and name in _fields(h)),
-                          "")
+                decided = kept.decided_by(name)
+                by = decided.reviewer if decided is not None else ""
                 lost.append(LostValue(conflict.claim_id, name, getattr(kept, name),
                                       getattr(mine, name), by))
         document = ours.document
@@ -596,12 +595,6 @@ class OpenReview:
             write_atomic(self.path, data)
             self._signature = FileSignature.of(self.path)
         return lost
-
-
-def _fields(change: StatusChange) -> tuple[str, ...]:
-    from reader.store.merge import fields_of
-
-    return fields_of(change)
 
 
 class ReviewStore:

@@ -1,0 +1,70 @@
+"""Writers on one claim at the same time: every value either kept or shown as a conflict, the
+loser told, and the person named for a value the one who saved it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from store_builders import ARTICLE, figure_analyser, make_document
+
+import reader.store.store as store_module
+from reader.export import render
+from reader.store import ReviewStore, StoreConflictError
+
+
+@pytest.fixture(autouse=True)
+def fake_analysis(monkeypatch):
+    monkeypatch.setattr(store_module, "analyse_document", figure_analyser)
+
+
+def _open(root, reviewer, path):
+    return ReviewStore(root, reviewer=reviewer).open_review(make_document(ARTICLE, path),
+                                                           analyser=figure_analyser)
+
+
+def _writers(tmp_path, article_path, *names):
+    """A review on disk, then one open copy per name, all opened before anyone saves."""
+    root = tmp_path / "store"
+    claim_id = next(iter(_open(root, "setup", article_path).review.claims))
+    return root, claim_id, [_open(root, name, article_path) for name in names]
+
+
+def test_a_third_writers_loss_does_not_hide_the_seconds(tmp_path, article_path):
+    root, claim_id, (alice, bob, carol) = _writers(tmp_path, article_path,
+                                                   "alice", "bob", "carol")
+    bob.set_status(claim_id, "disputed")
+    with pytest.raises(StoreConflictError) as alice_told:
+        alice.set_status(claim_id, "verified")
+    assert "because bob saved disputed first" in alice_told.value.message
+    with pytest.raises(StoreConflictError) as carol_told:
+        carol.set_status(claim_id, "unverifiable")
+    assert "because bob saved disputed first" in carol_told.value.message
+    claim = _open(root, "dee", article_path).review.claims[claim_id]
+    assert claim.status == "disputed"
+    assert sorted((c.value, c.reviewer) for c in claim.open_conflicts()) == [
+        ("unverifiable", "carol"), ("verified", "alice")]
+    assert claim.decided_by("status").reviewer == "bob"
+
+
+def test_the_person_named_for_a_kept_value_is_the_one_who_saved_it(tmp_path, article_path):
+    root, claim_id, (bob, alice, carol) = _writers(tmp_path, article_path,
+                                                   "bob", "alice", "carol")
+    bob.set_status(claim_id, "disputed")  # kept: saved first
+    with pytest.raises(StoreConflictError):
+        alice.set_status(claim_id, "verified")  # her event is the later one, but it lost
+    review = _open(root, "carol", article_path).review
+    claim = review.claims[claim_id]
+    assert claim.status == "disputed" and claim.decided_by("status").reviewer == "bob"
+    row = next(r for r in csv.DictReader(io.StringIO(render(review, "csv")))
+               if r["id"] == claim_id)
+    assert row["reviewer"] == "bob" and row["conflicts"] == "status: verified (alice)"
+    annotation = next(a for a in json.loads(render(review, "jsonld"))["first"]["items"]
+                      if a["id"].endswith(claim_id))
+    assert annotation["creator"]["name"] == "bob"
+    # A third writer is told who saved the value that was kept.
+    with pytest.raises(StoreConflictError) as told:
+        carol.set_status(claim_id, "unverifiable")
+    assert "because bob saved disputed first" in told.value.message
