@@ -235,7 +235,7 @@ def _run_status(options: argparse.Namespace, store: Any) -> int:
 
 def _run_tag(options: argparse.Namespace, store: Any) -> int:
     if not all(source.strip() for source in options.source):
-        # Checked first: the status and note are saved one by one, before the sources.
+        # Checked before the review is opened: opening may save it (a text re-anchored).
         return fail("--source needs a URL or a citation; nothing was changed.", USAGE)
     from reader.store.errors import StoreConflictError
 
@@ -248,29 +248,20 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
         claim_id = handle.claim(resolve_claim_id(handle, options.claim_id)).id
     except AmbiguousClaimId as error:
         return fail(str(error))
-    reviewer = options.reviewer
-    lost: list[str] = []
-
-    def apply(change: Any) -> Any:
-        try:
-            return change()
-        except StoreConflictError as error:  # saved, but someone else's value was kept
-            lost.append(error.message)
-            return handle.claim(claim_id)
-
-    claim = apply(lambda: handle.set_status(claim_id, options.status, reviewer=reviewer))
-    if options.note is not None:
-        claim = apply(lambda: handle.set_note(claim_id, options.note, reviewer=reviewer))
-    for source in options.source:
-        is_url = source.startswith(("http://", "https://"))
-        claim = apply(lambda s=source, u=is_url: handle.add_source(
-            claim_id, url=s if u else "", citation="" if u else s, reviewer=reviewer))
+    sources = tuple(handle.new_source(url=source, citation="") if source.startswith(
+        ("http://", "https://")) else handle.new_source(citation=source)
+        for source in options.source)
+    lost = ""
+    try:  # status, note and sources in one save: see OpenReview.tag
+        claim = handle.tag(claim_id, options.status, note=options.note, sources=sources,
+                           reviewer=options.reviewer)
+    except StoreConflictError as error:  # saved, but someone else's value was kept
+        lost = error.message
+        claim = handle.claim(claim_id)
     progress = handle.progress()
     _say(f"{claim.id}: {claim.status} — {clipped(claim.text, TEXT_WIDTH)}")
     if lost:
-        for message in lost:
-            fail(message)
-        return 1
+        return fail(lost)
     _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 

@@ -181,8 +181,11 @@ def conflict_message(path: Path, lost: list[LostValue]) -> str:
         claim_id, field, kept, ours, by = (value.claim_id, value.field, value.kept,
                                            value.ours, value.by)
         who = by or "another program"
-        parts.append(f"claim {claim_id}: your {FIELD_NAMES.get(field, field)} "
-                     f"({describe_value(field, ours)}) was not kept, because {who} saved "
+        if field == "note":
+            yours = f"your note {ours!r}" if ours else "your empty note"
+        else:
+            yours = f"your {FIELD_NAMES.get(field, field)} ({describe_value(field, ours)})"
+        parts.append(f"claim {claim_id}: {yours} was not kept, because {who} saved "
                      f"{describe_value(field, kept)} first")
     return ("Not saved as asked — " + "; ".join(parts) + f". Both values are kept in {path} "
             "and the claim is marked as a conflict until someone picks one.")
@@ -283,10 +286,10 @@ class OpenReview:
         return self._review.claims[claim.id]
 
     def _event(self, claim: ReviewClaim, event: str, now: str, reviewer: str | None,
-               to_status: str | None = None, field: str = "") -> StatusChange:
+               to_status: str | None = None, field: str = "", note: str = "") -> StatusChange:
         return StatusChange(at=now, from_status=claim.status, to_status=to_status or claim.status,
                             reviewer=self._store.reviewer if reviewer is None else reviewer,
-                            event=event, field=field)  # type: ignore[arg-type]
+                            event=event, note=note, field=field)  # type: ignore[arg-type]
 
     def _answer(self, claim: ReviewClaim, event: str, reviewer: str | None,
                 field: str = "") -> ReviewClaim:
@@ -314,6 +317,54 @@ class OpenReview:
         change = self._event(claim, "status", now, reviewer, to_status=status)
         return self._put(replace(claim, status=status, updated=now,
                                  history=(*claim.history, change)))
+
+    def tag(self, claim_id: str, status: str, *, note: str | None = None,
+            sources: tuple[Source, ...] = (), reviewer: str | None = None) -> ReviewClaim:
+        """One command's whole decision on a claim (``claim-reader tag``): its status, and its
+        note and new sources when given, saved at once. One save, not one per field: a later
+        save would count what an earlier one merged from disk as seen, and overwrite a note
+        another process saved meanwhile without telling anyone. Saved together, such a note
+        is a change made at the same time as ours, so it is kept and ours becomes an open
+        conflict (``StoreConflictError``). Tagging the status a claim already has answers an
+        open status conflict and confirms a verdict whose words changed, as ``set_status``."""
+        if status not in STATUSES:
+            raise ValueError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
+        self._check_writable()
+        claim = self.claim(claim_id)
+        changed, history = claim, list(claim.history)
+        if claim.status != status:
+            history.append(self._event(claim, "status", self._store.now(), reviewer,
+                                       to_status=status))
+            changed = replace(changed, status=status)  # type: ignore[arg-type]
+        else:
+            if any(c.field == "status" for c in claim.open_conflicts()):
+                history.append(self._event(claim, "resolve", self._store.now(), reviewer,
+                                           field="status"))
+            if claim.recheck() is not None:
+                history.append(self._event(claim, "confirm", self._store.now(), reviewer))
+        if note is not None and note != claim.note:
+            history.append(self._event(changed, "note", self._store.now(), reviewer, note=note))
+            changed = replace(changed, note=note)
+        added = _new_sources(claim.sources, sources)
+        if added:
+            history.append(self._event(changed, "source", self._store.now(), reviewer))
+            changed = replace(changed, sources=(*claim.sources, *added))
+        if len(history) == len(claim.history):
+            return claim
+        return self._put(replace(changed, updated=history[-1].at, history=tuple(history)))
+
+    def new_source(self, *, title: str = "", url: str = "", citation: str = "",
+                   publisher: str = "", consulted: str = "",
+                   stance: str = "unspecified") -> Source:
+        """A source to attach (``add_source``, ``tag``), checked before anything changes;
+        ``consulted`` is YYYY-MM-DD (today when empty)."""
+        if stance not in STANCES:
+            raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
+        if not (url or citation or title):
+            raise ValueError("A source needs a URL, a citation or a title.")
+        check_consulted(consulted)
+        return Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
+                      consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
 
     def confirm(self, claim_id: str, reviewer: str | None = None) -> ReviewClaim:
         """The verdict still holds for the claim's new words: clears "needs re-check"."""
@@ -352,7 +403,7 @@ class OpenReview:
         now = self._store.now()
         return self._put(replace(claim, note=note, updated=now,
                                  history=(*claim.history, self._event(claim, "note", now,
-                                                                      reviewer))))
+                                                                      reviewer, note=note))))
 
     def _set_sources(self, claim: ReviewClaim, sources: tuple[Source, ...],
                      reviewer: str | None) -> ReviewClaim:
@@ -376,16 +427,11 @@ class OpenReview:
                    reviewer: str | None = None) -> ReviewClaim:
         """Attach a source; ``consulted`` is YYYY-MM-DD (today when empty). A source the claim
         already has (same address, citation and title) is not added twice."""
-        if stance not in STANCES:
-            raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
-        if not (url or citation or title):
-            raise ValueError("A source needs a URL, a citation or a title.")
-        check_consulted(consulted)
+        source = self.new_source(title=title, url=url, citation=citation, publisher=publisher,
+                                 consulted=consulted, stance=stance)
         self._check_writable()
         claim = self.claim(claim_id)
-        source = Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
-                        consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
-        if any(source_key(s) == source_key(source) for s in claim.sources):
+        if not _new_sources(claim.sources, (source,)):
             return claim
         return self._set_sources(claim, (*claim.sources, source), reviewer)
 
@@ -595,6 +641,18 @@ class OpenReview:
             write_atomic(self.path, data)
             self._signature = FileSignature.of(self.path)
         return lost
+
+
+def _new_sources(present: tuple[Source, ...], wanted: tuple[Source, ...]) -> list[Source]:
+    """The sources of ``wanted`` that are not already there (same address, citation and
+    title), each once."""
+    keys = {source_key(s) for s in present}
+    added = []
+    for source in wanted:
+        if source_key(source) not in keys:
+            keys.add(source_key(source))
+            added.append(source)
+    return added
 
 
 class ReviewStore:

@@ -68,3 +68,38 @@ def test_the_person_named_for_a_kept_value_is_the_one_who_saved_it(tmp_path, art
     with pytest.raises(StoreConflictError) as told:
         carol.set_status(claim_id, "unverifiable")
     assert "because bob saved disputed first" in told.value.message
+
+
+def test_a_note_saved_by_another_tag_meanwhile_is_kept_or_shown(capsys, article_path,
+                                                                tmp_path, monkeypatch):
+    from reader.cli import main
+
+    store_dir = str(tmp_path / "store")
+    assert main(["status", str(article_path), "--json", "--store", store_dir]) == 0
+    claim_id = json.loads(capsys.readouterr().out)["claims"][0]["id"]
+    real_open = ReviewStore.open_review
+    fired = []
+
+    def open_then_another_tag_saves(self, *args, **kwargs):
+        handle = real_open(self, *args, **kwargs)
+        if not fired:  # both commands opened the review before either saved
+            fired.append(True)
+            assert main(["tag", str(article_path), claim_id, "verified", "--note", "A says",
+                         "--reviewer", "alice", "--store", store_dir]) == 0
+        return handle
+
+    monkeypatch.setattr(ReviewStore, "open_review", open_then_another_tag_saves)
+    code = main(["tag", str(article_path), claim_id, "verified", "--note", "B says",
+                 "--reviewer", "bob", "--store", store_dir])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 1  # the loser is told
+    assert "your note 'B says' was not kept, because alice saved the note 'A says'" in err
+    claim = ReviewStore(store_dir).load(
+        next((tmp_path / "store" / "reviews").glob("*.json")).stem).review.claims[claim_id]
+    assert (claim.status, claim.note) == ("verified", "A says")
+    assert [(c.field, c.value, c.reviewer) for c in claim.open_conflicts()] == [
+        ("note", "B says", "bob")]
+    # Each note's words are in the history, whoever's is kept.
+    assert {(h.reviewer, h.note) for h in claim.history if h.event == "note"} == {
+        ("alice", "A says"), ("bob", "B says")}
