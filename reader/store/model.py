@@ -43,6 +43,20 @@ def format_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def stamp_after(now: str, latest: str) -> str:
+    """``now``, or a microsecond after ``latest`` when a clock (another machine's) ran ahead:
+    an entry the app adds about earlier entries must sort after them."""
+    if now > latest:
+        return now
+    from datetime import timedelta
+
+    try:
+        moment = datetime.strptime(latest, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return now
+    return format_time(moment + timedelta(microseconds=1))
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a claim sits: its exact words with some context, and their offsets (a hint once the

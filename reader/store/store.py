@@ -535,7 +535,7 @@ class OpenReview:
             disk, _ = read_review(self.path)
         except DamagedFile:
             if locked:
-                found = salvage(self.path.read_bytes())
+                found = salvage(self.path.read_bytes(), self._store.now())
                 if found.claims:
                     document = found.document or self._review.document
                     claims, _ = reanchor(found.claims, document.text,
@@ -836,6 +836,9 @@ class ReviewStore:
             reason = "it cannot be read"
         except DamagedFile as damaged:
             reason = damaged.reason
+            if found.merge_sides:
+                reason = ("it holds git's conflict markers, and not every version in it can be "
+                          f"read whole: {reason}")
         except StoreError as error:
             reason = error.message
         name = (document.title if document is not None and document.title else None) or (
@@ -980,12 +983,38 @@ class ReviewStore:
                 self._repair(path, raw, repairable)
                 return True
             except DamagedFile as damaged:
+                found = salvage(raw, self.now())
+                if found.sides_whole:  # a git merge conflict: both versions, merged
+                    self._merge_git_sides(path, review_id, raw, found)
+                    return True
                 backup = usable_backup(path)
                 if backup is None:
                     self._tried.add(key)
                     return False
-                self._restore_with_salvage(path, review_id, raw, damaged.reason, backup)
+                self._restore_with_salvage(path, review_id, raw, damaged.reason, backup, found)
                 return True
+
+    def _merge_git_sides(self, path: Path, review_id: str, raw: bytes, found: Salvage) -> None:
+        """A file git left with conflict markers, whose every version reads whole: the
+        versions merged claim by claim (see salvage) take its place. Nothing is lost, so no
+        backup (older than both versions) and no choice are needed."""
+        assert found.document is not None
+        now = self.now()
+        review = Review(review_id, found.document, dict(found.claims),
+                        found.time("created") or now, found.time("updated") or now)
+        kept = self._keep_copy(path, raw)
+        os.unlink(path)
+        self._write_recovered(path, review)
+        conflicts = sum(1 for claim in review.claims.values()
+                        if claim.history and claim.open_conflicts())
+        shown = (f"{claim_count(conflicts)} both versions changed differently keep one value "
+                 "and show the other as a conflict until someone picks one" if conflicts
+                 else "no claim was changed differently by both")
+        self.notices.append(
+            f"The review file {path} held a git merge conflict: both versions were read whole "
+            f"and merged claim by claim ({claim_count(len(review.claims))}, "
+            f"{review.progress().reviewed} reviewed); {shown}. The file as it was is kept as "
+            f"{kept}.")
 
     def _keep_copy(self, path: Path, raw: bytes) -> Path:
         """Keep the damaged file's bytes as ``NAME.corrupt-TIME`` before it is replaced."""
@@ -1012,10 +1041,9 @@ class ReviewStore:
         self.index.put(IndexEntry.of(review, FileSignature.of(path)))
 
     def _restore_with_salvage(self, path: Path, review_id: str, raw: bytes, reason: str,
-                              backup: Path) -> None:
+                              backup: Path, found: Salvage) -> None:
         base = parse_review(backup.read_bytes(), backup)
         when = format_time_of(backup)
-        found = salvage(raw)
         claims, added, updated = self._merge_salvage(base, found)
         kept = self._keep_copy(path, raw)
         os.unlink(path)
@@ -1058,7 +1086,7 @@ class ReviewStore:
                 pass
             else:
                 return self.load(review_id)
-            found = salvage(raw)
+            found = salvage(raw, self.now())
             snapshot = found.document
             if snapshot is None and document is None:
                 document = self._article_of(review_id)

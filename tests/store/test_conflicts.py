@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from store_builders import ARTICLE, figure_analyser, make_document
@@ -103,3 +104,29 @@ def test_a_note_saved_by_another_tag_meanwhile_is_kept_or_shown(capsys, article_
     # Each note's words are in the history, whoever's is kept.
     assert {(h.reviewer, h.note) for h in claim.history if h.event == "note"} == {
         ("alice", "A says"), ("bob", "B says")}
+
+
+def test_a_conflict_stays_open_when_the_losers_clock_ran_ahead():
+    from reader.store.merge import merge_claims
+    from reader.store.model import Anchor, ReviewClaim, StatusChange
+
+    def tagged(status, reviewer, at):
+        return ReviewClaim("c1", "quote", "auto", Anchor("words", "", "", 0, 5), "2026-01-01T"
+                           "00:00:00.000000Z", at, status=status, history=(StatusChange(
+                               at, "unreviewed", status, reviewer),))
+
+    ours = tagged("verified", "ann", "2026-01-01T10:00:00.000000Z")
+    theirs = tagged("disputed", "bo", "2026-01-01T12:00:00.000000Z")  # a clock 2 h ahead
+    merged, report = merge_claims({"c1": ours}, {"c1": theirs}, "2026-01-01T10:00:01.000000Z",
+                                  "local")
+    claim = merged["c1"]
+    assert claim.status == "verified" and report.conflicts
+    assert [(c.value, c.reviewer) for c in claim.open_conflicts()] == [("disputed", "bo")]
+    # Merged with a copy where someone added a note meanwhile: the histories are sorted
+    # together by time, and the conflict is still open.
+    noted = replace(theirs, note="see the minutes", history=(*theirs.history, StatusChange(
+        "2026-01-01T12:00:05.000000Z", "disputed", "disputed", "cy", "note",
+        "see the minutes")))
+    again, _ = merge_claims({"c1": claim}, {"c1": noted}, "2026-01-01T10:00:02.000000Z")
+    assert again["c1"].note == "see the minutes"
+    assert [(c.value, c.reviewer) for c in again["c1"].open_conflicts()] == [("disputed", "bo")]
