@@ -206,6 +206,8 @@ def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
         handle = store.open_review(_load_document(options.file), read_only=read_only,
                                    damaged=_damaged_choice(options))
     except DamagedReviewError as error:
+        if error.backup is not None:
+            raise  # nothing to choose: the message says what to fix
         command = f"claim-reader {options.command} {options.file}"
         if options.command == "tag":
             command += f" {options.claim_id} {options.status}"

@@ -6,6 +6,7 @@ banner as it is and the command line can print it. Catch ``StoreError`` to handl
 
 from __future__ import annotations
 
+import errno as errno_module
 from pathlib import Path
 
 
@@ -25,9 +26,33 @@ class StoreWriteError(StoreError):
     save can be retried with ``OpenReview.save()``.
     """
 
-    def __init__(self, path: Path | str | None, message: str, errno: int | None = None) -> None:
+    def __init__(self, path: Path | str | None, message: str, errno: int | None = None,
+                 reason: str = "") -> None:
         super().__init__(path, message)
         self.errno = errno
+        self.reason = reason or message
+        """What went wrong, as a phrase for a longer message ("the disk is full")."""
+
+
+def write_error(path: Path, error: OSError, what: str = "save") -> StoreWriteError:
+    """A failure to write ``path`` as a message that says what happened and what to do;
+    ``what`` is the verb the user knows it by ("save", "recover")."""
+    code = error.errno
+    if code == errno_module.ENOSPC or code == getattr(errno_module, "EDQUOT", -1):
+        reason, todo = "the disk is full", "Free some space, then"
+    elif code in (errno_module.EACCES, errno_module.EPERM, errno_module.EROFS):
+        reason = f"the store folder {path.parent} is read-only or not yours"
+        todo = "Fix its permissions or choose another store with --store, then"
+    else:
+        reason = str(error.strerror or error)
+        todo = "Choose another store with --store, or"
+    try:
+        exists = path.exists()
+    except OSError:
+        exists = True
+    kept = "The file on disk is unchanged." if exists else "Nothing was saved."
+    return StoreWriteError(path, f"Could not {what} {path}: {reason}. {todo} {what} again. "
+                           f"{kept}", errno=code, reason=reason)
 
 
 class StoreCorruptError(StoreError):

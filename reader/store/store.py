@@ -20,7 +20,6 @@ once.
 from __future__ import annotations
 
 import contextlib
-import errno
 import getpass
 import os
 import re
@@ -52,6 +51,7 @@ from reader.store.errors import (
     StoreError,
     StoreReadOnlyError,
     StoreWriteError,
+    write_error,
 )
 from reader.store.index import INDEX_NAME, REVIEW_ID, REVIEW_SUFFIX, IndexEntry, StoreIndex
 from reader.store.location import resolve_store_dir
@@ -135,20 +135,6 @@ def check_consulted(consulted: str) -> None:
         pass
     raise ValueError(f"{consulted!r} is not a date: write the date consulted as YYYY-MM-DD "
                      "(for example 2026-03-14), or leave it empty.")
-
-
-def write_error(path: Path, error: OSError) -> StoreWriteError:
-    """A save failure as a message that says what happened and what to do."""
-    code = error.errno
-    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
-        reason = "the disk is full. Free some space, then save again."
-    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = (f"the store folder {path.parent} is read-only or not yours. Fix its permissions"
-                  " or choose another store with --store, then save again.")
-    else:
-        reason = f"{error.strerror or error}. Save again, or choose another store with --store."
-    return StoreWriteError(path, f"Could not save {path}: {reason} The file on disk is "
-                           "unchanged.", errno=code)
 
 
 def claim_count(count: int) -> str:
@@ -814,8 +800,9 @@ class ReviewStore:
         try:
             review, signature = read_review(path)
         except DamagedFile:
-            if not self._recover_automatically(review_id):
-                raise self._damaged_error(review_id, None) from None
+            problem = self._recover_or_fail(review_id, None)
+            if problem is not None:
+                raise problem from None
             review, signature = read_review(path)
         if review.review_id != review_id:
             # A file renamed by hand: it is the file's name that finds it, so it is that name
@@ -824,7 +811,27 @@ class ReviewStore:
         reason = "Opened for viewing only." if read_only and not review.read_only else None
         return OpenReview(self, review, signature, reason)
 
-    def _damaged_error(self, review_id: str, document: Document | None) -> DamagedReviewError:
+    def _recover_or_fail(self, review_id: str,
+                         document: Document | None) -> DamagedReviewError | None:
+        """Recover a damaged review file that needs no choice (see
+        ``_recover_automatically``); else the error that says why it could not be, backup
+        included."""
+        try:
+            if self._recover_automatically(review_id):
+                return None
+            failure = None
+        except StoreWriteError as error:
+            failure = error.reason
+        except StoreError as error:
+            failure = error.message
+        except OSError as error:
+            failure = write_error(self.review_path(review_id), error).reason
+        return self._damaged_error(review_id, document, failure)
+
+    def _damaged_error(self, review_id: str, document: Document | None,
+                       failure: str | None = None) -> DamagedReviewError:
+        """What to tell the user about a damaged review file that was not recovered;
+        ``failure`` says why its backup could not be put back, if it has a usable one."""
         path = self.review_path(review_id)
         try:
             raw = path.read_bytes()
@@ -844,12 +851,22 @@ class ReviewStore:
         name = (document.title if document is not None and document.title else None) or (
             found.document.title if found.document is not None else None)
         about = f"The review of “{name}”" if name else "The review"
-        message = (f"{about} is in the damaged file {path} ({reason}), which has no usable "
-                   f"backup. Nothing was changed. {claim_count(len(found.claims))} "
-                   f"({found.reviewed()} reviewed) can still be read in it: recover them, or "
-                   "start a new review; the damaged file is kept either way.")
-        return DamagedReviewError(path, message, review_id, reason, len(found.claims),
-                                  found.reviewed())
+        backup = usable_backup(path)
+        if backup is not None:
+            why = f" ({failure.rstrip('.')})" if failure else ""
+            message = (f"{about} is in the damaged file {path} ({reason}). Its backup {backup} "
+                       f"(saved {format_time_of(backup)}) can be read, but it could not be put "
+                       f"back in its place{why}. Nothing was changed. Once that is fixed, the "
+                       "backup is put back the next time the article is opened.")
+        else:
+            message = (f"{about} is in the damaged file {path} ({reason}), which has no "
+                       f"usable backup. Nothing was changed. {claim_count(len(found.claims))} "
+                       f"({found.reviewed()} reviewed) can still be read in it: recover them, "
+                       "or start a new review; the damaged file is kept either way.")
+        error = DamagedReviewError(path, message, review_id, reason, len(found.claims),
+                                   found.reviewed())
+        error.backup = backup
+        return error
 
     def open_review(
         self,
@@ -894,13 +911,21 @@ class ReviewStore:
                 notices.append(f"Using an earlier review found by content: {offer.describe()}.")
                 offer = None
         if entry is not None and entry.damaged:
-            if damaged == "recover":
+            # A usable backup first, whatever was asked: --recover and --new are the choices
+            # for a file without one. Done here, not only when the store was listed, since
+            # listing gives up on the first thing it cannot tidy.
+            problem = self._recover_or_fail(entry.review_id, document)
+            if problem is None:
+                pass
+            elif problem.backup is not None:
+                raise problem  # its backup is there: no choice to make, a fault to fix
+            elif damaged == "recover":
                 self.recover(entry.review_id, document)
             elif damaged == "new":
                 self.set_aside(entry.review_id)
                 entry, found_by = None, None
             else:
-                raise self._damaged_error(entry.review_id, document)
+                raise problem
         if entry is None:
             claims = {c.id: claim_from_analysis(c, document.text, now) for c in analysis.claims}
             review = Review(uuid.uuid4().hex, snapshot, claims, now, now)
@@ -1176,8 +1201,15 @@ class ReviewStore:
         """Merge conflict copies and duplicates, recover what needs no choice. True if any
         review file changed."""
         changed = False
+        # Each on its own: one file that cannot be tidied (a review from a newer version, a
+        # folder that cannot be written) must not keep the others as they are.
         for review_id, name in list(self.index.copies):
-            changed |= self._merge_copy(review_id, name)
+            try:
+                changed |= self._merge_copy(review_id, name)
+            except (StoreError, OSError) as error:
+                self._tell_once((name, 0, 0), f"The sync program's conflict copy "
+                                f"{self.reviews_dir / name} could not be merged into its review "
+                                f"({_reason(error)}); it was left where it is.")
         for review_id, entry in entries.items():
             if entry.damaged and self.review_path(review_id).exists():
                 with contextlib.suppress(StoreError, OSError):
@@ -1185,8 +1217,14 @@ class ReviewStore:
         if changed:
             entries = self.index.load()
         for group in _duplicated(entries):
-            changed |= self._merge_duplicates(group)
+            with contextlib.suppress(StoreError, OSError):
+                changed |= self._merge_duplicates(group)
         return changed
+
+    def _tell_once(self, key: tuple[str, int, int], notice: str) -> None:
+        if key not in self._tried:
+            self._tried.add(key)
+            self.notices.append(notice)
 
     def _merge_into(self, review_id: str, incoming: Review,
                     winner: Winner = "later") -> MergeReport:
@@ -1229,11 +1267,8 @@ class ReviewStore:
             except RepairableFile as repairable:
                 incoming = repairable.review
             except (DamagedFile, OSError, StoreError):
-                key = (name, 0, 0)
-                if key not in self._tried:
-                    self._tried.add(key)
-                    self.notices.append(f"{copy} looks like a sync program's copy of a review "
-                                        "but cannot be read; it was left where it is.")
+                self._tell_once((name, 0, 0), f"{copy} looks like a sync program's copy of a "
+                                "review but cannot be read; it was left where it is.")
                 return False
             if incoming.read_only:
                 return False
@@ -1313,7 +1348,9 @@ class ReviewStore:
         with self.store_lock():
             entry = self.find(target.sha256, target.source_path)
             if entry is not None and entry.damaged:
-                raise self._damaged_error(entry.review_id, document)
+                problem = self._recover_or_fail(entry.review_id, document)
+                if problem is not None:
+                    raise problem
             if entry is None:
                 theirs = incoming.claims
                 if target.sha256 != incoming.document.sha256:
@@ -1329,6 +1366,12 @@ class ReviewStore:
             report = self._merge_into(entry.review_id, replace(incoming, document=(
                 incoming.document)))
             return self.load(entry.review_id), report
+
+
+def _reason(error: StoreError | OSError) -> str:
+    if isinstance(error, StoreError):
+        return error.message
+    return error.strerror or str(error)
 
 
 def _duplicated(entries: dict[str, IndexEntry]) -> list[list[IndexEntry]]:

@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             return
         self.busy.hide()
         self.progress_label.setText("No review")
-        if isinstance(error, DamagedReviewError):
+        if isinstance(error, DamagedReviewError) and error.backup is None:
             self.message_bar.show_message(
                 "error", f"{error} The article is shown without its review.",
                 action="Recover What Can Be Read", second_action="Start a New Review")

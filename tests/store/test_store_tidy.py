@@ -76,3 +76,54 @@ def test_a_verdict_saved_into_a_duplicate_while_it_is_merged_is_kept(store_facto
     assert fired and not duplicate.exists()
     claims = store.load(first.review.review_id).review.claims
     assert [claims[i].status for i in ids[:3]] == ["verified", "disputed", "unverifiable"]
+
+
+def _truncated_with_backup(store_factory, article_path):
+    """A review with two verdicts whose file is cut in half; its .bak holds the first."""
+    handle = _open(store_factory(), article_path)
+    first, second = list(handle.review.claims)[:2]
+    handle.set_status(first, "verified")
+    handle.set_status(second, "disputed")
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good[: len(good) // 2])
+    return handle, first
+
+
+def test_a_backup_is_put_back_whatever_else_cannot_be_tidied(store_factory, article_path,
+                                                             tmp_path, capsys):
+    # Another review from a newer version, with a sync program's copy beside it: that copy
+    # cannot be merged (the review cannot be changed by this version).
+    other_article = tmp_path / "articles" / "other.txt"
+    other_text = ARTICLE + "\nAn update in 2027.\n"
+    other_article.write_text(other_text, encoding="utf-8")
+    newer = _open(store_factory(), other_article, other_text)
+    newer.set_status(next(iter(newer.review.claims)), "verified")
+    newer.path.with_name(f"{newer.path.stem} (1).json").write_bytes(newer.path.read_bytes())
+    data = json.loads(newer.path.read_text(encoding="utf-8"))
+    newer.path.write_text(json.dumps({**data, "schema_version": 3}), encoding="utf-8")
+    _, first = _truncated_with_backup(store_factory, article_path)
+    assert main(["status", str(article_path), "--json", "--store",
+                 str(store_factory().root)]) == 0
+    captured = capsys.readouterr()
+    assert {c["id"]: c["status"] for c in json.loads(captured.out)["claims"]}[first] == \
+        "verified"
+    assert "recovered from its backup" in captured.err
+    assert f"{newer.path.stem} (1).json could not be merged" in captured.err
+    assert "newer version of Claim Reader" in captured.err
+
+
+def test_a_backup_that_cannot_be_put_back_is_named_not_called_missing(
+        store_factory, article_path, monkeypatch, capsys):
+    from store_builders import read_only_file_system
+
+    handle, _ = _truncated_with_backup(store_factory, article_path)
+    damaged = handle.path.read_bytes()
+    read_only_file_system(monkeypatch, store_factory().root)
+    for command in (["status", str(article_path)], ["export", str(article_path)]):
+        assert main([*command, "--store", str(store_factory().root)]) == 1
+        err = capsys.readouterr().err
+        assert "no usable backup" not in err and "--new" not in err, command
+        assert f"Its backup {handle.path}.bak" in err and "could not be put back" in err
+        assert "read-only" in err
+    monkeypatch.undo()
+    assert handle.path.read_bytes() == damaged
