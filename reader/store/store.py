@@ -49,6 +49,7 @@ from reader.store.errors import (
     ReviewNotFoundError,
     StoreConflictError,
     StoreError,
+    StoreNewerError,
     StoreReadOnlyError,
     StoreWriteError,
     write_error,
@@ -603,6 +604,12 @@ class OpenReview:
                 lost = self._write_locked()
         except StoreReadOnlyError:
             raise
+        except StoreWriteError as error:
+            if error.cause is not None and error.path != self.path:
+                # The store's lock could not be taken: said of the review being saved.
+                error = write_error(self.path, error.cause)
+            self.last_error = error
+            raise error from None
         except StoreError as error:
             self.last_error = error
             raise
@@ -922,8 +929,8 @@ class ReviewStore:
             elif damaged == "recover":
                 self.recover(entry.review_id, document)
             elif damaged == "new":
-                self.set_aside(entry.review_id)
-                entry, found_by = None, None
+                if self.set_aside(entry.review_id) is not None:
+                    entry, found_by = None, None
             else:
                 raise problem
         if entry is None:
@@ -1027,9 +1034,7 @@ class ReviewStore:
         now = self.now()
         review = Review(review_id, found.document, dict(found.claims),
                         found.time("created") or now, found.time("updated") or now)
-        kept = self._keep_copy(path, raw)
-        os.unlink(path)
-        self._write_recovered(path, review)
+        kept = self._replace_damaged(path, raw, review)
         conflicts = sum(1 for claim in review.claims.values()
                         if claim.history and claim.open_conflicts())
         shown = (f"{claim_count(conflicts)} both versions changed differently keep one value "
@@ -1041,6 +1046,22 @@ class ReviewStore:
             f"{review.progress().reviewed} reviewed); {shown}. The file as it was is kept as "
             f"{kept}.")
 
+    def _replace_damaged(self, path: Path, raw: bytes, review: Review) -> Path:
+        """Write ``review`` over the damaged file ``path`` whose bytes were ``raw``, keeping
+        them as ``NAME.corrupt-TIME`` first (returned). The write is atomic: if it fails, the
+        damaged file is as it was, and the copy is removed again."""
+        try:
+            kept = self._keep_copy(path, raw)
+            try:
+                self._write_recovered(path, review)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(kept)
+                raise
+        except OSError as error:
+            raise write_error(path, error, "recover", "Nothing was changed.") from None
+        return kept
+
     def _keep_copy(self, path: Path, raw: bytes) -> Path:
         """Keep the damaged file's bytes as ``NAME.corrupt-TIME`` before it is replaced."""
         kept = path.with_name(f"{path.name}.corrupt-{file_stamp(self.now())}")
@@ -1051,8 +1072,7 @@ class ReviewStore:
         review = repairable.review
         claims, _ = reanchor(review.claims, review.document.text, review.document.text,
                              record_rewording=False)
-        kept = self._keep_copy(path, raw)
-        self._write_recovered(path, replace(review, claims=claims))
+        kept = self._replace_damaged(path, raw, replace(review, claims=claims))
         shown = "; ".join(repairable.problems[:3]) + (
             f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
         self.notices.append(
@@ -1070,10 +1090,8 @@ class ReviewStore:
         base = parse_review(backup.read_bytes(), backup)
         when = format_time_of(backup)
         claims, added, updated = self._merge_salvage(base, found)
-        kept = self._keep_copy(path, raw)
-        os.unlink(path)
         review = replace(base, review_id=review_id, claims=claims)
-        self._write_recovered(path, review)
+        kept = self._replace_damaged(path, raw, review)
         progress = base.progress()
         extra = ""
         if added or updated:
@@ -1127,9 +1145,7 @@ class ReviewStore:
             now = self.now()
             review = Review(review_id, snapshot, claims, found.time("created") or now,
                             found.time("updated") or now)
-            kept = self._keep_copy(path, raw)
-            os.unlink(path)
-            self._write_recovered(path, review)
+            kept = self._replace_damaged(path, raw, review)
         had, missing = "", "the claims in the damaged part are missing"
         if before is not None:
             count = before.progress.total + before.progress.dismissed + before.progress.orphaned
@@ -1156,18 +1172,42 @@ class ReviewStore:
         except (DocumentError, OSError):
             return None
 
-    def set_aside(self, review_id: str) -> Path:
+    def set_aside(self, review_id: str) -> Path | None:
         """Start anew: move a damaged review file out of the way (kept as
-        ``NAME.corrupt-TIME``), so the document gets a new review."""
+        ``NAME.corrupt-TIME``, returned), so the document gets a new review. The file is read
+        again under its lock first: one recovered meanwhile (by another window or command) is
+        no longer damaged and stays where it is (None), and one from a newer version of the
+        app is refused (``StoreNewerError``): it is not damaged, only not yet understood."""
         path = self.review_path(review_id)
+        self._prepare()
         with self.store_lock(), FileLock(path, self.lock_timeout):
-            error = move_aside(path, "damaged", self.now(), review_id)
-        if error.moved_to is None:
-            raise error
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                return None  # gone meanwhile: nothing to set aside
+            except OSError as error:
+                raise StoreError(path, f"{path} cannot be read ({error.strerror or error}). "
+                                 "Nothing was changed.") from None
+            try:
+                parse_review(raw, path)
+            except DamagedFile as damaged:
+                reason = damaged.reason
+            except StoreNewerError as error:
+                raise StoreNewerError(path, f"{error.message} It is not damaged, so it was not "
+                                      "set aside.") from None
+            else:
+                self.notices.append(f"The review file {path} can be read again (it was "
+                                    "recovered meanwhile), so it was kept, not set aside.")
+                return None
+            moved_to = path.with_name(f"{path.name}.corrupt-{file_stamp(self.now())}")
+            try:
+                os.replace(path, moved_to)
+            except OSError as error:
+                raise write_error(path, error, "set aside", "Nothing was changed.") from None
         self.index.remove(review_id)
-        self.notices.append(f"The damaged review file {path} was moved to {error.moved_to} "
-                            "and kept; a new review was started.")
-        return error.moved_to
+        self.notices.append(f"The damaged review file {path} ({reason}) was moved to "
+                            f"{moved_to} and kept; a new review was started.")
+        return moved_to
 
     def restore_backup(self, review_id: str) -> OpenReview:
         """Put a review's ``.bak`` back in place. A current file, if any, is moved aside first

@@ -51,10 +51,12 @@ class Clock:
         return f"2026-01-01T10:{minutes:02d}:{seconds:02d}.{millis:03d}000Z"
 
 
-def read_only_file_system(monkeypatch, root: Path) -> None:
+def read_only_file_system(monkeypatch, root: Path, *, except_locks: bool = False) -> None:
     """From now on every change under ``root`` fails with EROFS, as on a read-only mount:
     opening for writing, creating, renaming, linking, deleting. (The tests may run as root,
-    which no folder permission stops, so permissions cannot stand in for it.)"""
+    which no folder permission stops, so permissions cannot stand in for it.)
+    ``except_locks``: lock files can still be opened, as in a folder that is not writable
+    but whose lock files exist and are."""
     import builtins
     import errno
     import io
@@ -75,7 +77,8 @@ def read_only_file_system(monkeypatch, root: Path) -> None:
     writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
     def os_open(path, flags, *args, **kwargs):
-        if flags & writing and inside(path):
+        lock = except_locks and os.fsdecode(os.fspath(path)).endswith(".lock")
+        if flags & writing and inside(path) and not lock:
             refuse(path)
         return real_os_open(path, flags, *args, **kwargs)
 

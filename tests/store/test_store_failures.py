@@ -375,3 +375,32 @@ def test_a_backup_that_cannot_be_restored_says_what_now(store_factory, article_p
     assert str(backup) in message
     assert "Nothing was changed and every file is kept" in message
     assert handle.path.read_bytes() == current
+
+
+def test_starting_anew_while_another_command_recovers_keeps_the_recovered_review(
+        store_factory, article_path, monkeypatch):
+    from reader.store import ReviewStore
+
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good[: good.index(b'"document"')])  # damaged, no backup
+    real = ReviewStore._recover_or_fail
+    fired = []
+
+    def then_another_recovers(self, review_id, document):
+        problem = real(self, review_id, document)
+        if problem is not None and not fired:  # `status --recover` in another terminal
+            fired.append(True)
+            store_factory().recover(review_id)
+        return problem
+
+    monkeypatch.setattr(ReviewStore, "_recover_or_fail", then_another_recovers)
+    store = store_factory()
+    opened = store.open_review(make_document(ARTICLE, article_path), analyser=figure_analyser,
+                               damaged="new")
+    assert fired
+    assert opened.review.review_id == handle.review.review_id  # not set aside
+    assert opened.review.claims[claim_id].status == "verified"
+    assert handle.path.exists() and len(list(handle.path.parent.glob("*.corrupt-*"))) == 1
+    assert any("kept, not set aside" in n for n in store.notices)
