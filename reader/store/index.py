@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.store.atomic import write_atomic
-from reader.store.errors import StoreError
+from reader.store.errors import StoreError, StoreNewerError
 from reader.store.locking import FileLock
 from reader.store.model import Progress, Review
 from reader.store.review_file import DamagedFile, FileSignature, move_aside, parse_review
@@ -40,6 +40,9 @@ CONFLICT_COPY = re.compile(
     r")\.json")
 """The copies sync programs leave when a review changed on two machines at once; they are merged
 into the review (see ``ReviewStore``) and then moved to ``reviews/merged/``."""
+NEWER_VERSION = "written by a newer version of Claim Reader, which this version cannot read"
+"""``IndexEntry.damaged`` of a file that is not damaged but from a newer app: never recovered
+or set aside, only named (update Claim Reader)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,11 @@ class IndexEntry:
                    review.document.sha256, review.progress(), review.updated,
                    signature.size if signature else 0, signature.mtime_ns if signature else 0,
                    sketch_of(review.claims))
+
+    @property
+    def newer(self) -> bool:
+        """The file is from a newer app and cannot be read (not damaged: see NEWER_VERSION)."""
+        return self.damaged == NEWER_VERSION
 
     def signature_matches(self, signature: FileSignature | None) -> bool:
         return signature is not None and (signature.size, signature.mtime_ns) == (
@@ -186,6 +194,8 @@ class StoreIndex:
             review = parse_review(raw, path)
         except DamagedFile as damaged:
             return self._damaged_entry(review_id, raw, damaged.reason, signature, previous)
+        except StoreNewerError:
+            return self._damaged_entry(review_id, raw, NEWER_VERSION, signature, previous)
         except (OSError, StoreError) as error:
             reason = getattr(error, "message", None) or str(error)
             return self._damaged_entry(review_id, b"", reason, signature, previous)

@@ -85,8 +85,9 @@ def parse_review(raw: bytes, path: Path) -> Review:
             return Review.from_dict(data, read_only_reason=message)
         except (KeyError, TypeError, ValueError, AttributeError):
             raise StoreNewerError(path, message.replace(
-                "It is open read-only so that nothing in it is lost", "It was left untouched"
-            )) from None
+                "It is open read-only so that nothing in it is lost: update Claim Reader to "
+                "change it.", "This version cannot read it, so it was left untouched: update "
+                "Claim Reader to open it.")) from None
     try:
         if version < SCHEMA_VERSION:
             data = migrate(data)

@@ -746,7 +746,12 @@ class ReviewStore:
         """Ids of review files in the folder that cannot be read and have no usable backup.
         Each stays until the user recovers what can be read (``recover``) or starts anew
         (``set_aside``)."""
-        return sorted(rid for rid, e in self.entries().items() if e.damaged)
+        return sorted(rid for rid, e in self.entries().items() if e.damaged and not e.newer)
+
+    def newer_reviews(self) -> list[str]:
+        """Ids of review files written by a newer version of the app that this one cannot
+        read: not damaged, never recovered or set aside; update Claim Reader to open them."""
+        return sorted(rid for rid, e in self.entries().items() if e.newer)
 
     def find(self, sha256: str, path: str | os.PathLike[str] | None = None, *,
              exact_only: bool = False,
@@ -827,6 +832,8 @@ class ReviewStore:
             if self._recover_automatically(review_id):
                 return None
             failure = None
+        except StoreNewerError:
+            raise  # not damaged: only this version cannot read it
         except StoreWriteError as error:
             failure = error.reason
         except StoreError as error:
@@ -1251,7 +1258,7 @@ class ReviewStore:
                                 f"{self.reviews_dir / name} could not be merged into its review "
                                 f"({_reason(error)}); it was left where it is.")
         for review_id, entry in entries.items():
-            if entry.damaged and self.review_path(review_id).exists():
+            if entry.damaged and not entry.newer and self.review_path(review_id).exists():
                 with contextlib.suppress(StoreError, OSError):
                     changed |= self._recover_automatically(review_id)
         if changed:

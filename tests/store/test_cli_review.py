@@ -156,3 +156,27 @@ def test_a_damaged_review_without_backup_is_named_by_every_command_until_chosen(
     assert statuses[claim_id] == ("verified" if choice == "--recover" else "unreviewed")
     assert ".corrupt-" in captured.err and "kept" in captured.err
     assert main(["status", str(article_path), "--store", store_dir]) == 0  # chosen: asked no more
+
+
+def test_an_unreadable_file_from_a_newer_version_is_not_called_damaged(capsys, article_path,
+                                                                       tmp_path):
+    store_dir = str(tmp_path / "store")
+    claim_id = _status(capsys, article_path, tmp_path / "store")["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--store", store_dir]) == 0
+    review_file = next((tmp_path / "store" / "reviews").glob("*.json"))
+    future = b'{"schema_version": 9, "whatever": 1}'
+    review_file.write_bytes(future)
+    capsys.readouterr()
+    for command in (["status", str(article_path)], ["status", str(article_path), "--new"],
+                    ["status", str(article_path), "--recover"],
+                    ["tag", str(article_path), claim_id, "disputed", "--new"],
+                    ["export", str(article_path)]):
+        assert main([*command, "--store", store_dir]) == 1, command
+        err = capsys.readouterr().err
+        assert "newer version of Claim Reader" in err and "update Claim Reader" in err, command
+        assert "damaged" not in err and "--recover" not in err and "--new" not in err, command
+    assert review_file.read_bytes() == future
+    assert sorted(p.name for p in review_file.parent.iterdir()) == [
+        review_file.name, review_file.name + ".bak", review_file.name + ".lock"]
+    store = ReviewStore(store_dir)
+    assert store.damaged_reviews() == [] and store.newer_reviews() == [review_file.stem]
