@@ -158,11 +158,9 @@ def run(options: argparse.Namespace) -> int:
                         return fail(handle.read_only_reason)
                     handle.set_url(options.url)
             except DamagedReviewError as error:
-                if error.backup is not None:
-                    return fail(error.message)
-                return fail(f"{error.message} Run `claim-reader status {path} --recover` to "
-                            f"keep what can be read, or `claim-reader status {path} --new` to "
-                            "start a new review, then export again.")
+                from reader.cli.review import damaged_advice
+
+                return fail(damaged_advice(error, options, "status", ", then export again"))
             finally:
                 for notice in store.notices:
                     print(f"claim-reader: note: {printable(notice)}", file=sys.stderr)

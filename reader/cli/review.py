@@ -197,6 +197,41 @@ def _print_status(handle: Any) -> None:
                  f"“{clipped(recheck.new, 60)}”")
 
 
+def command_again(options: argparse.Namespace, choice: str, command: str | None = None) -> str:
+    """The command the user typed, as typed again with ``choice`` (--recover or --new): its
+    file, claim, status, note, sources, reviewer and store, quoted for a POSIX shell.
+    ``command``: another sub-command to suggest (export suggests ``status``)."""
+    import shlex
+
+    name = command or options.command
+    words = ["claim-reader", name, options.file]
+    if name == "tag":
+        words += [options.claim_id, options.status]
+        if options.note is not None:
+            words += ["--note", options.note]
+        for source in options.source:
+            words += ["--source", source]
+        if options.reviewer:
+            words += ["--reviewer", options.reviewer]
+    words.append(choice)
+    if options.store:
+        words += ["--store", options.store]
+    return shlex.join(words)
+
+
+def damaged_advice(error: Any, options: argparse.Namespace, command: str | None = None,
+                   then: str = "") -> str:
+    """A damaged review's message with the commands that make the choice it asks for (none
+    when its backup is usable: then there is nothing to choose, only a fault to fix)."""
+    if error.backup is not None:
+        return error.message
+    new = f"`{command_again(options, '--new', command)}` to start a new review"
+    if not error.readable:
+        return f"{error.message} Run {new}{then}."
+    recover = f"`{command_again(options, '--recover', command)}` to keep what can be read"
+    return f"{error.message} Run {recover}, or {new}{then}."
+
+
 def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
     """The document's review, telling on stderr how it was found when that was not plain, and
     what to do when its file is damaged."""
@@ -206,15 +241,9 @@ def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
         handle = store.open_review(_load_document(options.file), read_only=read_only,
                                    damaged=_damaged_choice(options))
     except DamagedReviewError as error:
-        if error.backup is not None:
-            raise  # nothing to choose: the message says what to fix
-        command = f"claim-reader {options.command} {options.file}"
-        if options.command == "tag":
-            command += f" {options.claim_id} {options.status}"
-        raise DamagedReviewError(
-            error.path, f"{error.message} Run `{command} --recover` to keep what can be read, "
-            f"or `{command} --new` to start a new review.", error.review_id or "",
-            error.reason, error.readable, error.reviewed) from None
+        error.message = damaged_advice(error, options)
+        error.args = (error.message,)
+        raise
     finally:
         shown = list(store.notices)
         for notice in shown:

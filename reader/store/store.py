@@ -872,11 +872,16 @@ class ReviewStore:
                        f"(saved {format_time_of(backup)}) can be read, but it could not be put "
                        f"back in its place{why}. Nothing was changed. Once that is fixed, the "
                        "backup is put back the next time the article is opened.")
+        elif not found.claims:
+            message = (f"{about} is in the damaged file {path} ({reason}), which has no "
+                       "usable backup. Nothing was changed. No claim can be read in it any "
+                       "more: start a new review; the damaged file is kept.")
         else:
+            them = "it" if len(found.claims) == 1 else "them"
             message = (f"{about} is in the damaged file {path} ({reason}), which has no "
                        f"usable backup. Nothing was changed. {claim_count(len(found.claims))} "
-                       f"({found.reviewed()} reviewed) can still be read in it: recover them, "
-                       "or start a new review; the damaged file is kept either way.")
+                       f"({found.reviewed()} reviewed) can still be read in it: recover "
+                       f"{them}, or start a new review; the damaged file is kept either way.")
         error = DamagedReviewError(path, message, review_id, reason, len(found.claims),
                                    found.reviewed())
         error.backup = backup

@@ -180,3 +180,55 @@ def test_an_unreadable_file_from_a_newer_version_is_not_called_damaged(capsys, a
         review_file.name, review_file.name + ".bak", review_file.name + ".lock"]
     store = ReviewStore(store_dir)
     assert store.damaged_reviews() == [] and store.newer_reviews() == [review_file.stem]
+
+
+def _damaged_without_backup(capsys, article_path, store_dir, keep: int | None = None):
+    """A tagged review whose file is cut short (keeping ``keep`` claims whole), no .bak."""
+    claim_id = _status(capsys, article_path, store_dir)["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--store", str(store_dir)]) == 0
+    review_file = next((store_dir / "reviews").glob("*.json"))
+    review_file.with_name(review_file.name + ".bak").unlink()
+    good = review_file.read_bytes()
+    if keep is None:
+        cut = good.index(b'"document"')
+    else:  # just after the keep-th claim
+        starts = [i for i in range(len(good)) if good.startswith(b'\n    "f-', i)]
+        cut = starts[keep] if keep < len(starts) else good.index(b'"document"')
+    review_file.write_bytes(good[:cut])
+    capsys.readouterr()
+    return claim_id, review_file
+
+
+def test_the_suggested_commands_are_the_users_own_and_work(capsys, article_path, tmp_path):
+    import shlex
+
+    store_dir = tmp_path / "my store"
+    claim_id, _ = _damaged_without_backup(capsys, article_path, store_dir)
+    typed = ["tag", str(article_path), claim_id, "d", "--note", "Minutes say 7-2; see p. 4",
+             "--source", "https://example.org/minutes", "--reviewer", "Ann O'Neil",
+             "--store", str(store_dir)]
+    assert main(typed) == 1
+    err = capsys.readouterr().err
+    suggested = [part.split("`")[0] for part in err.split("`claim-reader ")[1:]]
+    assert len(suggested) == 2 and all("--store" in s and "--note" in s for s in suggested)
+    assert main(["export", str(article_path), "--store", str(store_dir)]) == 1
+    assert f"status {shlex.quote(str(article_path))} --recover --store " \
+        f"{shlex.quote(str(store_dir))}" in capsys.readouterr().err
+    recover = shlex.split(next(s for s in suggested if "--recover" in s))
+    assert main(recover) == 0  # typed again as suggested: recovered and tagged
+    capsys.readouterr()
+    claim = next(c for c in _status(capsys, article_path, store_dir)["claims"]
+                 if c["id"] == claim_id)
+    assert (claim["status"], claim["note"]) == ("disputed", "Minutes say 7-2; see p. 4")
+    assert [s["url"] for s in claim["sources"]] == ["https://example.org/minutes"]
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "reviewed) can still be read in it: recover "
+                                                 "it, or"),
+                                            (0, "No claim can be read in it any more")])
+def test_the_damaged_message_counts_in_words(capsys, article_path, tmp_path, keep, says):
+    _damaged_without_backup(capsys, article_path, tmp_path / "store", keep)
+    assert main(["status", str(article_path), "--store", str(tmp_path / "store")]) == 1
+    err = capsys.readouterr().err
+    assert says in err
+    assert ("--recover" in err) == bool(keep) and "--new" in err
