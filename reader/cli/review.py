@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
-from reader.cli.terminal import clipped, json_text, printable
+from reader.cli.terminal import around_difference, clipped, json_text, printable
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
@@ -193,8 +193,8 @@ def _print_status(handle: Any) -> None:
                  f"{value}")
         recheck = claim.recheck()
         if recheck is not None:
-            _say(f"{'':<{id_width}}    needs re-check: was “{clipped(recheck.old, 60)}”, now "
-                 f"“{clipped(recheck.new, 60)}”")
+            was, now = around_difference(recheck.old, recheck.new, 60)
+            _say(f"{'':<{id_width}}    needs re-check: was “{was}”, now “{now}”")
 
 
 def command_again(options: argparse.Namespace, choice: str, command: str | None = None) -> str:

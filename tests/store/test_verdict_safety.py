@@ -241,3 +241,22 @@ def test_opening_a_review_does_not_change_its_file(store_factory, article_path):
     assert handle.path.read_bytes() == before
     entries = store_factory().list_reviews()
     assert entries[0].last_opened > json.loads(before)["updated"]  # kept per user instead
+
+
+def test_status_shows_where_long_words_changed(capsys, tmp_path):
+    sentence = ("According to the finance office's spring report on the harbour works, the "
+                "maintenance budget went up 12 percent in the year to March.")
+    article = tmp_path / "budget.txt"
+    article.write_text(f"Budget\n\n{sentence}\n", encoding="utf-8")
+    store_dir = str(tmp_path / "store")
+    main(["status", str(article), "--json", "--store", store_dir])
+    claim_id = json.loads(capsys.readouterr().out)["claims"][0]["id"]
+    assert main(["tag", str(article), claim_id, "verified", "--store", store_dir]) == 0
+    article.write_text(f"Budget\n\n{sentence.replace('12 percent', '15 percent')}\n",
+                       encoding="utf-8")
+    capsys.readouterr()
+    assert main(["status", str(article), "--store", store_dir]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if "needs re-check: was" in x]
+    was, now = line.split("was “")[1].split("”, now “")
+    assert "up 12 percent" in was and "up 15 percent" in now.rstrip("”")
+    assert len(was) <= 60 and len(now.rstrip("”")) <= 60
