@@ -111,6 +111,11 @@ def list_folder(folder: Path) -> FolderListing:
         names = os.listdir(folder)
     except FileNotFoundError:  # no review saved yet (or a store on a missing drive)
         return FolderListing(set(), [])
+    except NotADirectoryError:
+        blocking = next((part for part in (folder, *folder.parents) if part.exists()), folder)
+        raise StoreError(blocking, f"The review store {folder.parent} cannot be used: "
+                         f"{blocking} is a file, not a folder. Choose another store with "
+                         "--store (or move that file away).") from None
     except OSError as error:
         # Not "no reviews": the reviews may be there, unseen. Opening a document must not start
         # a second review of it, so this is an error the start page and the window show.

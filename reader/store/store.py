@@ -520,7 +520,7 @@ class OpenReview:
         be read in it are merged in first."""
         try:
             disk, _ = read_review(self.path)
-        except DamagedFile:
+        except DamagedFile as damaged:
             if locked:
                 found = salvage(self.path.read_bytes(), self._store.now())
                 if found.claims:
@@ -530,7 +530,7 @@ class OpenReview:
                     merged, _ = merge_claims(self._review.claims, claims, self._store.now())
                     self._review = replace(self._review, claims=merged)
                 # Keep the damaged file aside; our in-memory review is the good copy to write.
-                error = move_aside(self.path, "damaged", self._store.now(),
+                error = move_aside(self.path, damaged.reason, self._store.now(),
                                    self._review.review_id)
                 if error.moved_to is None:
                     raise error from None  # not kept aside, so it must not be written over

@@ -347,8 +347,8 @@ def test_a_store_path_that_is_not_a_folder_says_so(store_factory, article_path, 
     with pytest.raises(StoreError) as caught:  # not a raw NotADirectoryError
         store_factory(not_a_folder).open_review(document, analyser=figure_analyser)
     message = caught.value.message
-    assert f"The store folder {not_a_folder / 'reviews'} cannot be read" in message
-    assert "--store" in message
+    assert f"{not_a_folder} is a file, not a folder" in message
+    assert "Not a directory" not in message and "--store" in message
     assert not_a_folder.read_text(encoding="utf-8") == "a file where the store should be"
     dangling = tmp_path / "store-link"
     dangling.symlink_to(tmp_path / "unmounted" / "store")
@@ -404,3 +404,30 @@ def test_starting_anew_while_another_command_recovers_keeps_the_recovered_review
     assert opened.review.claims[claim_id].status == "verified"
     assert handle.path.exists() and len(list(handle.path.parent.glob("*.corrupt-*"))) == 1
     assert any("kept, not set aside" in n for n in store.notices)
+
+
+def test_a_file_cut_inside_a_string_says_where_in_plain_words(store_factory, article_path):
+    handle, _ = _reviewed(store_factory, article_path)
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good[: good.index(b'"exact": "') + 14])  # inside a string
+    with pytest.raises(DamagedReviewError) as caught:
+        _reopen(store_factory, article_path)
+    assert "not valid JSON: Unterminated string starting at line " in caught.value.message
+    assert "at at" not in caught.value.message
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_says_why(store_factory, article_path,
+                                                           monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    window = _reopen(store_factory, article_path)
+    handle.path.write_bytes(b"{ damaged by a bad sync")
+    for backup in handle.path.parent.glob("*.bak"):
+        backup.unlink()
+    monkeypatch.setattr(os, "replace", lambda *args: (_ for _ in ()).throw(
+        OSError(errno.EBUSY, "Device or resource busy")))
+    with pytest.raises(StoreCorruptError) as caught:
+        window.set_status(claim_id, "disputed")
+    assert "(damaged)" not in caught.value.message
+    assert "is damaged (not valid JSON: Expecting property name enclosed in double quotes " \
+        "at line 1, column 3)" in caught.value.message
