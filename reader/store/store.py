@@ -23,6 +23,7 @@ import contextlib
 import getpass
 import os
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -679,7 +680,7 @@ class ReviewStore:
         self.notices: list[str] = []
         self._prepared = False
         self._tried: set[tuple[str, int, int]] = set()
-        self._store_lock_depth = 0
+        self._lock_depth = threading.local()
 
     def _prepare(self) -> None:
         """Create the folders on first write; clear temporary files a killed writer left."""
@@ -699,21 +700,25 @@ class ReviewStore:
     @contextlib.contextmanager
     def store_lock(self) -> Iterator[None]:
         """The store-wide lock (``STORE/reviews.lock``) under which reviews are created, merged
-        and recovered. Take it before a review's own lock, never after. Re-entrant within this
-        object (a merge under the lock may create or recover a review)."""
-        if self._store_lock_depth:
-            self._store_lock_depth += 1
+        and recovered. Take it before a review's own lock, never after. Re-entrant within one
+        thread (a merge under the lock may create or recover a review), not across threads:
+        the window opens a review in the background while the start page lists the store, and
+        each must wait for the other as two processes do (each thread locks its own open
+        file, and ``flock`` locks of two open files exclude each other)."""
+        depth = getattr(self._lock_depth, "value", 0)
+        if depth:
+            self._lock_depth.value = depth + 1
             try:
                 yield
             finally:
-                self._store_lock_depth -= 1
+                self._lock_depth.value = depth
             return
         with FileLock(self.reviews_dir, max(self.lock_timeout, 30.0)):
-            self._store_lock_depth = 1
+            self._lock_depth.value = 1
             try:
                 yield
             finally:
-                self._store_lock_depth = 0
+                self._lock_depth.value = 0
 
     def review_path(self, review_id: str) -> Path:
         return self.reviews_dir / (review_id + REVIEW_SUFFIX)
