@@ -287,6 +287,14 @@ class ReviewClaim:
                     found[(name, value)] = OpenConflict(name, value, change.reviewer, change.at)
         return tuple(found.values())
 
+    def latest_change(self, field: str) -> StatusChange | None:
+        """The latest user action on ``field`` that did not lose a merge, whatever value the
+        field has now (a value typed into the file by hand has no action of its own)."""
+        lost = self._lost_changes()
+        return next((self.history[position] for position in range(len(self.history) - 1, -1, -1)
+                     if position not in lost and field in _ANSWERS.get(
+                         self.history[position].event, ())), None)
+
     def decided_by(self, field: str) -> StatusChange | None:
         """The user action that gave ``field`` ("status", "note", "dismissed", "sources") its
         current value: the latest one on that field that did not lose a merge. Who saved a

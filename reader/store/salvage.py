@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim, utc_now
@@ -287,7 +287,25 @@ def repair_claim(key: str, value: Any, text_length: int | None,
             fixed["anchor"] = {**fixed["anchor"], "start": 0, "end": 0}
             orphaned = True
     fixed["orphaned"] = orphaned
-    return ReviewClaim.from_dict(fixed), problems
+    claim = ReviewClaim.from_dict(fixed)
+    if "status" in value and value["status"] != fixed["status"]:
+        claim = _status_repaired(claim, stamp)
+    return claim, problems
+
+
+def _status_repaired(claim: ReviewClaim, stamp: str) -> ReviewClaim:
+    """A status typed by hand and read as another: the history says so (a status entry by no
+    one in particular), so that it matches the claim's status, and a merge sees the hand edit
+    as a change like any other (not the last status the history knew)."""
+    from reader.store.model import StatusChange, stamp_after
+
+    latest = claim.latest_change("status")
+    before = latest.to_status if latest is not None else "unreviewed"
+    if before == claim.status:
+        return claim
+    at = stamp_after(stamp, max((change.at for change in claim.history), default=""))
+    return replace(claim, updated=max(claim.updated, at),
+                   history=(*claim.history, StatusChange(at, before, claim.status)))
 
 
 def _text_or_empty(data: dict[str, Any], key: str) -> str:

@@ -516,30 +516,47 @@ class OpenReview:
         return lost
 
     def _merge_from_disk(self, locked: bool = True) -> list[LostValue]:
-        """Bring in what another process saved since we last read or wrote. Only a caller
-        holding the lock (``locked``) may move a damaged file aside; the claims that can still
-        be read in it are merged in first."""
+        """Bring in what another process saved since we last read or wrote; returns our values
+        that lost to it. A file with bad values (a status typed by hand) is read repaired and
+        merged like any other save. Only a caller holding the lock (``locked``) may move a
+        damaged file aside; the claims that can still be read in it are merged in first."""
         try:
             disk, _ = read_review(self.path)
+        except RepairableFile as repairable:
+            if not locked:
+                return []
+            raw = self.path.read_bytes()
+            kept = self._store._keep_copy(self.path, raw)
+            self._store.notices.append(_repaired_notice(self.path, repairable, kept))
+            repaired = repairable.review
+            claims, _ = reanchor(repaired.claims, repaired.document.text,
+                                 repaired.document.text, record_rewording=False)
+            return self._merge_in(replace(repaired, claims=claims))
         except DamagedFile as damaged:
-            if locked:
-                found = salvage(self.path.read_bytes(), self._store.now())
-                if found.claims:
-                    document = found.document or self._review.document
-                    claims, _ = reanchor(found.claims, document.text,
-                                         self._review.document.text, record_rewording=False)
-                    merged, _ = merge_claims(self._review.claims, claims, self._store.now())
-                    self._review = replace(self._review, claims=merged)
-                # Keep the damaged file aside; our in-memory review is the good copy to write.
-                error = move_aside(self.path, damaged.reason, self._store.now(),
-                                   self._review.review_id)
-                if error.moved_to is None:
-                    raise error from None  # not kept aside, so it must not be written over
-                self._store.notices.append(
-                    f"The review file {self.path} was damaged; it is kept as {error.moved_to}, "
-                    f"and this review, with the {claim_count(len(found.claims))} that could "
-                    "still be read in it, was saved in its place.")
-            return []
+            if not locked:
+                return []
+            found = salvage(self.path.read_bytes(), self._store.now())
+            lost: list[LostValue] = []
+            if found.claims:
+                ours = self._review
+                document = found.document or ours.document
+                claims, _ = reanchor(found.claims, document.text, ours.document.text,
+                                     record_rewording=False)
+                # Saved by another process, as any file on disk: it wins a clash, and ours is
+                # the value the user is told did not survive.
+                lost = self._merge_in(Review(ours.review_id, ours.document, claims,
+                                             found.time("created") or ours.created,
+                                             found.time("updated") or ours.updated))
+            # Keep the damaged file aside; our in-memory review is the good copy to write.
+            error = move_aside(self.path, damaged.reason, self._store.now(),
+                               self._review.review_id)
+            if error.moved_to is None:
+                raise error from None  # not kept aside, so it must not be written over
+            self._store.notices.append(
+                f"The review file {self.path} was damaged; it is kept as {error.moved_to}, "
+                f"and this review, with the {claim_count(len(found.claims))} that could "
+                "still be read in it, was saved in its place.")
+            return lost
         except ReviewNotFoundError:
             return []
         if disk.read_only:
@@ -1090,11 +1107,7 @@ class ReviewStore:
         claims, _ = reanchor(review.claims, review.document.text, review.document.text,
                              record_rewording=False)
         kept = self._replace_damaged(path, raw, replace(review, claims=claims))
-        shown = "; ".join(repairable.problems[:3]) + (
-            f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
-        self.notices.append(
-            f"{path} held values this version cannot read, so only those were repaired "
-            f"({shown}); every other claim is as it was. The file as it was is kept as {kept}.")
+        self.notices.append(_repaired_notice(path, repairable, kept))
 
     def _write_recovered(self, path: Path, review: Review) -> None:
         renderer = EntryRenderer("claims", ReviewClaim.to_dict)
@@ -1423,6 +1436,13 @@ class ReviewStore:
             report = self._merge_into(entry.review_id, replace(incoming, document=(
                 incoming.document)))
             return self.load(entry.review_id), report
+
+
+def _repaired_notice(path: Path, repairable: RepairableFile, kept: Path) -> str:
+    shown = "; ".join(repairable.problems[:3]) + (
+        f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
+    return (f"{path} held values this version cannot read, so only those were repaired "
+            f"({shown}); every other claim is as it was. The file as it was is kept as {kept}.")
 
 
 def _reason(error: StoreError | OSError) -> str:

@@ -130,3 +130,41 @@ def test_a_conflict_stays_open_when_the_losers_clock_ran_ahead():
     again, _ = merge_claims({"c1": claim}, {"c1": noted}, "2026-01-01T10:00:02.000000Z")
     assert again["c1"].note == "see the minutes"
     assert [(c.value, c.reviewer) for c in again["c1"].open_conflicts()] == [("disputed", "bo")]
+
+
+def _typed_by_hand(path, claim_id, status):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["claims"][claim_id]["status"] = status
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def test_a_status_typed_by_hand_is_repaired_and_recorded(tmp_path, article_path):
+    root, claim_id, (ann,) = _writers(tmp_path, article_path, "ann")
+    ann.set_status(claim_id, "disputed")
+    _typed_by_hand(ann.path, claim_id, "Verifed")
+    store = ReviewStore(root, reviewer="bo")
+    claim = store.open_review(make_document(ARTICLE, article_path),
+                              analyser=figure_analyser).review.claims[claim_id]
+    assert claim.status == "verified"
+    last = claim.history[-1]  # the history agrees with the status it now has
+    assert (last.event, last.from_status, last.to_status) == ("status", "disputed", "verified")
+    assert claim.decided_by("status") is last
+    assert any("read as verified" in n for n in store.notices)
+
+
+def test_a_window_saving_over_a_hand_edited_value_is_told(tmp_path, article_path):
+    root, claim_id, (window,) = _writers(tmp_path, article_path, "ann")
+    other = list(window.review.claims)[1]
+    window.set_status(other, "unverifiable")
+    _typed_by_hand(window.path, claim_id, "Verifed")  # while the window is open
+    with pytest.raises(StoreConflictError) as told:
+        window.set_status(claim_id, "disputed")
+    assert "your status (disputed) was not kept" in told.value.message
+    assert any("were repaired" in n for n in window._store.notices)
+    assert not any("was damaged" in n for n in window._store.notices)
+    claims = _open(root, "cy", article_path).review.claims
+    assert claims[claim_id].status == "verified"
+    assert [(c.value, c.reviewer) for c in claims[claim_id].open_conflicts()] == [
+        ("disputed", "ann")]
+    assert claims[other].status == "unverifiable"
+    assert len(list(window.path.parent.glob("*.corrupt-*"))) == 1  # the file as typed, kept
