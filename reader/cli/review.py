@@ -234,12 +234,13 @@ def damaged_advice(error: Any, options: argparse.Namespace, command: str | None 
 
 def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
     """The document's review, telling on stderr how it was found when that was not plain, and
-    what to do when its file is damaged."""
+    what to do when its file is damaged. Nothing is saved until the command changes something
+    (a tag with a mistyped claim id leaves no new review behind)."""
     from reader.store.errors import DamagedReviewError
 
     try:
         handle = store.open_review(_load_document(options.file), read_only=read_only,
-                                   damaged=_damaged_choice(options))
+                                   damaged=_damaged_choice(options), save=False)
     except DamagedReviewError as error:
         error.message = damaged_advice(error, options)
         error.args = (error.message,)
@@ -266,7 +267,7 @@ def _run_status(options: argparse.Namespace, store: Any) -> int:
 
 def _run_tag(options: argparse.Namespace, store: Any) -> int:
     if not all(source.strip() for source in options.source):
-        # Checked before the review is opened: opening may save it (a text re-anchored).
+        # Checked first: a command that fails changes nothing.
         return fail("--source needs a URL or a citation; nothing was changed.", USAGE)
     from reader.store.errors import StoreConflictError
 
@@ -289,10 +290,15 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
     except StoreConflictError as error:  # saved, but someone else's value was kept
         lost = error.message
         claim = handle.claim(claim_id)
+    if handle.dirty and handle.saved:  # the tag changed nothing, but the text was re-anchored
+        handle.save()
     progress = handle.progress()
     _say(f"{claim.id}: {claim.status} — {clipped(claim.text, TEXT_WIDTH)}")
     if lost:
         return fail(lost)
+    if not handle.saved:
+        _say("Nothing to save: the claim was already so, and no review was started.")
+        return 0
     _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 

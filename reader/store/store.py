@@ -918,6 +918,7 @@ class ReviewStore:
         read_only: bool = False,
         damaged: str = "ask",
         similar: str = "use",
+        save: bool = True,
     ) -> OpenReview:
         """The review of ``document``: found by content hash or path, else by content
         similarity (an article moved *and* edited), or created.
@@ -928,6 +929,10 @@ class ReviewStore:
         verdict whose words changed is flagged for re-checking). The result is saved at once
         unless ``read_only``; a failed save does not raise but leaves ``dirty`` True and
         ``last_error`` set, so the window can open and show a banner.
+
+        ``save=False`` leaves the saving (a new review's first write, a re-anchored one's) to
+        the first change, so that a command that fails before changing anything (a mistyped
+        claim id) leaves no trace.
 
         ``similar``: "use" a review found by similarity (``notices`` says so), "offer" it
         (``handle.similar``; a new review is then not written until its first change) or
@@ -979,7 +984,7 @@ class ReviewStore:
         handle.notices = [*self.notices, *notices]
         if not handle.read_only:
             self.state.mark_opened(handle.review.review_id, now)
-            if handle.dirty and handle.similar is None:
+            if handle.dirty and handle.similar is None and save:
                 try:
                     self._prepare()
                     handle.save()

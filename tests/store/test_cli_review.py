@@ -59,6 +59,11 @@ def test_tag_errors_are_clear(capsys, article_path, tmp_path):
     assert main(["tag", str(article_path), "no-such-id", "verified", "--store", store_dir]) == 1
     err = capsys.readouterr().err
     assert "no-such-id" in err and "claim-reader status" in err
+    assert list((tmp_path / "store").glob("reviews/*.json")) == []  # no review started
+    assert main(["tag", str(article_path), "f-the-council", "unreviewed", "--store",
+                 store_dir]) == 0  # changes nothing: still no review
+    assert "Nothing to save" in capsys.readouterr().out
+    assert list((tmp_path / "store").glob("reviews/*.json")) == []
     missing = tmp_path / "missing.txt"
     assert main(["tag", str(missing), "x", "verified", "--store", store_dir]) == 1
     assert str(missing) in capsys.readouterr().err
