@@ -584,27 +584,29 @@ class OpenReview:
             self.dirty = dirty
         return self._review
 
-    def _adopt_existing(self) -> None:
+    def _adopt_existing(self) -> list[LostValue]:
         """Before a new review's first write (under the store lock): if another process created
-        a review of the same text meanwhile, become that review, merging ours into it."""
+        a review of the same text meanwhile, become that review, merging ours into it. Returns
+        our values that lost to that review's (it was saved, and reported, first)."""
         store = self._store
         store.index.load()
         entry = store.find(self._review.document.sha256, None, exact_only=True)
         if entry is None or entry.review_id == self._review.review_id or entry.damaged:
-            return
+            return []
         path = store.review_path(entry.review_id)
         try:
             disk, signature = read_review(path)
         except (DamagedFile, StoreError):
-            return
+            return []
         if disk.read_only:
-            return
+            return []
         ours = self._review
         self._review = replace(ours, review_id=entry.review_id)
         self.path = path
-        self._merge_in(replace(disk, review_id=entry.review_id))
+        lost = self._merge_in(replace(disk, review_id=entry.review_id))
         self._review = replace(self._review, created=disk.created)
         self._signature = signature
+        return lost
 
     def save(self) -> Review:
         """Write the review (merging other processes' changes first). Safe to call again after a
@@ -616,8 +618,8 @@ class OpenReview:
             self._store._prepare()
             if self._signature is None and not self.path.exists():
                 with self._store.store_lock():
-                    self._adopt_existing()
-                    lost = self._write_locked()
+                    lost = self._adopt_existing()
+                    lost += self._write_locked()
             else:
                 lost = self._write_locked()
         except StoreReadOnlyError:

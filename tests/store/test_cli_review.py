@@ -192,7 +192,7 @@ def _damaged_without_backup(capsys, article_path, store_dir, keep: int | None = 
     claim_id = _status(capsys, article_path, store_dir)["claims"][0]["id"]
     assert main(["tag", str(article_path), claim_id, "verified", "--store", str(store_dir)]) == 0
     review_file = next((store_dir / "reviews").glob("*.json"))
-    review_file.with_name(review_file.name + ".bak").unlink()
+    review_file.with_name(review_file.name + ".bak").unlink(missing_ok=True)
     good = review_file.read_bytes()
     if keep is None:
         cut = good.index(b'"document"')

@@ -71,13 +71,16 @@ def test_the_person_named_for_a_kept_value_is_the_one_who_saved_it(tmp_path, art
     assert "because bob saved disputed first" in told.value.message
 
 
+@pytest.mark.parametrize("review", ["existing", "new"])
 def test_a_note_saved_by_another_tag_meanwhile_is_kept_or_shown(capsys, article_path,
-                                                                tmp_path, monkeypatch):
+                                                                tmp_path, monkeypatch, review):
     from reader.cli import main
 
     store_dir = str(tmp_path / "store")
     assert main(["status", str(article_path), "--json", "--store", store_dir]) == 0
-    claim_id = json.loads(capsys.readouterr().out)["claims"][0]["id"]
+    claim_id, other = [c["id"] for c in json.loads(capsys.readouterr().out)["claims"][:2]]
+    if review == "existing":
+        assert main(["tag", str(article_path), other, "v", "--store", store_dir]) == 0
     real_open = ReviewStore.open_review
     fired = []
 
