@@ -825,6 +825,12 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
+        if format_name in SIGNED_FORMATS:
+            from reader.export.claim_review import withheld_note
+
+            withheld = withheld_note(self.session.review)
+            if withheld:
+                self.message_bar.show_message("info", f"Exported to {path}. {withheld}")
 
     def _load_reviewer(self):  # -> Reviewer | None
         from reader.config import ConfigError, load_reviewer

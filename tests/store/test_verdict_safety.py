@@ -51,9 +51,13 @@ def test_a_verdict_on_changed_words_is_kept_and_flagged_until_confirmed(store_fa
     published = replace(edited.review, document=replace(edited.review.document,
                                                          url="https://example.org/vote"))
     for fmt, expected in (("csv", "7 to 2"), ("md", "Needs re-check"),
-                          ("html", "Needs re-check"), ("jsonld", "needs re-check"),
-                          ("claimreview", "Verified (needs re-check)")):
+                          ("html", "Needs re-check"), ("jsonld", "needs re-check")):
         assert expected in render(published, fmt, Reviewer("Ana Test", "")), fmt
+    # Not published until settled: left out of the ClaimReview, and the exporter is told.
+    assert claim.id not in render(published, "claimreview", Reviewer("Ana Test", ""))
+    from reader.export.claim_review import withheld_note
+
+    assert f"{claim.id} (needs re-check)" in withheld_note(published)
     # Opening again does not flag it twice, nor clear it.
     assert _open(store_factory(), article_path, EDITED).review.claims[claim.id].recheck()
     confirmed = edited.confirm(claim.id)
@@ -260,3 +264,26 @@ def test_status_shows_where_long_words_changed(capsys, tmp_path):
     was, now = line.split("was “")[1].split("”, now “")
     assert "up 12 percent" in was and "up 15 percent" in now.rstrip("”")
     assert len(was) <= 60 and len(now.rstrip("”")) <= 60
+
+
+def test_a_verdict_in_conflict_is_not_published_and_the_exporter_is_told(
+        capsys, article_path, tmp_path):
+    from reader.store import StoreConflictError
+
+    store_dir = tmp_path / "store"
+    first = _open(ReviewStore(store_dir, reviewer="ann"), article_path)
+    late = _open(ReviewStore(store_dir, reviewer="bo"), article_path)
+    contested, settled = list(first.review.claims)[:2]
+    first.set_status(contested, "verified")
+    first.set_status(settled, "disputed")
+    with pytest.raises(StoreConflictError):
+        late.set_status(contested, "disputed")
+    capsys.readouterr()
+    assert main(["export", str(article_path), "--format", "claimreview", "--url",
+                 "https://example.org/sea-wall", "--author", "Ana Test", "--store",
+                 str(store_dir)]) == 0
+    captured = capsys.readouterr()
+    published = [item["@id"].rsplit(":", 1)[1] for item in json.loads(captured.out)["@graph"]]
+    assert published == [settled]
+    assert f"1 tagged claim is left out of the ClaimReview until its verdict is settled: " \
+        f"{contested} (in conflict)" in captured.err
