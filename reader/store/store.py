@@ -180,6 +180,18 @@ def conflict_message(path: Path, lost: list[LostValue]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreOverview:
+    """The store as the start page lists it: the readable reviews (most recently opened by this
+    user first), the review files that cannot be read and have no usable backup, and those a
+    newer version of the app wrote that this one cannot read (by id). A damaged or newer
+    entry keeps what the index last knew of its article (title, path)."""
+
+    reviews: list[IndexEntry]
+    damaged: list[IndexEntry]
+    newer: list[IndexEntry]
+
+
+@dataclass(frozen=True, slots=True)
 class SimilarReview:
     """A review of an earlier version of the article, found by content (see similarity)."""
 
@@ -758,24 +770,33 @@ class ReviewStore:
                 pass  # a read-only store: listed as it is; opening says what is wrong
         return entries
 
+    def overview(self) -> StoreOverview:
+        """Everything the start page shows, from one look at the store (tidied first, see
+        ``entries``)."""
+        entries = self.entries()
+        opened = self.state.opened()
+        readable = [replace(e, last_opened=opened.get(e.review_id, e.updated))
+                    for e in entries.values() if not e.damaged]
+        by_id = sorted(entries.values(), key=lambda e: e.review_id)
+        return StoreOverview(
+            sorted(readable, key=lambda e: e.last_opened, reverse=True),
+            [e for e in by_id if e.damaged and not e.newer], [e for e in by_id if e.newer])
+
     def list_reviews(self) -> list[IndexEntry]:
         """Every readable reviewed document for the start page, most recently opened by this
         user first (damaged files are in ``damaged_reviews()``)."""
-        opened = self.state.opened()
-        entries = [replace(e, last_opened=opened.get(e.review_id, e.updated))
-                   for e in self.entries().values() if not e.damaged]
-        return sorted(entries, key=lambda e: e.last_opened, reverse=True)
+        return self.overview().reviews
 
     def damaged_reviews(self) -> list[str]:
         """Ids of review files in the folder that cannot be read and have no usable backup.
         Each stays until the user recovers what can be read (``recover``) or starts anew
         (``set_aside``)."""
-        return sorted(rid for rid, e in self.entries().items() if e.damaged and not e.newer)
+        return [entry.review_id for entry in self.overview().damaged]
 
     def newer_reviews(self) -> list[str]:
         """Ids of review files written by a newer version of the app that this one cannot
         read: not damaged, never recovered or set aside; update Claim Reader to open them."""
-        return sorted(rid for rid, e in self.entries().items() if e.newer)
+        return [entry.review_id for entry in self.overview().newer]
 
     def find(self, sha256: str, path: str | os.PathLike[str] | None = None, *,
              exact_only: bool = False,
