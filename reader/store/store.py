@@ -39,7 +39,6 @@ from reader.store.anchoring import (
     reanchor,
 )
 from reader.store.atomic import (
-    backup_path,
     ensure_private_dir,
     remove_stale_temporaries,
     write_atomic,
@@ -1266,32 +1265,6 @@ class ReviewStore:
         self.notices.append(f"The damaged review file {path} ({reason}) was moved to "
                             f"{moved_to} and kept; a new review was started.")
         return moved_to
-
-    def restore_backup(self, review_id: str) -> OpenReview:
-        """Put a review's ``.bak`` back in place. A current file, if any, is moved aside first
-        rather than overwritten."""
-        path = self.review_path(review_id)
-        backup = backup_path(path)
-        try:
-            raw = backup.read_bytes()
-            parse_review(raw, backup)
-        except OSError as error:
-            raise StoreError(backup, f"The backup {backup} cannot be read "
-                             f"({error.strerror or error}). {_NOTHING_RESTORED}") from None
-        except DamagedFile as damaged:
-            raise StoreError(backup, f"The backup {backup} cannot be used either "
-                             f"({damaged.reason}). {_NOTHING_RESTORED}") from None
-        try:
-            with self.store_lock(), FileLock(path, self.lock_timeout):
-                if path.exists():
-                    os.replace(path, path.with_name(f"{path.name}.replaced-"
-                                                    f"{file_stamp(self.now())}"))
-                write_atomic(path, raw, keep_backup=False)
-        except OSError as error:
-            raise write_error(path, error) from None
-        handle = self.load(review_id)
-        self.index.put(IndexEntry.of(handle.review, FileSignature.of(path)))
-        return handle
 
     # Merging ---------------------------------------------------------------------------------
 

@@ -359,24 +359,6 @@ def test_a_store_path_that_is_not_a_folder_says_so(store_factory, article_path, 
     assert "--store" in message and "review.json" not in message
 
 
-@pytest.mark.parametrize("backup_state", ["missing", "damaged"])
-def test_a_backup_that_cannot_be_restored_says_what_now(store_factory, article_path,
-                                                        backup_state):
-    handle, _ = _reviewed(store_factory, article_path)
-    backup = handle.path.with_name(handle.path.name + ".bak")
-    if backup_state == "missing":
-        backup.unlink()
-    else:
-        backup.write_text("{ also damaged", encoding="utf-8")
-    current = handle.path.read_bytes()
-    with pytest.raises(StoreError) as caught:
-        store_factory().restore_backup(handle.review.review_id)
-    message = caught.value.message
-    assert str(backup) in message
-    assert "Nothing was changed and every file is kept" in message
-    assert handle.path.read_bytes() == current
-
-
 def test_starting_anew_while_another_command_recovers_keeps_the_recovered_review(
         store_factory, article_path, monkeypatch):
     from reader.store import ReviewStore
