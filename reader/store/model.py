@@ -169,7 +169,7 @@ def value_set(change: StatusChange, field: str) -> object | None:
     if field == "dismissed" and change.event in ("dismiss", "restore"):
         return change.event == "dismiss"
     if field == "note" and change.event == "note":
-        return change.note if change.value is None else change.value
+        return change.note
     return None
 
 
@@ -316,12 +316,15 @@ class ReviewClaim:
         changed the verdict since: the words that were judged and the words now."""
         if self.orphaned or not self.has_verdict:
             return None
+        if not any(change.event == "reworded" for change in self.history):
+            return None
+        lost = self._lost_changes()  # a verdict that was not kept re-judged nothing
         judged: StatusChange | None = None
-        for change in self.history:
+        for position, change in enumerate(self.history):
             if change.event == "reworded":
                 if judged is None:
                     judged = change
-            elif change.event in ("status", "confirm"):
+            elif change.event in ("status", "confirm") and position not in lost:
                 judged = None
         if judged is None or judged.words is None or judged.words == self.anchor.exact:
             return None

@@ -171,3 +171,22 @@ def test_a_window_saving_over_a_hand_edited_value_is_told(tmp_path, article_path
         ("disputed", "ann")]
     assert claims[other].status == "unverifiable"
     assert len(list(window.path.parent.glob("*.corrupt-*"))) == 1  # the file as typed, kept
+
+
+def test_a_verdict_that_lost_does_not_confirm_changed_words():
+    from reader.store.model import Anchor, ReviewClaim, StatusChange
+
+    history = (
+        StatusChange("2026-01-01T10:00:00.000000Z", "unreviewed", "verified", "ann"),
+        StatusChange("2026-01-01T11:00:00.000000Z", "verified", "verified", "", "reworded",
+                     words="cited 14 times"),
+        StatusChange("2026-01-01T11:05:00.000000Z", "verified", "disputed", "bo"),  # lost
+        StatusChange("2026-01-01T11:05:01.000000Z", "verified", "disputed", "bo", "conflict",
+                     field="status", value="disputed"),
+    )
+    claim = ReviewClaim("c1", "figure", "auto", Anchor("cited 15 times", "", "", 0, 14),
+                        "2026-01-01T09:00:00.000000Z", "2026-01-01T11:05:01.000000Z",
+                        status="verified", history=history)
+    assert [(c.value, c.reviewer) for c in claim.open_conflicts()] == [("disputed", "bo")]
+    recheck = claim.recheck()  # ann's verdict still judged the old words
+    assert recheck is not None and recheck.old == "cited 14 times"
