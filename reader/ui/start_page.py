@@ -311,11 +311,11 @@ class DamagedNotice(QFrame):
                 self._row(store, entry, button=True)
         if newer:
             count = len(newer)
-            files, was = ("file", "was") if count == 1 else ("files", "were")
+            files, was, them = ("file", "was", "it") if count == 1 else ("files", "were", "them")
             self._line(
                 f"{count} review {files} in the store {was} written by a newer version of "
-                "Claim Reader, which this version cannot read; nothing in them has been "
-                "changed. Update Claim Reader to open them.")
+                f"Claim Reader, which this version cannot read; nothing in {them} has been "
+                f"changed. Update Claim Reader to open {them}.")
             for entry in newer:
                 self._row(store, entry, button=False)
         self.show()
