@@ -40,7 +40,8 @@ CONFLICT_COPY = re.compile(
     r")\.json")
 """The copies sync programs leave when a review changed on two machines at once; they are merged
 into the review (see ``ReviewStore``) and then moved to ``reviews/merged/``."""
-NEWER_VERSION = "written by a newer version of Claim Reader, which this version cannot read"
+_NEWER_WORDS = "written by a newer version of Claim Reader"
+NEWER_VERSION = f"{_NEWER_WORDS}, which this version cannot read"
 """``IndexEntry.damaged`` of a file that is not damaged but from a newer app: never recovered
 or set aside, only named (update Claim Reader)."""
 
@@ -90,8 +91,9 @@ class IndexEntry:
 
     @property
     def newer(self) -> bool:
-        """The file is from a newer app and cannot be read (not damaged: see NEWER_VERSION)."""
-        return self.damaged == NEWER_VERSION
+        """The file is from a newer app and cannot be read (not damaged: see NEWER_VERSION;
+        an index written before that held the whole message, which says the same)."""
+        return self.damaged is not None and _NEWER_WORDS in self.damaged
 
     def signature_matches(self, signature: FileSignature | None) -> bool:
         return signature is not None and (signature.size, signature.mtime_ns) == (

@@ -185,6 +185,13 @@ def test_an_unreadable_file_from_a_newer_version_is_not_called_damaged(capsys, a
             ".corrupt-" in p.name] == [review_file.name]  # not moved aside, nothing new
     store = ReviewStore(store_dir)
     assert store.damaged_reviews() == [] and store.newer_reviews() == [review_file.stem]
+    # An index written by the version before, which kept the whole message, says the same.
+    from dataclasses import replace
+
+    entry = store.index.load()[review_file.stem]
+    assert replace(entry, damaged=f"{review_file} was written by a newer version of Claim "
+                   "Reader (file format 9; this version understands up to 2). It was left "
+                   "untouched: update Claim Reader to change it.").newer
 
 
 def _damaged_without_backup(capsys, article_path, store_dir, keep: int | None = None):
