@@ -9,7 +9,8 @@ Qt is loaded for that format only, on its offscreen platform, so it works with n
 ``claimreview`` is written only when it can be published: it needs the article's web address
 (a saved page's canonical link or og:url, or ``--url``, which is then kept in the review) and the
 reviewer's name (``--author``, else ``name`` under ``[reviewer]`` in the settings file that the
-window's Preferences write; never the login name)."""
+window's Preferences write; never the login name). A verdict in conflict or to re-check is left
+out of it, with a note on stderr naming the claims."""
 
 from __future__ import annotations
 
@@ -158,9 +159,9 @@ def run(options: argparse.Namespace) -> int:
                         return fail(handle.read_only_reason)
                     handle.set_url(options.url)
             except DamagedReviewError as error:
-                return fail(f"{error.message} Run `claim-reader status {path} --recover` to "
-                            f"keep what can be read, or `claim-reader status {path} --new` to "
-                            "start a new review, then export again.")
+                from reader.cli.review import damaged_advice
+
+                return fail(damaged_advice(error, options, "status", ", then export again"))
             finally:
                 for notice in store.notices:
                     print(f"claim-reader: note: {printable(notice)}", file=sys.stderr)
@@ -173,6 +174,11 @@ def run(options: argparse.Namespace) -> int:
             refusal = _not_publishable(review, reviewer, path)
             if refusal:
                 return fail(refusal)
+            from reader.export.claim_review import withheld_note
+
+            withheld = withheld_note(review)
+            if withheld:  # said before the output, which may be piped on
+                print(f"claim-reader: note: {printable(withheld)}", file=sys.stderr)
         if options.format == "pdf":
             data = _pdf(review)
         else:

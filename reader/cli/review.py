@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_status import EXIT_CODES_HELP, USAGE, fail, output_closed
-from reader.cli.terminal import clipped, json_text, printable
+from reader.cli.terminal import around_difference, clipped, json_text, printable
 from reader.store.model import STATUSES
 
 TEXT_WIDTH = 70
@@ -193,26 +193,58 @@ def _print_status(handle: Any) -> None:
                  f"{value}")
         recheck = claim.recheck()
         if recheck is not None:
-            _say(f"{'':<{id_width}}    needs re-check: was “{clipped(recheck.old, 60)}”, now "
-                 f"“{clipped(recheck.new, 60)}”")
+            was, now = around_difference(recheck.old, recheck.new, 60)
+            _say(f"{'':<{id_width}}    needs re-check: was “{was}”, now “{now}”")
+
+
+def command_again(options: argparse.Namespace, choice: str, command: str | None = None) -> str:
+    """The command the user typed, as typed again with ``choice`` (--recover or --new): its
+    file, claim, status, note, sources, reviewer and store, quoted for a POSIX shell.
+    ``command``: another sub-command to suggest (export suggests ``status``)."""
+    import shlex
+
+    name = command or options.command
+    words = ["claim-reader", name, options.file]
+    if name == "tag":
+        words += [options.claim_id, options.status]
+        if options.note is not None:
+            words += ["--note", options.note]
+        for source in options.source:
+            words += ["--source", source]
+        if options.reviewer:
+            words += ["--reviewer", options.reviewer]
+    words.append(choice)
+    if options.store:
+        words += ["--store", options.store]
+    return shlex.join(words)
+
+
+def damaged_advice(error: Any, options: argparse.Namespace, command: str | None = None,
+                   then: str = "") -> str:
+    """A damaged review's message with the commands that make the choice it asks for (none
+    when its backup is usable: then there is nothing to choose, only a fault to fix)."""
+    if error.backup is not None:
+        return error.message
+    new = f"`{command_again(options, '--new', command)}` to start a new review"
+    if not error.readable:
+        return f"{error.message} Run {new}{then}."
+    recover = f"`{command_again(options, '--recover', command)}` to keep what can be read"
+    return f"{error.message} Run {recover}, or {new}{then}."
 
 
 def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
     """The document's review, telling on stderr how it was found when that was not plain, and
-    what to do when its file is damaged."""
+    what to do when its file is damaged. Nothing is saved until the command changes something
+    (a tag with a mistyped claim id leaves no new review behind)."""
     from reader.store.errors import DamagedReviewError
 
     try:
         handle = store.open_review(_load_document(options.file), read_only=read_only,
-                                   damaged=_damaged_choice(options))
+                                   damaged=_damaged_choice(options), save=False)
     except DamagedReviewError as error:
-        command = f"claim-reader {options.command} {options.file}"
-        if options.command == "tag":
-            command += f" {options.claim_id} {options.status}"
-        raise DamagedReviewError(
-            error.path, f"{error.message} Run `{command} --recover` to keep what can be read, "
-            f"or `{command} --new` to start a new review.", error.review_id or "",
-            error.reason, error.readable, error.reviewed) from None
+        error.message = damaged_advice(error, options)
+        error.args = (error.message,)
+        raise
     finally:
         shown = list(store.notices)
         for notice in shown:
@@ -235,7 +267,7 @@ def _run_status(options: argparse.Namespace, store: Any) -> int:
 
 def _run_tag(options: argparse.Namespace, store: Any) -> int:
     if not all(source.strip() for source in options.source):
-        # Checked first: the status and note are saved one by one, before the sources.
+        # Checked first: a command that fails changes nothing.
         return fail("--source needs a URL or a citation; nothing was changed.", USAGE)
     from reader.store.errors import StoreConflictError
 
@@ -248,29 +280,25 @@ def _run_tag(options: argparse.Namespace, store: Any) -> int:
         claim_id = handle.claim(resolve_claim_id(handle, options.claim_id)).id
     except AmbiguousClaimId as error:
         return fail(str(error))
-    reviewer = options.reviewer
-    lost: list[str] = []
-
-    def apply(change: Any) -> Any:
-        try:
-            return change()
-        except StoreConflictError as error:  # saved, but someone else's value was kept
-            lost.append(error.message)
-            return handle.claim(claim_id)
-
-    claim = apply(lambda: handle.set_status(claim_id, options.status, reviewer=reviewer))
-    if options.note is not None:
-        claim = apply(lambda: handle.set_note(claim_id, options.note, reviewer=reviewer))
-    for source in options.source:
-        is_url = source.startswith(("http://", "https://"))
-        claim = apply(lambda s=source, u=is_url: handle.add_source(
-            claim_id, url=s if u else "", citation="" if u else s, reviewer=reviewer))
+    sources = tuple(handle.new_source(url=source, citation="") if source.startswith(
+        ("http://", "https://")) else handle.new_source(citation=source)
+        for source in options.source)
+    lost = ""
+    try:  # status, note and sources in one save: see OpenReview.tag
+        claim = handle.tag(claim_id, options.status, note=options.note, sources=sources,
+                           reviewer=options.reviewer)
+    except StoreConflictError as error:  # saved, but someone else's value was kept
+        lost = error.message
+        claim = handle.claim(claim_id)
+    if handle.dirty and handle.saved:  # the tag changed nothing, but the text was re-anchored
+        handle.save()
     progress = handle.progress()
     _say(f"{claim.id}: {claim.status} — {clipped(claim.text, TEXT_WIDTH)}")
     if lost:
-        for message in lost:
-            fail(message)
-        return 1
+        return fail(lost)
+    if not handle.saved:
+        _say("Nothing to save: the claim was already so, and no review was started.")
+        return 0
     _say(f"Saved in {handle.path} ({progress.reviewed} of {progress.total} reviewed)")
     return 0
 

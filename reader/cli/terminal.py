@@ -35,3 +35,27 @@ def clipped(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` characters, for a column of a listing."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def around_difference(old: str, new: str, width: int) -> tuple[str, str]:
+    """Two versions of a text, each on one line of at most ``width`` characters, cut around
+    where they first differ (with … where cut), so that a change late in a long sentence shows
+    instead of two identical beginnings."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    begin = max(0, same - width // 3)
+    space = old.find(" ", begin, same)
+    if begin and old[begin - 1] != " " and space != -1:
+        begin = space + 1  # start at a word
+
+    def cut(text: str) -> str:
+        if begin == 0:
+            return clipped(text, width)
+        part = "…" + text[begin:]
+        return part if len(part) <= width else part[: width - 1] + "…"
+
+    return cut(old), cut(new)

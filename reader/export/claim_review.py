@@ -2,6 +2,9 @@
 fact-checking sites publish: one ClaimReview per tagged claim (unreviewed and dismissed claims
 are left out), the status as the rating's ``alternateName``, the speaker as the claim's author.
 
+A verdict that is not settled (in conflict, or given on words that have changed since) is not
+published: such claims are left out (``unsettled``) and the caller says so (``withheld_note``).
+
 A ClaimReview is meant to be published, so it is only written when it can be: the article's
 web address (``itemReviewed.appearance.url``: a saved page's canonical link, or given by the
 reviewer) and the reviewer's name (``author``: from Preferences, ``--author`` or the settings
@@ -52,10 +55,8 @@ def claim_review(review: Review, claim: ReviewClaim, reviewer: Reviewer) -> dict
     item_reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if claim.speaker:
         item_reviewed["author"] = {"@type": "Person", "name": claim.speaker}
-    # A verdict to re-check or in conflict says so in its rating name: never published as final.
     rating: dict[str, Any] = {"@type": "Rating",
-                              "alternateName": STATUS_LABELS.get(claim.status, claim.status)
-                              + "".join(f" ({flag})" for flag in flags(claim))}
+                              "alternateName": STATUS_LABELS.get(claim.status, claim.status)}
     if claim.note:
         rating["ratingExplanation"] = claim.note
     data: dict[str, Any] = {
@@ -77,12 +78,38 @@ def claim_review(review: Review, claim: ReviewClaim, reviewer: Reviewer) -> dict
     return data
 
 
+def _tagged(review: Review) -> list[ReviewClaim]:
+    return [claim for claim in review.ordered_claims()
+            if claim.status != "unreviewed" and not claim.dismissed]
+
+
+def unsettled(review: Review) -> list[tuple[ReviewClaim, list[str]]]:
+    """The tagged claims whose verdict must not be published yet, each with why ("in
+    conflict", "needs re-check")."""
+    return [(claim, flags(claim)) for claim in _tagged(review) if flags(claim)]
+
+
+def withheld_note(review: Review) -> str | None:
+    """What to tell whoever exports a ClaimReview about the verdicts left out of it."""
+    left_out = unsettled(review)
+    if not left_out:
+        return None
+    listed = "; ".join(f"{claim.id} ({', '.join(why)})" for claim, why in left_out[:5])
+    if len(left_out) > 5:
+        listed += f"; and {len(left_out) - 5} more"
+    count = len(left_out)
+    return (f"{count} tagged claim{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} "
+            f"left out of the ClaimReview until {'its' if count == 1 else 'their'} verdict is "
+            f"settled: {listed}. Pick a value for a conflict, confirm or change a verdict to "
+            "re-check, then export again.")
+
+
 def claim_reviews(review: Review, reviewer: Reviewer) -> dict[str, Any]:
     missing = missing_for_publication(review, reviewer)
     if missing:
         raise NotPublishable(missing)
-    graph = [claim_review(review, claim, reviewer) for claim in review.ordered_claims()
-             if claim.status != "unreviewed" and not claim.dismissed]
+    graph = [claim_review(review, claim, reviewer) for claim in _tagged(review)
+             if not flags(claim)]
     return {"@context": "https://schema.org", "@graph": graph}
 
 

@@ -30,7 +30,8 @@ def render_csv(review: Review) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for claim in review.ordered_claims():
-        reviewer = next((h.reviewer for h in reversed(claim.history) if h.event == "status"), "")
+        decided = claim.decided_by("status") if claim.history else None
+        reviewer = decided.reviewer if decided is not None else ""
         recheck = claim.recheck() if claim.history else None
         conflicts = claim.open_conflicts() if claim.history else ()
         row = (claim.id, claim.status, "yes" if claim.dismissed else "no",

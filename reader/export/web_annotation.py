@@ -56,9 +56,19 @@ def _bodies(claim: ReviewClaim) -> list[dict[str, Any]]:
     return bodies
 
 
+def annotator(claim: ReviewClaim) -> str:
+    """Who made the annotation: whoever saved its status, else its note, its sources or its
+    dismissal (never someone whose value lost a merge, nor an entry the app wrote)."""
+    for name in ("status", "note", "sources", "dismissed"):
+        decided = claim.decided_by(name) if claim.history else None
+        if decided is not None and decided.reviewer:
+            return decided.reviewer
+    return ""
+
+
 def annotation(review: Review, claim: ReviewClaim) -> dict[str, Any]:
     anchor = claim.anchor
-    reviewer = next((h.reviewer for h in reversed(claim.history) if h.reviewer), "")
+    reviewer = annotator(claim)
     item: dict[str, Any] = {
         "id": f"urn:claim-reader:{review.review_id}:{claim.id}",
         "type": "Annotation",

@@ -6,6 +6,7 @@ banner as it is and the command line can print it. Catch ``StoreError`` to handl
 
 from __future__ import annotations
 
+import errno as errno_module
 from pathlib import Path
 
 
@@ -25,9 +26,38 @@ class StoreWriteError(StoreError):
     save can be retried with ``OpenReview.save()``.
     """
 
-    def __init__(self, path: Path | str | None, message: str, errno: int | None = None) -> None:
+    def __init__(self, path: Path | str | None, message: str, errno: int | None = None,
+                 reason: str = "", cause: OSError | None = None) -> None:
         super().__init__(path, message)
         self.errno = errno
+        self.reason = reason or message
+        """What went wrong, as a phrase for a longer message ("the disk is full")."""
+        self.cause = cause
+        """The system's error, to say it again about another file."""
+
+
+def write_error(path: Path, error: OSError, what: str = "save",
+                after: str | None = None) -> StoreWriteError:
+    """A failure to write ``path`` as a message that says what happened and what to do;
+    ``what`` is the verb the user knows it by ("save", "recover"), ``after`` what is left
+    (default: the file on disk is unchanged, or nothing was saved when there was none)."""
+    code = error.errno
+    if code == errno_module.ENOSPC or code == getattr(errno_module, "EDQUOT", -1):
+        reason, todo = "the disk is full", "Free some space, then"
+    elif code in (errno_module.EACCES, errno_module.EPERM, errno_module.EROFS):
+        reason = f"the store folder {path.parent} is read-only or not yours"
+        todo = "Fix its permissions or choose another store with --store, then"
+    else:
+        reason = str(error.strerror or error)
+        todo = "Choose another store with --store, or"
+    if after is None:
+        try:
+            exists = path.exists()
+        except OSError:
+            exists = True
+        after = "The file on disk is unchanged." if exists else "Nothing was saved."
+    return StoreWriteError(path, f"Could not {what} {path}: {reason}. {todo} try again. "
+                           f"{after}", errno=code, reason=reason, cause=error)
 
 
 class StoreCorruptError(StoreError):

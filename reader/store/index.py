@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.store.atomic import write_atomic
-from reader.store.errors import StoreError
+from reader.store.errors import StoreError, StoreNewerError
 from reader.store.locking import FileLock
 from reader.store.model import Progress, Review
 from reader.store.review_file import DamagedFile, FileSignature, move_aside, parse_review
@@ -40,6 +40,10 @@ CONFLICT_COPY = re.compile(
     r")\.json")
 """The copies sync programs leave when a review changed on two machines at once; they are merged
 into the review (see ``ReviewStore``) and then moved to ``reviews/merged/``."""
+_NEWER_WORDS = "written by a newer version of Claim Reader"
+NEWER_VERSION = f"{_NEWER_WORDS}, which this version cannot read"
+"""``IndexEntry.damaged`` of a file that is not damaged but from a newer app: never recovered
+or set aside, only named (update Claim Reader)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,12 @@ class IndexEntry:
                    signature.size if signature else 0, signature.mtime_ns if signature else 0,
                    sketch_of(review.claims))
 
+    @property
+    def newer(self) -> bool:
+        """The file is from a newer app and cannot be read (not damaged: see NEWER_VERSION;
+        an index written before that held the whole message, which says the same)."""
+        return self.damaged is not None and _NEWER_WORDS in self.damaged
+
     def signature_matches(self, signature: FileSignature | None) -> bool:
         return signature is not None and (signature.size, signature.mtime_ns) == (
             self.size, self.mtime_ns)
@@ -103,6 +113,11 @@ def list_folder(folder: Path) -> FolderListing:
         names = os.listdir(folder)
     except FileNotFoundError:  # no review saved yet (or a store on a missing drive)
         return FolderListing(set(), [])
+    except NotADirectoryError:
+        blocking = next((part for part in (folder, *folder.parents) if part.exists()), folder)
+        raise StoreError(blocking, f"The review store {folder.parent} cannot be used: "
+                         f"{blocking} is a file, not a folder. Choose another store with "
+                         "--store (or move that file away).") from None
     except OSError as error:
         # Not "no reviews": the reviews may be there, unseen. Opening a document must not start
         # a second review of it, so this is an error the start page and the window show.
@@ -186,6 +201,8 @@ class StoreIndex:
             review = parse_review(raw, path)
         except DamagedFile as damaged:
             return self._damaged_entry(review_id, raw, damaged.reason, signature, previous)
+        except StoreNewerError:
+            return self._damaged_entry(review_id, raw, NEWER_VERSION, signature, previous)
         except (OSError, StoreError) as error:
             reason = getattr(error, "message", None) or str(error)
             return self._damaged_entry(review_id, b"", reason, signature, previous)

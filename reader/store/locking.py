@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from reader.store.atomic import FILE_MODE, POSIX
-from reader.store.errors import StoreLockedError
+from reader.store.errors import StoreLockedError, write_error
 
 if POSIX:
     import fcntl
@@ -71,7 +71,13 @@ class FileLock:
             raise
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            # A read-only store (a mounted backup, a share without write access): a change
+            # cannot be made, said plainly rather than as a traceback.
+            raise write_error(self.target, error, "change",
+                              "Nothing was changed.") from None
         deadline = time.monotonic() + self.timeout
         delay = 0.001
         while not self._locked_or_closed(fd):

@@ -24,7 +24,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from reader.store.model import CONFLICT_FIELDS, ReviewClaim, Source, StatusChange
+from reader.store.model import (
+    CONFLICT_FIELDS,
+    ReviewClaim,
+    Source,
+    StatusChange,
+    stamp_after,
+)
 
 Winner = Literal["later", "local", "incoming"]
 
@@ -142,8 +148,9 @@ def merge_claim(
 
 
 def _last_reviewer(claim: ReviewClaim, name: str) -> str:
-    return next((h.reviewer for h in reversed(claim.history)
-                 if h.event != "conflict" and name in fields_of(h)), "")
+    """Who saved the claim's current value of ``name``."""
+    decided = claim.decided_by(name)
+    return decided.reviewer if decided is not None else ""
 
 
 def _merge_fields(
@@ -178,6 +185,9 @@ def _merge_fields(
         merged = replace(local, **values, history=history,
                          updated=max(local.updated, incoming.updated))
         return merged, ("local" if merged.decision() == local.decision() else "incoming"), None
+    # After every entry it is about, whatever the clocks: a conflict entry sorted before the
+    # action that lost would let that action answer it.
+    now = stamp_after(now, max(change.at for change in history))
     records = tuple(
         StatusChange(at=now, from_status=values["status"], to_status=loser.status,
                      reviewer=_last_reviewer(loser, name), event="conflict", note=loser.note,

@@ -43,6 +43,20 @@ def format_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def stamp_after(now: str, latest: str) -> str:
+    """``now``, or a microsecond after ``latest`` when a clock (another machine's) ran ahead:
+    an entry the app adds about earlier entries must sort after them."""
+    if now > latest:
+        return now
+    from datetime import timedelta
+
+    try:
+        moment = datetime.strptime(latest, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return now
+    return format_time(moment + timedelta(microseconds=1))
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a claim sits: its exact words with some context, and their offsets (a hint once the
@@ -142,8 +156,29 @@ class StatusChange:
 
 
 _ANSWERS = {"status": ("status",), "note": ("note",), "dismiss": ("dismissed",),
-            "restore": ("dismissed",)}
-"""Which conflicting field each user action settles."""
+            "restore": ("dismissed",), "source": ("sources",)}
+"""Which field each user action sets (and so which conflict on it it settles)."""
+
+
+def value_set(change: StatusChange, field: str) -> object | None:
+    """The value a user action gave ``field``, when the history records it: a status change's
+    new status, a dismissal, a note edit's new text (in ``note``; note entries written before
+    the text was recorded hold "")."""
+    if field == "status" and change.event == "status":
+        return change.to_status
+    if field == "dismissed" and change.event in ("dismiss", "restore"):
+        return change.event == "dismiss"
+    if field == "note" and change.event == "note":
+        return change.note
+    return None
+
+
+def conflict_value(change: StatusChange) -> str | bool:
+    """The value a "conflict" entry records as not kept (older entries hold it in ``to`` for a
+    status, in ``note`` for a note)."""
+    if change.value is not None:
+        return change.value
+    return change.to_status if change.field == "status" else change.note
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,43 +241,90 @@ class ReviewClaim:
         """Whether the user decided something that depends on the claim's words."""
         return self.status != "unreviewed" or bool(self.note)
 
+    def _lost_changes(self) -> set[int]:
+        """Positions in the history of the user actions whose value lost a merge: each
+        "conflict" entry's value was set by the latest action before it, by the same reviewer,
+        on the same field, to that value. Such an action answers nothing: a third writer whose
+        value also lost must not hide the second writer's conflict."""
+        lost: set[int] = set()
+        for position, change in enumerate(self.history):
+            if change.event != "conflict" or change.field not in CONFLICT_FIELDS:
+                continue
+            wanted = conflict_value(change)
+            for earlier in range(position - 1, -1, -1):
+                candidate = self.history[earlier]
+                if change.field in _ANSWERS.get(candidate.event, ()) and \
+                        candidate.reviewer == change.reviewer and \
+                        value_set(candidate, change.field) == wanted:
+                    lost.add(earlier)
+                    break
+        return lost
+
     def open_conflicts(self) -> tuple[OpenConflict, ...]:
         """Values that lost a merge and were not answered since: a "conflict" entry stays open
-        until a later action on the same field (or a "resolve" of it). Derived from the history,
-        so two copies merged together agree on it without a field of its own."""
+        until a later action on the same field that did not itself lose (or a "resolve" of it).
+        Derived from the history, so two copies merged together agree on it without a field of
+        its own."""
+        lost = self._lost_changes()
         pending: dict[str, list[StatusChange]] = {name: [] for name in CONFLICT_FIELDS}
-        for change in self.history:
+        for position, change in enumerate(self.history):
             if change.event == "conflict":
                 if change.field in pending:
                     pending[change.field].append(change)
             elif change.event == "resolve":
                 if change.field in pending:
                     pending[change.field] = []
-            else:
+            elif position not in lost:
                 for name in _ANSWERS.get(change.event, ()):
-                    pending[name] = []
+                    if name in pending:
+                        pending[name] = []
         found: dict[tuple[str, Any], OpenConflict] = {}
         for name in CONFLICT_FIELDS:
             current = getattr(self, name)
             for change in pending[name]:
-                value = change.value
-                if value is None:
-                    value = change.to_status if name == "status" else change.note
+                value = conflict_value(change)
                 if value != current and (name, value) not in found:
                     found[(name, value)] = OpenConflict(name, value, change.reviewer, change.at)
         return tuple(found.values())
+
+    def latest_change(self, field: str) -> StatusChange | None:
+        """The latest user action on ``field`` that did not lose a merge, whatever value the
+        field has now (a value typed into the file by hand has no action of its own)."""
+        lost = self._lost_changes()
+        return next((self.history[position] for position in range(len(self.history) - 1, -1, -1)
+                     if position not in lost and field in _ANSWERS.get(
+                         self.history[position].event, ())), None)
+
+    def decided_by(self, field: str) -> StatusChange | None:
+        """The user action that gave ``field`` ("status", "note", "dismissed", "sources") its
+        current value: the latest one on that field that did not lose a merge. Who saved a
+        verdict is its reviewer (exports, "because … saved … first"), not whoever touched the
+        claim last."""
+        lost = self._lost_changes()
+        current = getattr(self, field)
+        for position in range(len(self.history) - 1, -1, -1):
+            change = self.history[position]
+            if position in lost or field not in _ANSWERS.get(change.event, ()):
+                continue
+            value = value_set(change, field)
+            if value is None or value == current:
+                return change
+        return None
 
     def recheck(self) -> Recheck | None:
         """The claim's words changed after its verdict was given, and nobody has confirmed or
         changed the verdict since: the words that were judged and the words now."""
         if self.orphaned or not self.has_verdict:
             return None
+        if not any(change.event == "reworded" for change in self.history):
+            return None
+        lost = self._lost_changes()  # a verdict that was not kept re-judged nothing
         judged: StatusChange | None = None
-        for change in self.history:
+        for position, change in enumerate(self.history):
             if change.event == "reworded":
                 if judged is None:
                     judged = change
-            elif change.event in ("status", "confirm"):
+            elif change.event in ("status", "confirm") and position not in lost:
                 judged = None
         if judged is None or judged.words is None or judged.words == self.anchor.exact:
             return None

@@ -65,6 +65,15 @@ def newer_message(path: Path, version: int) -> str:
             "in it is lost: update Claim Reader to change it.")
 
 
+def json_problem(error: json.JSONDecodeError) -> str:
+    """Where and what, in one phrase: "Unterminated string starting at line 52, column 9"
+    (the decoder's message may itself end in "at")."""
+    where = f"line {error.lineno}, column {error.colno}"
+    if error.msg.endswith(" at"):
+        return f"{error.msg} {where}"
+    return f"{error.msg} at {where}"
+
+
 def parse_review(raw: bytes, path: Path) -> Review:
     """The review in ``raw``; raises ``DamagedFile`` or ``StoreNewerError``. A newer file that
     can still be read comes back with ``read_only_reason`` set."""
@@ -75,7 +84,7 @@ def parse_review(raw: bytes, path: Path) -> Review:
     except UnicodeDecodeError:
         raise DamagedFile("the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise DamagedFile(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        raise DamagedFile(f"not valid JSON: {json_problem(error)}") from None
     version = schema_version_of(data)
     if version is None:
         raise DamagedFile("it has no valid schema_version")
@@ -85,8 +94,9 @@ def parse_review(raw: bytes, path: Path) -> Review:
             return Review.from_dict(data, read_only_reason=message)
         except (KeyError, TypeError, ValueError, AttributeError):
             raise StoreNewerError(path, message.replace(
-                "It is open read-only so that nothing in it is lost", "It was left untouched"
-            )) from None
+                "It is open read-only so that nothing in it is lost: update Claim Reader to "
+                "change it.", "This version cannot read it, so it was left untouched: update "
+                "Claim Reader to open it.")) from None
     try:
         if version < SCHEMA_VERSION:
             data = migrate(data)

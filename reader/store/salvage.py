@@ -6,8 +6,13 @@ Two kinds of damage are handled differently:
   "Verifed", a source with a bad date): every claim is checked on its own and a bad field is
   repaired (a misspelt status is read as the status it is closest to, anything else gets the
   field's empty value), so one bad value costs nothing else; each repair is reported;
-- a file that is no longer JSON (truncated by a full disk or a crash of another program, a
-  conflict marker left by git, binary junk): the store writes every file with
+- a file left with git's conflict markers (``<<<<<<<``, ``|||||||``, ``=======``,
+  ``>>>>>>>``): each side of the merge is rebuilt whole (the lines both sides share plus that
+  side's part of every conflict), read on its own, and the sides' claims are merged claim by
+  claim as a sync program's conflict copy is, so a claim both sides changed keeps one value and
+  shows the other as a conflict, and nothing either side decided is lost;
+- a file that is no longer JSON (truncated by a full disk or a crash of another program,
+  binary junk): the store writes every file with
   ``json.dumps(indent=2, sort_keys=True)``, so each claim starts on a line of its own, indented
   by four spaces, and each top-level key on a line indented by two. Every such start is tried
   with a JSON decoder; every claim that decodes whole, and checks, is kept. Claims sort before
@@ -20,10 +25,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim
+from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim, utc_now
 
 _CLAIM_START = re.compile(r'^    ("(?:[^"\\\n]|\\.)*"): \{', re.MULTILINE)
 _HEADER_KEY = re.compile(r'^  "([a-z_]+)": ', re.MULTILINE)
@@ -44,6 +49,11 @@ class Salvage:
     claims: dict[str, ReviewClaim] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     whole_json: bool = False
+    merge_sides: int = 0
+    """How many sides of a git merge the file holds (0: it has no conflict markers)."""
+    sides_whole: bool = False
+    """Each side of the git merge (ours and theirs) reads as a whole review: merging them
+    loses nothing, so no choice is needed."""
 
     @property
     def document(self) -> DocumentSnapshot | None:
@@ -54,10 +64,11 @@ class Salvage:
         if not isinstance(text, str) or not isinstance(sha, str) or not _HEX64.fullmatch(sha):
             return None
         path = data.get("source_path")
-        title, kind = data.get("title"), data.get("format")
+        title, kind, url = data.get("title"), data.get("format"), data.get("url")
         return DocumentSnapshot(text, title if isinstance(title, str) else "", sha,
                                 kind if isinstance(kind, str) else "text",
-                                path if isinstance(path, str) else None)
+                                path if isinstance(path, str) else None,
+                                url if isinstance(url, str) else "")
 
     def time(self, key: str) -> str | None:
         value = self.header.get(key)
@@ -71,9 +82,74 @@ def _decode_at(text: str, start: int) -> Any:
     return json.JSONDecoder().raw_decode(text, start)[0]
 
 
-def salvage(raw: bytes) -> Salvage:
-    """Everything readable in ``raw``, whatever its damage; never raises."""
+_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
+
+
+def merge_sides(text: str) -> list[str] | None:
+    """The texts of the sides of a git merge left in ``text``: ours, theirs, and the base when
+    git wrote it (``merge.conflictStyle diff3``); None when there is no conflict marker. A
+    marker is seven characters at the start of a line, which no line of a review file written
+    by the store starts with (a text's line breaks are escaped inside its JSON string)."""
+    lines = text.splitlines(keepends=True)
+    if not any(line.startswith(_MARKERS[0]) for line in lines):
+        return None
+    ours: list[str] = []
+    theirs: list[str] = []
+    base: list[str] = []
+    has_base = False
+    part = "both"
+    for line in lines:
+        bare = line.rstrip("\r\n")
+        if part == "both" and bare.startswith(_MARKERS[0]):
+            part = "ours"
+        elif part == "ours" and bare.startswith(_MARKERS[1]):
+            part, has_base = "base", True
+        elif part in ("ours", "base") and bare == _MARKERS[2]:
+            part = "theirs"
+        elif part == "theirs" and bare.startswith(_MARKERS[3]):
+            part = "both"
+        else:
+            for side, name in ((ours, "ours"), (theirs, "theirs"), (base, "base")):
+                if part in ("both", name):
+                    side.append(line)
+    sides = ["".join(ours), "".join(theirs)]
+    if has_base:
+        sides.append("".join(base))
+    return sides
+
+
+def _merged_sides(sides: list[str], now: str) -> Salvage:
+    """What can be read of each side of a git merge, merged: the claims of every side (placed
+    in the text of the first side that holds one), a claim both sides changed merged field by
+    field (a value both set differently is kept on one side and recorded as a conflict)."""
+    from reader.store.anchoring import reanchor
+    from reader.store.merge import merge_claims
+
+    found = [salvage(side.encode("utf-8"), now) for side in sides]
+    result = Salvage(merge_sides=len(found))
+    result.header = next((side.header for side in found if side.document is not None),
+                         found[0].header)
+    result.sides_whole = all(side.whole_json and not side.problems and
+                             side.document is not None for side in found[:2])
+    document = result.document
+    for side in found:
+        claims = side.claims
+        if document is not None and side.document is not None and \
+                side.document.sha256 != document.sha256:
+            claims, _ = reanchor(claims, side.document.text, document.text,
+                                 record_rewording=False)
+        result.claims, _ = merge_claims(result.claims, claims, now)
+        result.problems.extend(p for p in side.problems if p not in result.problems)
+    return result
+
+
+def salvage(raw: bytes, now: str | None = None) -> Salvage:
+    """Everything readable in ``raw``, whatever its damage; never raises. ``now`` stamps the
+    conflicts a merge of two versions of a claim records (default: the current time)."""
     text = raw.decode("utf-8", errors="replace")
+    sides = merge_sides(text)
+    if sides is not None:
+        return _merged_sides(sides, now or utc_now())
     result = Salvage()
     raw_claims: dict[str, Any] = {}
     try:
@@ -103,7 +179,7 @@ def salvage(raw: bytes) -> Salvage:
             except ValueError:
                 continue
             if isinstance(value, dict) and "anchor" in value:
-                # A git conflict leaves two versions of a claim: both are kept for the merge.
+                # A claim found twice (a file pasted together by hand): both are merged.
                 raw_claims.setdefault(key, [])
                 raw_claims[key].append(value)
     document = result.document
@@ -118,7 +194,7 @@ def salvage(raw: bytes) -> Salvage:
             if claim is None:
                 continue
             if claim.id in result.claims:
-                claim = merge_claim(result.claims[claim.id], claim, fallback)[0]
+                claim = merge_claim(result.claims[claim.id], claim, now or utc_now())[0]
             result.claims[claim.id] = claim
     return result
 
@@ -211,7 +287,25 @@ def repair_claim(key: str, value: Any, text_length: int | None,
             fixed["anchor"] = {**fixed["anchor"], "start": 0, "end": 0}
             orphaned = True
     fixed["orphaned"] = orphaned
-    return ReviewClaim.from_dict(fixed), problems
+    claim = ReviewClaim.from_dict(fixed)
+    if "status" in value and value["status"] != fixed["status"]:
+        claim = _status_repaired(claim, stamp)
+    return claim, problems
+
+
+def _status_repaired(claim: ReviewClaim, stamp: str) -> ReviewClaim:
+    """A status typed by hand and read as another: the history says so (a status entry by no
+    one in particular), so that it matches the claim's status, and a merge sees the hand edit
+    as a change like any other (not the last status the history knew)."""
+    from reader.store.model import StatusChange, stamp_after
+
+    latest = claim.latest_change("status")
+    before = latest.to_status if latest is not None else "unreviewed"
+    if before == claim.status:
+        return claim
+    at = stamp_after(stamp, max((change.at for change in claim.history), default=""))
+    return replace(claim, updated=max(claim.updated, at),
+                   history=(*claim.history, StatusChange(at, before, claim.status)))
 
 
 def _text_or_empty(data: dict[str, Any], key: str) -> str:

@@ -20,10 +20,10 @@ once.
 from __future__ import annotations
 
 import contextlib
-import errno
 import getpass
 import os
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -39,7 +39,6 @@ from reader.store.anchoring import (
     reanchor,
 )
 from reader.store.atomic import (
-    backup_path,
     ensure_private_dir,
     remove_stale_temporaries,
     write_atomic,
@@ -50,8 +49,10 @@ from reader.store.errors import (
     ReviewNotFoundError,
     StoreConflictError,
     StoreError,
+    StoreNewerError,
     StoreReadOnlyError,
     StoreWriteError,
+    write_error,
 )
 from reader.store.index import INDEX_NAME, REVIEW_ID, REVIEW_SUFFIX, IndexEntry, StoreIndex
 from reader.store.location import resolve_store_dir
@@ -137,20 +138,6 @@ def check_consulted(consulted: str) -> None:
                      "(for example 2026-03-14), or leave it empty.")
 
 
-def write_error(path: Path, error: OSError) -> StoreWriteError:
-    """A save failure as a message that says what happened and what to do."""
-    code = error.errno
-    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
-        reason = "the disk is full. Free some space, then save again."
-    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = (f"the store folder {path.parent} is read-only or not yours. Fix its permissions"
-                  " or choose another store with --store, then save again.")
-    else:
-        reason = f"{error.strerror or error}. Save again, or choose another store with --store."
-    return StoreWriteError(path, f"Could not save {path}: {reason} The file on disk is "
-                           "unchanged.", errno=code)
-
-
 def claim_count(count: int) -> str:
     return f"{count} claim" + ("" if count == 1 else "s")
 
@@ -181,11 +168,26 @@ def conflict_message(path: Path, lost: list[LostValue]) -> str:
         claim_id, field, kept, ours, by = (value.claim_id, value.field, value.kept,
                                            value.ours, value.by)
         who = by or "another program"
-        parts.append(f"claim {claim_id}: your {FIELD_NAMES.get(field, field)} "
-                     f"({describe_value(field, ours)}) was not kept, because {who} saved "
+        if field == "note":
+            yours = f"your note {ours!r}" if ours else "your empty note"
+        else:
+            yours = f"your {FIELD_NAMES.get(field, field)} ({describe_value(field, ours)})"
+        parts.append(f"claim {claim_id}: {yours} was not kept, because {who} saved "
                      f"{describe_value(field, kept)} first")
     return ("Not saved as asked — " + "; ".join(parts) + f". Both values are kept in {path} "
             "and the claim is marked as a conflict until someone picks one.")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreOverview:
+    """The store as the start page lists it: the readable reviews (most recently opened by this
+    user first), the review files that cannot be read and have no usable backup, and those a
+    newer version of the app wrote that this one cannot read (by id). A damaged or newer
+    entry keeps what the index last knew of its article (title, path)."""
+
+    reviews: list[IndexEntry]
+    damaged: list[IndexEntry]
+    newer: list[IndexEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,10 +285,10 @@ class OpenReview:
         return self._review.claims[claim.id]
 
     def _event(self, claim: ReviewClaim, event: str, now: str, reviewer: str | None,
-               to_status: str | None = None, field: str = "") -> StatusChange:
+               to_status: str | None = None, field: str = "", note: str = "") -> StatusChange:
         return StatusChange(at=now, from_status=claim.status, to_status=to_status or claim.status,
                             reviewer=self._store.reviewer if reviewer is None else reviewer,
-                            event=event, field=field)  # type: ignore[arg-type]
+                            event=event, note=note, field=field)  # type: ignore[arg-type]
 
     def _answer(self, claim: ReviewClaim, event: str, reviewer: str | None,
                 field: str = "") -> ReviewClaim:
@@ -314,6 +316,54 @@ class OpenReview:
         change = self._event(claim, "status", now, reviewer, to_status=status)
         return self._put(replace(claim, status=status, updated=now,
                                  history=(*claim.history, change)))
+
+    def tag(self, claim_id: str, status: str, *, note: str | None = None,
+            sources: tuple[Source, ...] = (), reviewer: str | None = None) -> ReviewClaim:
+        """One command's whole decision on a claim (``claim-reader tag``): its status, and its
+        note and new sources when given, saved at once. One save, not one per field: a later
+        save would count what an earlier one merged from disk as seen, and overwrite a note
+        another process saved meanwhile without telling anyone. Saved together, such a note
+        is a change made at the same time as ours, so it is kept and ours becomes an open
+        conflict (``StoreConflictError``). Tagging the status a claim already has answers an
+        open status conflict and confirms a verdict whose words changed, as ``set_status``."""
+        if status not in STATUSES:
+            raise ValueError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
+        self._check_writable()
+        claim = self.claim(claim_id)
+        changed, history = claim, list(claim.history)
+        if claim.status != status:
+            history.append(self._event(claim, "status", self._store.now(), reviewer,
+                                       to_status=status))
+            changed = replace(changed, status=status)  # type: ignore[arg-type]
+        else:
+            if any(c.field == "status" for c in claim.open_conflicts()):
+                history.append(self._event(claim, "resolve", self._store.now(), reviewer,
+                                           field="status"))
+            if claim.recheck() is not None:
+                history.append(self._event(claim, "confirm", self._store.now(), reviewer))
+        if note is not None and note != claim.note:
+            history.append(self._event(changed, "note", self._store.now(), reviewer, note=note))
+            changed = replace(changed, note=note)
+        added = _new_sources(claim.sources, sources)
+        if added:
+            history.append(self._event(changed, "source", self._store.now(), reviewer))
+            changed = replace(changed, sources=(*claim.sources, *added))
+        if len(history) == len(claim.history):
+            return claim
+        return self._put(replace(changed, updated=history[-1].at, history=tuple(history)))
+
+    def new_source(self, *, title: str = "", url: str = "", citation: str = "",
+                   publisher: str = "", consulted: str = "",
+                   stance: str = "unspecified") -> Source:
+        """A source to attach (``add_source``, ``tag``), checked before anything changes;
+        ``consulted`` is YYYY-MM-DD (today when empty)."""
+        if stance not in STANCES:
+            raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
+        if not (url or citation or title):
+            raise ValueError("A source needs a URL, a citation or a title.")
+        check_consulted(consulted)
+        return Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
+                      consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
 
     def confirm(self, claim_id: str, reviewer: str | None = None) -> ReviewClaim:
         """The verdict still holds for the claim's new words: clears "needs re-check"."""
@@ -352,7 +402,7 @@ class OpenReview:
         now = self._store.now()
         return self._put(replace(claim, note=note, updated=now,
                                  history=(*claim.history, self._event(claim, "note", now,
-                                                                      reviewer))))
+                                                                      reviewer, note=note))))
 
     def _set_sources(self, claim: ReviewClaim, sources: tuple[Source, ...],
                      reviewer: str | None) -> ReviewClaim:
@@ -376,16 +426,11 @@ class OpenReview:
                    reviewer: str | None = None) -> ReviewClaim:
         """Attach a source; ``consulted`` is YYYY-MM-DD (today when empty). A source the claim
         already has (same address, citation and title) is not added twice."""
-        if stance not in STANCES:
-            raise ValueError(f"{stance!r} is not a stance; use one of {', '.join(STANCES)}")
-        if not (url or citation or title):
-            raise ValueError("A source needs a URL, a citation or a title.")
-        check_consulted(consulted)
+        source = self.new_source(title=title, url=url, citation=citation, publisher=publisher,
+                                 consulted=consulted, stance=stance)
         self._check_writable()
         claim = self.claim(claim_id)
-        source = Source(uuid.uuid4().hex[:12], title, url, citation, publisher,
-                        consulted or self._store.now()[:10], stance)  # type: ignore[arg-type]
-        if any(source_key(s) == source_key(source) for s in claim.sources):
+        if not _new_sources(claim.sources, (source,)):
             return claim
         return self._set_sources(claim, (*claim.sources, source), reviewer)
 
@@ -469,9 +514,8 @@ class OpenReview:
         for conflict in report.conflicts:
             mine, kept = ours.claims[conflict.claim_id], theirs[conflict.claim_id]
             for name in conflict.fields:
-                by = next((h.reviewer for h in reversed(kept.history)
-                           if h.event not in ("conflict", "reworded") and name in _fields(h)),
-                          "")
+                decided = kept.decided_by(name)
+                by = decided.reviewer if decided is not None else ""
                 lost.append(LostValue(conflict.claim_id, name, getattr(kept, name),
                                       getattr(mine, name), by))
         document = ours.document
@@ -483,30 +527,47 @@ class OpenReview:
         return lost
 
     def _merge_from_disk(self, locked: bool = True) -> list[LostValue]:
-        """Bring in what another process saved since we last read or wrote. Only a caller
-        holding the lock (``locked``) may move a damaged file aside; the claims that can still
-        be read in it are merged in first."""
+        """Bring in what another process saved since we last read or wrote; returns our values
+        that lost to it. A file with bad values (a status typed by hand) is read repaired and
+        merged like any other save. Only a caller holding the lock (``locked``) may move a
+        damaged file aside; the claims that can still be read in it are merged in first."""
         try:
             disk, _ = read_review(self.path)
-        except DamagedFile:
-            if locked:
-                found = salvage(self.path.read_bytes())
-                if found.claims:
-                    document = found.document or self._review.document
-                    claims, _ = reanchor(found.claims, document.text,
-                                         self._review.document.text, record_rewording=False)
-                    merged, _ = merge_claims(self._review.claims, claims, self._store.now())
-                    self._review = replace(self._review, claims=merged)
-                # Keep the damaged file aside; our in-memory review is the good copy to write.
-                error = move_aside(self.path, "damaged", self._store.now(),
-                                   self._review.review_id)
-                if error.moved_to is None:
-                    raise error from None  # not kept aside, so it must not be written over
-                self._store.notices.append(
-                    f"The review file {self.path} was damaged; it is kept as {error.moved_to}, "
-                    f"and this review, with the {claim_count(len(found.claims))} that could "
-                    "still be read in it, was saved in its place.")
-            return []
+        except RepairableFile as repairable:
+            if not locked:
+                return []
+            raw = self.path.read_bytes()
+            kept = self._store._keep_copy(self.path, raw)
+            self._store.notices.append(_repaired_notice(self.path, repairable, kept))
+            repaired = repairable.review
+            claims, _ = reanchor(repaired.claims, repaired.document.text,
+                                 repaired.document.text, record_rewording=False)
+            return self._merge_in(replace(repaired, claims=claims))
+        except DamagedFile as damaged:
+            if not locked:
+                return []
+            found = salvage(self.path.read_bytes(), self._store.now())
+            lost: list[LostValue] = []
+            if found.claims:
+                ours = self._review
+                document = found.document or ours.document
+                claims, _ = reanchor(found.claims, document.text, ours.document.text,
+                                     record_rewording=False)
+                # Saved by another process, as any file on disk: it wins a clash, and ours is
+                # the value the user is told did not survive.
+                lost = self._merge_in(Review(ours.review_id, ours.document, claims,
+                                             found.time("created") or ours.created,
+                                             found.time("updated") or ours.updated))
+            # Keep the damaged file aside; our in-memory review is the good copy to write.
+            error = move_aside(self.path, damaged.reason, self._store.now(),
+                               self._review.review_id)
+            if error.moved_to is None:
+                raise error from None  # not kept aside, so it must not be written over
+            self._store.notices.append(
+                f"The review file {self.path} was damaged; it is kept as {error.moved_to}, "
+                f"and this review, with the {claim_count(len(found.claims))} that could "
+                "still be read in it, was saved in its place.")
+            return lost
         except ReviewNotFoundError:
             return []
         if disk.read_only:
@@ -534,27 +595,29 @@ class OpenReview:
             self.dirty = dirty
         return self._review
 
-    def _adopt_existing(self) -> None:
+    def _adopt_existing(self) -> list[LostValue]:
         """Before a new review's first write (under the store lock): if another process created
-        a review of the same text meanwhile, become that review, merging ours into it."""
+        a review of the same text meanwhile, become that review, merging ours into it. Returns
+        our values that lost to that review's (it was saved, and reported, first)."""
         store = self._store
         store.index.load()
         entry = store.find(self._review.document.sha256, None, exact_only=True)
         if entry is None or entry.review_id == self._review.review_id or entry.damaged:
-            return
+            return []
         path = store.review_path(entry.review_id)
         try:
             disk, signature = read_review(path)
         except (DamagedFile, StoreError):
-            return
+            return []
         if disk.read_only:
-            return
+            return []
         ours = self._review
         self._review = replace(ours, review_id=entry.review_id)
         self.path = path
-        self._merge_in(replace(disk, review_id=entry.review_id))
+        lost = self._merge_in(replace(disk, review_id=entry.review_id))
         self._review = replace(self._review, created=disk.created)
         self._signature = signature
+        return lost
 
     def save(self) -> Review:
         """Write the review (merging other processes' changes first). Safe to call again after a
@@ -566,12 +629,18 @@ class OpenReview:
             self._store._prepare()
             if self._signature is None and not self.path.exists():
                 with self._store.store_lock():
-                    self._adopt_existing()
-                    lost = self._write_locked()
+                    lost = self._adopt_existing()
+                    lost += self._write_locked()
             else:
                 lost = self._write_locked()
         except StoreReadOnlyError:
             raise
+        except StoreWriteError as error:
+            if error.cause is not None and error.path != self.path:
+                # The store's lock could not be taken: said of the review being saved.
+                error = write_error(self.path, error.cause)
+            self.last_error = error
+            raise error from None
         except StoreError as error:
             self.last_error = error
             raise
@@ -598,10 +667,16 @@ class OpenReview:
         return lost
 
 
-def _fields(change: StatusChange) -> tuple[str, ...]:
-    from reader.store.merge import fields_of
-
-    return fields_of(change)
+def _new_sources(present: tuple[Source, ...], wanted: tuple[Source, ...]) -> list[Source]:
+    """The sources of ``wanted`` that are not already there (same address, citation and
+    title), each once."""
+    keys = {source_key(s) for s in present}
+    added = []
+    for source in wanted:
+        if source_key(source) not in keys:
+            keys.add(source_key(source))
+            added.append(source)
+    return added
 
 
 class ReviewStore:
@@ -635,7 +710,7 @@ class ReviewStore:
         self.notices: list[str] = []
         self._prepared = False
         self._tried: set[tuple[str, int, int]] = set()
-        self._store_lock_depth = 0
+        self._lock_depth = threading.local()
 
     def _prepare(self) -> None:
         """Create the folders on first write; clear temporary files a killed writer left."""
@@ -655,21 +730,25 @@ class ReviewStore:
     @contextlib.contextmanager
     def store_lock(self) -> Iterator[None]:
         """The store-wide lock (``STORE/reviews.lock``) under which reviews are created, merged
-        and recovered. Take it before a review's own lock, never after. Re-entrant within this
-        object (a merge under the lock may create or recover a review)."""
-        if self._store_lock_depth:
-            self._store_lock_depth += 1
+        and recovered. Take it before a review's own lock, never after. Re-entrant within one
+        thread (a merge under the lock may create or recover a review), not across threads:
+        the window opens a review in the background while the start page lists the store, and
+        each must wait for the other as two processes do (each thread locks its own open
+        file, and ``flock`` locks of two open files exclude each other)."""
+        depth = getattr(self._lock_depth, "value", 0)
+        if depth:
+            self._lock_depth.value = depth + 1
             try:
                 yield
             finally:
-                self._store_lock_depth -= 1
+                self._lock_depth.value = depth
             return
         with FileLock(self.reviews_dir, max(self.lock_timeout, 30.0)):
-            self._store_lock_depth = 1
+            self._lock_depth.value = 1
             try:
                 yield
             finally:
-                self._store_lock_depth = 0
+                self._lock_depth.value = 0
 
     def review_path(self, review_id: str) -> Path:
         return self.reviews_dir / (review_id + REVIEW_SUFFIX)
@@ -690,19 +769,33 @@ class ReviewStore:
                 pass  # a read-only store: listed as it is; opening says what is wrong
         return entries
 
+    def overview(self) -> StoreOverview:
+        """Everything the start page shows, from one look at the store (tidied first, see
+        ``entries``)."""
+        entries = self.entries()
+        opened = self.state.opened()
+        readable = [replace(e, last_opened=opened.get(e.review_id, e.updated))
+                    for e in entries.values() if not e.damaged]
+        by_id = sorted(entries.values(), key=lambda e: e.review_id)
+        return StoreOverview(
+            sorted(readable, key=lambda e: e.last_opened, reverse=True),
+            [e for e in by_id if e.damaged and not e.newer], [e for e in by_id if e.newer])
+
     def list_reviews(self) -> list[IndexEntry]:
         """Every readable reviewed document for the start page, most recently opened by this
         user first (damaged files are in ``damaged_reviews()``)."""
-        opened = self.state.opened()
-        entries = [replace(e, last_opened=opened.get(e.review_id, e.updated))
-                   for e in self.entries().values() if not e.damaged]
-        return sorted(entries, key=lambda e: e.last_opened, reverse=True)
+        return self.overview().reviews
 
     def damaged_reviews(self) -> list[str]:
         """Ids of review files in the folder that cannot be read and have no usable backup.
         Each stays until the user recovers what can be read (``recover``) or starts anew
         (``set_aside``)."""
-        return sorted(rid for rid, e in self.entries().items() if e.damaged)
+        return [entry.review_id for entry in self.overview().damaged]
+
+    def newer_reviews(self) -> list[str]:
+        """Ids of review files written by a newer version of the app that this one cannot
+        read: not damaged, never recovered or set aside; update Claim Reader to open them."""
+        return [entry.review_id for entry in self.overview().newer]
 
     def find(self, sha256: str, path: str | os.PathLike[str] | None = None, *,
              exact_only: bool = False,
@@ -763,8 +856,9 @@ class ReviewStore:
         try:
             review, signature = read_review(path)
         except DamagedFile:
-            if not self._recover_automatically(review_id):
-                raise self._damaged_error(review_id, None) from None
+            problem = self._recover_or_fail(review_id, None)
+            if problem is not None:
+                raise problem from None
             review, signature = read_review(path)
         if review.review_id != review_id:
             # A file renamed by hand: it is the file's name that finds it, so it is that name
@@ -773,7 +867,29 @@ class ReviewStore:
         reason = "Opened for viewing only." if read_only and not review.read_only else None
         return OpenReview(self, review, signature, reason)
 
-    def _damaged_error(self, review_id: str, document: Document | None) -> DamagedReviewError:
+    def _recover_or_fail(self, review_id: str,
+                         document: Document | None) -> DamagedReviewError | None:
+        """Recover a damaged review file that needs no choice (see
+        ``_recover_automatically``); else the error that says why it could not be, backup
+        included."""
+        try:
+            if self._recover_automatically(review_id):
+                return None
+            failure = None
+        except StoreNewerError:
+            raise  # not damaged: only this version cannot read it
+        except StoreWriteError as error:
+            failure = error.reason
+        except StoreError as error:
+            failure = error.message
+        except OSError as error:
+            failure = write_error(self.review_path(review_id), error).reason
+        return self._damaged_error(review_id, document, failure)
+
+    def _damaged_error(self, review_id: str, document: Document | None,
+                       failure: str | None = None) -> DamagedReviewError:
+        """What to tell the user about a damaged review file that was not recovered;
+        ``failure`` says why its backup could not be put back, if it has a usable one."""
         path = self.review_path(review_id)
         try:
             raw = path.read_bytes()
@@ -785,17 +901,35 @@ class ReviewStore:
             reason = "it cannot be read"
         except DamagedFile as damaged:
             reason = damaged.reason
+            if found.merge_sides:
+                reason = ("it holds git's conflict markers, and not every version in it can be "
+                          f"read whole: {reason}")
         except StoreError as error:
             reason = error.message
         name = (document.title if document is not None and document.title else None) or (
             found.document.title if found.document is not None else None)
         about = f"The review of “{name}”" if name else "The review"
-        message = (f"{about} is in the damaged file {path} ({reason}), which has no usable "
-                   f"backup. Nothing was changed. {claim_count(len(found.claims))} "
-                   f"({found.reviewed()} reviewed) can still be read in it: recover them, or "
-                   "start a new review; the damaged file is kept either way.")
-        return DamagedReviewError(path, message, review_id, reason, len(found.claims),
-                                  found.reviewed())
+        backup = usable_backup(path)
+        if backup is not None:
+            why = f" ({failure.rstrip('.')})" if failure else ""
+            message = (f"{about} is in the damaged file {path} ({reason}). Its backup {backup} "
+                       f"(saved {format_time_of(backup)}) can be read, but it could not be put "
+                       f"back in its place{why}. Nothing was changed. Once that is fixed, the "
+                       "backup is put back the next time the article is opened.")
+        elif not found.claims:
+            message = (f"{about} is in the damaged file {path} ({reason}), which has no "
+                       "usable backup. Nothing was changed. No claim can be read in it any "
+                       "more: start a new review; the damaged file is kept.")
+        else:
+            them = "it" if len(found.claims) == 1 else "them"
+            message = (f"{about} is in the damaged file {path} ({reason}), which has no "
+                       f"usable backup. Nothing was changed. {claim_count(len(found.claims))} "
+                       f"({found.reviewed()} reviewed) can still be read in it: recover "
+                       f"{them}, or start a new review; the damaged file is kept either way.")
+        error = DamagedReviewError(path, message, review_id, reason, len(found.claims),
+                                   found.reviewed())
+        error.backup = backup
+        return error
 
     def open_review(
         self,
@@ -806,6 +940,7 @@ class ReviewStore:
         read_only: bool = False,
         damaged: str = "ask",
         similar: str = "use",
+        save: bool = True,
     ) -> OpenReview:
         """The review of ``document``: found by content hash or path, else by content
         similarity (an article moved *and* edited), or created.
@@ -816,6 +951,10 @@ class ReviewStore:
         verdict whose words changed is flagged for re-checking). The result is saved at once
         unless ``read_only``; a failed save does not raise but leaves ``dirty`` True and
         ``last_error`` set, so the window can open and show a banner.
+
+        ``save=False`` leaves the saving (a new review's first write, a re-anchored one's) to
+        the first change, so that a command that fails before changing anything (a mistyped
+        claim id) leaves no trace.
 
         ``similar``: "use" a review found by similarity (``notices`` says so), "offer" it
         (``handle.similar``; a new review is then not written until its first change) or
@@ -840,13 +979,21 @@ class ReviewStore:
                 notices.append(f"Using an earlier review found by content: {offer.describe()}.")
                 offer = None
         if entry is not None and entry.damaged:
-            if damaged == "recover":
+            # A usable backup first, whatever was asked: --recover and --new are the choices
+            # for a file without one. Done here, not only when the store was listed, since
+            # listing gives up on the first thing it cannot tidy.
+            problem = self._recover_or_fail(entry.review_id, document)
+            if problem is None:
+                pass
+            elif problem.backup is not None:
+                raise problem  # its backup is there: no choice to make, a fault to fix
+            elif damaged == "recover":
                 self.recover(entry.review_id, document)
             elif damaged == "new":
-                self.set_aside(entry.review_id)
-                entry, found_by = None, None
+                if self.set_aside(entry.review_id) is not None:
+                    entry, found_by = None, None
             else:
-                raise self._damaged_error(entry.review_id, document)
+                raise problem
         if entry is None:
             claims = {c.id: claim_from_analysis(c, document.text, now) for c in analysis.claims}
             review = Review(uuid.uuid4().hex, snapshot, claims, now, now)
@@ -859,7 +1006,7 @@ class ReviewStore:
         handle.notices = [*self.notices, *notices]
         if not handle.read_only:
             self.state.mark_opened(handle.review.review_id, now)
-            if handle.dirty and handle.similar is None:
+            if handle.dirty and handle.similar is None and save:
                 try:
                     self._prepare()
                     handle.save()
@@ -929,12 +1076,52 @@ class ReviewStore:
                 self._repair(path, raw, repairable)
                 return True
             except DamagedFile as damaged:
+                found = salvage(raw, self.now())
+                if found.sides_whole:  # a git merge conflict: both versions, merged
+                    self._merge_git_sides(path, review_id, raw, found)
+                    return True
                 backup = usable_backup(path)
                 if backup is None:
                     self._tried.add(key)
                     return False
-                self._restore_with_salvage(path, review_id, raw, damaged.reason, backup)
+                self._restore_with_salvage(path, review_id, raw, damaged.reason, backup, found)
                 return True
+
+    def _merge_git_sides(self, path: Path, review_id: str, raw: bytes, found: Salvage) -> None:
+        """A file git left with conflict markers, whose every version reads whole: the
+        versions merged claim by claim (see salvage) take its place. Nothing is lost, so no
+        backup (older than both versions) and no choice are needed."""
+        assert found.document is not None
+        now = self.now()
+        review = Review(review_id, found.document, dict(found.claims),
+                        found.time("created") or now, found.time("updated") or now)
+        kept = self._replace_damaged(path, raw, review)
+        conflicts = sum(1 for claim in review.claims.values()
+                        if claim.history and claim.open_conflicts())
+        shown = (f"{claim_count(conflicts)} both versions changed differently keep one value "
+                 "and show the other as a conflict until someone picks one" if conflicts
+                 else "no claim was changed differently by both")
+        self.notices.append(
+            f"The review file {path} held a git merge conflict: both versions were read whole "
+            f"and merged claim by claim ({claim_count(len(review.claims))}, "
+            f"{review.progress().reviewed} reviewed); {shown}. The file as it was is kept as "
+            f"{kept}.")
+
+    def _replace_damaged(self, path: Path, raw: bytes, review: Review) -> Path:
+        """Write ``review`` over the damaged file ``path`` whose bytes were ``raw``, keeping
+        them as ``NAME.corrupt-TIME`` first (returned). The write is atomic: if it fails, the
+        damaged file is as it was, and the copy is removed again."""
+        try:
+            kept = self._keep_copy(path, raw)
+            try:
+                self._write_recovered(path, review)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(kept)
+                raise
+        except OSError as error:
+            raise write_error(path, error, "recover", "Nothing was changed.") from None
+        return kept
 
     def _keep_copy(self, path: Path, raw: bytes) -> Path:
         """Keep the damaged file's bytes as ``NAME.corrupt-TIME`` before it is replaced."""
@@ -946,13 +1133,8 @@ class ReviewStore:
         review = repairable.review
         claims, _ = reanchor(review.claims, review.document.text, review.document.text,
                              record_rewording=False)
-        kept = self._keep_copy(path, raw)
-        self._write_recovered(path, replace(review, claims=claims))
-        shown = "; ".join(repairable.problems[:3]) + (
-            f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
-        self.notices.append(
-            f"{path} held values this version cannot read, so only those were repaired "
-            f"({shown}); every other claim is as it was. The file as it was is kept as {kept}.")
+        kept = self._replace_damaged(path, raw, replace(review, claims=claims))
+        self.notices.append(_repaired_notice(path, repairable, kept))
 
     def _write_recovered(self, path: Path, review: Review) -> None:
         renderer = EntryRenderer("claims", ReviewClaim.to_dict)
@@ -961,15 +1143,12 @@ class ReviewStore:
         self.index.put(IndexEntry.of(review, FileSignature.of(path)))
 
     def _restore_with_salvage(self, path: Path, review_id: str, raw: bytes, reason: str,
-                              backup: Path) -> None:
+                              backup: Path, found: Salvage) -> None:
         base = parse_review(backup.read_bytes(), backup)
         when = format_time_of(backup)
-        found = salvage(raw)
         claims, added, updated = self._merge_salvage(base, found)
-        kept = self._keep_copy(path, raw)
-        os.unlink(path)
         review = replace(base, review_id=review_id, claims=claims)
-        self._write_recovered(path, review)
+        kept = self._replace_damaged(path, raw, review)
         progress = base.progress()
         extra = ""
         if added or updated:
@@ -1007,7 +1186,7 @@ class ReviewStore:
                 pass
             else:
                 return self.load(review_id)
-            found = salvage(raw)
+            found = salvage(raw, self.now())
             snapshot = found.document
             if snapshot is None and document is None:
                 document = self._article_of(review_id)
@@ -1023,9 +1202,7 @@ class ReviewStore:
             now = self.now()
             review = Review(review_id, snapshot, claims, found.time("created") or now,
                             found.time("updated") or now)
-            kept = self._keep_copy(path, raw)
-            os.unlink(path)
-            self._write_recovered(path, review)
+            kept = self._replace_damaged(path, raw, review)
         had, missing = "", "the claims in the damaged part are missing"
         if before is not None:
             count = before.progress.total + before.progress.dismissed + before.progress.orphaned
@@ -1052,44 +1229,42 @@ class ReviewStore:
         except (DocumentError, OSError):
             return None
 
-    def set_aside(self, review_id: str) -> Path:
+    def set_aside(self, review_id: str) -> Path | None:
         """Start anew: move a damaged review file out of the way (kept as
-        ``NAME.corrupt-TIME``), so the document gets a new review."""
+        ``NAME.corrupt-TIME``, returned), so the document gets a new review. The file is read
+        again under its lock first: one recovered meanwhile (by another window or command) is
+        no longer damaged and stays where it is (None), and one from a newer version of the
+        app is refused (``StoreNewerError``): it is not damaged, only not yet understood."""
         path = self.review_path(review_id)
+        self._prepare()
         with self.store_lock(), FileLock(path, self.lock_timeout):
-            error = move_aside(path, "damaged", self.now(), review_id)
-        if error.moved_to is None:
-            raise error
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                return None  # gone meanwhile: nothing to set aside
+            except OSError as error:
+                raise StoreError(path, f"{path} cannot be read ({error.strerror or error}). "
+                                 "Nothing was changed.") from None
+            try:
+                parse_review(raw, path)
+            except DamagedFile as damaged:
+                reason = damaged.reason
+            except StoreNewerError as error:
+                raise StoreNewerError(path, f"{error.message} It is not damaged, so it was not "
+                                      "set aside.") from None
+            else:
+                self.notices.append(f"The review file {path} can be read again (it was "
+                                    "recovered meanwhile), so it was kept, not set aside.")
+                return None
+            moved_to = path.with_name(f"{path.name}.corrupt-{file_stamp(self.now())}")
+            try:
+                os.replace(path, moved_to)
+            except OSError as error:
+                raise write_error(path, error, "set aside", "Nothing was changed.") from None
         self.index.remove(review_id)
-        self.notices.append(f"The damaged review file {path} was moved to {error.moved_to} "
-                            "and kept; a new review was started.")
-        return error.moved_to
-
-    def restore_backup(self, review_id: str) -> OpenReview:
-        """Put a review's ``.bak`` back in place. A current file, if any, is moved aside first
-        rather than overwritten."""
-        path = self.review_path(review_id)
-        backup = backup_path(path)
-        try:
-            raw = backup.read_bytes()
-            parse_review(raw, backup)
-        except OSError as error:
-            raise StoreError(backup, f"The backup {backup} cannot be read "
-                             f"({error.strerror or error}). {_NOTHING_RESTORED}") from None
-        except DamagedFile as damaged:
-            raise StoreError(backup, f"The backup {backup} cannot be used either "
-                             f"({damaged.reason}). {_NOTHING_RESTORED}") from None
-        try:
-            with self.store_lock(), FileLock(path, self.lock_timeout):
-                if path.exists():
-                    os.replace(path, path.with_name(f"{path.name}.replaced-"
-                                                    f"{file_stamp(self.now())}"))
-                write_atomic(path, raw, keep_backup=False)
-        except OSError as error:
-            raise write_error(path, error) from None
-        handle = self.load(review_id)
-        self.index.put(IndexEntry.of(handle.review, FileSignature.of(path)))
-        return handle
+        self.notices.append(f"The damaged review file {path} ({reason}) was moved to "
+                            f"{moved_to} and kept; a new review was started.")
+        return moved_to
 
     # Merging ---------------------------------------------------------------------------------
 
@@ -1097,17 +1272,30 @@ class ReviewStore:
         """Merge conflict copies and duplicates, recover what needs no choice. True if any
         review file changed."""
         changed = False
+        # Each on its own: one file that cannot be tidied (a review from a newer version, a
+        # folder that cannot be written) must not keep the others as they are.
         for review_id, name in list(self.index.copies):
-            changed |= self._merge_copy(review_id, name)
+            try:
+                changed |= self._merge_copy(review_id, name)
+            except (StoreError, OSError) as error:
+                self._tell_once((name, 0, 0), f"The sync program's conflict copy "
+                                f"{self.reviews_dir / name} could not be merged into its review "
+                                f"({_reason(error)}); it was left where it is.")
         for review_id, entry in entries.items():
-            if entry.damaged and self.review_path(review_id).exists():
+            if entry.damaged and not entry.newer and self.review_path(review_id).exists():
                 with contextlib.suppress(StoreError, OSError):
                     changed |= self._recover_automatically(review_id)
         if changed:
             entries = self.index.load()
         for group in _duplicated(entries):
-            changed |= self._merge_duplicates(group)
+            with contextlib.suppress(StoreError, OSError):
+                changed |= self._merge_duplicates(group)
         return changed
+
+    def _tell_once(self, key: tuple[str, int, int], notice: str) -> None:
+        if key not in self._tried:
+            self._tried.add(key)
+            self.notices.append(notice)
 
     def _merge_into(self, review_id: str, incoming: Review,
                     winner: Winner = "later") -> MergeReport:
@@ -1150,11 +1338,8 @@ class ReviewStore:
             except RepairableFile as repairable:
                 incoming = repairable.review
             except (DamagedFile, OSError, StoreError):
-                key = (name, 0, 0)
-                if key not in self._tried:
-                    self._tried.add(key)
-                    self.notices.append(f"{copy} looks like a sync program's copy of a review "
-                                        "but cannot be read; it was left where it is.")
+                self._tell_once((name, 0, 0), f"{copy} looks like a sync program's copy of a "
+                                "review but cannot be read; it was left where it is.")
                 return False
             if incoming.read_only:
                 return False
@@ -1179,19 +1364,33 @@ class ReviewStore:
         oldest review keeps them all; the other files move to merged/."""
         self._prepare()
         with self.store_lock():
-            readable = []
+            readable: list[tuple[Review, bool]] = []
             for entry in group:
                 try:
-                    readable.append(read_review(self.review_path(entry.review_id))[0])
+                    review = read_review(self.review_path(entry.review_id))[0]
                 except (DamagedFile, StoreError):
                     continue
-            if len(readable) < 2:
+                # A review is its file's name (as in load()): a copy restored by hand under
+                # another name still holds the id of the file it was copied from.
+                readable.append((replace(review, review_id=entry.review_id),
+                                 review.review_id == entry.review_id))
+            if len(readable) < 2 or any(review.read_only for review, _ in readable):
                 return False
-            readable.sort(key=lambda r: (r.created, r.review_id))
-            keeper, others = readable[0], readable[1:]
+            # The oldest review keeps them all; of copies of one review, the file still under
+            # the review's own name.
+            readable.sort(key=lambda pair: (pair[0].created, not pair[1], pair[0].review_id))
+            keeper, others = readable[0][0], [review for review, _ in readable[1:]]
             for other in others:
-                self._merge_into(keeper.review_id, other)
-                moved = self._move_to_merged(self.review_path(other.review_id))
+                path = self.review_path(other.review_id)
+                # Under the other file's lock, read again: a save into it since the first read
+                # is merged too, never moved to merged/ unseen.
+                with FileLock(path, self.lock_timeout):
+                    try:
+                        other = replace(read_review(path)[0], review_id=other.review_id)
+                    except (DamagedFile, StoreError):
+                        continue
+                    self._merge_into(keeper.review_id, other)
+                    moved = self._move_to_merged(path)
                 self.index.remove(other.review_id)
                 self.notices.append(
                     f"Two reviews of “{keeper.document.title or keeper.document.source_path}” "
@@ -1220,7 +1419,9 @@ class ReviewStore:
         with self.store_lock():
             entry = self.find(target.sha256, target.source_path)
             if entry is not None and entry.damaged:
-                raise self._damaged_error(entry.review_id, document)
+                problem = self._recover_or_fail(entry.review_id, document)
+                if problem is not None:
+                    raise problem
             if entry is None:
                 theirs = incoming.claims
                 if target.sha256 != incoming.document.sha256:
@@ -1236,6 +1437,19 @@ class ReviewStore:
             report = self._merge_into(entry.review_id, replace(incoming, document=(
                 incoming.document)))
             return self.load(entry.review_id), report
+
+
+def _repaired_notice(path: Path, repairable: RepairableFile, kept: Path) -> str:
+    shown = "; ".join(repairable.problems[:3]) + (
+        f"; and {len(repairable.problems) - 3} more" if len(repairable.problems) > 3 else "")
+    return (f"{path} held values this version cannot read, so only those were repaired "
+            f"({shown}); every other claim is as it was. The file as it was is kept as {kept}.")
+
+
+def _reason(error: StoreError | OSError) -> str:
+    if isinstance(error, StoreError):
+        return error.message
+    return error.strerror or str(error)
 
 
 def _duplicated(entries: dict[str, IndexEntry]) -> list[list[IndexEntry]]:

@@ -299,6 +299,7 @@ class DetailPane(QScrollArea):
                          f"given.\nWas: “{recheck.old}”\nNow: “{recheck.new}”")
             self._answer_button("Still Correct (C)", "The verdict holds for the new words",
                                 self.confirm_requested.emit, enabled)
+        kept: set[str] = set()
         for conflict in conflicts:
             assert claim is not None
             field = conflict.field
@@ -306,10 +307,12 @@ class DetailPane(QScrollArea):
             who = conflict.reviewer or "someone else"
             lines.append(f"⚠ Conflict: the {_FIELD_WORDS[field]} is {_value_words(field, current)}"
                          f"; {who} saved {_value_words(field, conflict.value)}.")
-            self._answer_button(f"Keep {_value_words(field, current, short=True)}",
-                                f"Keep the current {_FIELD_WORDS[field]}",
-                                lambda f=field, v=current: self.resolve_requested.emit(f, v),
-                                enabled)
+            if field not in kept:  # one "Keep" per field, however many values lost on it
+                kept.add(field)
+                self._answer_button(f"Keep {_value_words(field, current, short=True)}",
+                                    f"Keep the current {_FIELD_WORDS[field]}",
+                                    lambda f=field, v=current: self.resolve_requested.emit(f, v),
+                                    enabled)
             self._answer_button(f"Use {_value_words(field, conflict.value, short=True)}",
                                 f"Use the {_FIELD_WORDS[field]} {who} saved",
                                 lambda f=field, v=conflict.value:

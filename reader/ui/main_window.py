@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             return
         self.busy.hide()
         self.progress_label.setText("No review")
-        if isinstance(error, DamagedReviewError):
+        if isinstance(error, DamagedReviewError) and error.backup is None:
             self.message_bar.show_message(
                 "error", f"{error} The article is shown without its review.",
                 action="Recover What Can Be Read", second_action="Start a New Review")
@@ -825,6 +825,12 @@ class MainWindow(QMainWindow):
             self.show_error(str(error))
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
+        if format_name in SIGNED_FORMATS:
+            from reader.export.claim_review import withheld_note
+
+            withheld = withheld_note(self.session.review)
+            if withheld:
+                self.message_bar.show_message("info", f"Exported to {path}. {withheld}")
 
     def _load_reviewer(self):  # -> Reviewer | None
         from reader.config import ConfigError, load_reviewer

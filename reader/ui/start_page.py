@@ -96,11 +96,10 @@ def entry_title(entry: IndexEntry) -> str:
     return Path(entry.path).name if entry.path else "Untitled article"
 
 
-def damaged_title(store: ReviewStore, review_id: str) -> str | None:
+def damaged_title(entry: IndexEntry) -> str | None:
     """The article a damaged review was about, as the index last knew it or as far as the file
     can still be read, so the notice can name it."""
-    entry = store.index.load().get(review_id)
-    if entry is not None and (entry.title.strip() or entry.path):
+    if entry.title.strip() or entry.path:
         return entry.title.strip() or Path(entry.path or "").name
     return None
 
@@ -283,49 +282,74 @@ class DamagedNotice(QFrame):
         self.rows: dict[str, tuple[QLabel, QPushButton | None]] = {}
         self.hide()
 
-    def show_damaged(self, store: ReviewStore, review_ids: list[str]) -> None:
+    def show_damaged(self, store: ReviewStore, damaged: list[IndexEntry],
+                     newer: list[IndexEntry] | None = None) -> None:
+        """``damaged``: files without a usable backup (each with a way out); ``newer``: files a
+        newer version of Claim Reader wrote, which this one cannot read (nothing to do here
+        but update)."""
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
                 widget.deleteLater()
         self.rows.clear()
-        if not review_ids:
+        newer = newer or []
+        if not damaged and not newer:
             self.hide()
             return
-        count = len(review_ids)
+        if damaged:
+            count = len(damaged)
+            files, has, pronoun = (("file", "has", "it is") if count == 1
+                                   else ("files", "have", "they are"))
+            self._line(
+                f"Problem: {count} review {files} in the store cannot be read and {has} no "
+                f"usable backup, so {pronoun} not listed below. Nothing has been overwritten. "
+                "“Recover what can be read” keeps every claim still readable and sets the "
+                "damaged file aside; opening the article also offers to start a new review "
+                "instead.")
+            for entry in damaged:
+                self._row(store, entry, button=True)
+        if newer:
+            count = len(newer)
+            files, was, them = ("file", "was", "it") if count == 1 else ("files", "were", "them")
+            self._line(
+                f"{count} review {files} in the store {was} written by a newer version of "
+                f"Claim Reader, which this version cannot read; nothing in {them} has been "
+                f"changed. Update Claim Reader to open {them}.")
+            for entry in newer:
+                self._row(store, entry, button=False)
+        self.show()
+
+    def _line(self, text: str) -> None:
         intro = QLabel(self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        files, has, pronoun = (("file", "has", "it is") if count == 1
-                               else ("files", "have", "they are"))
-        intro.setText(
-            f"Problem: {count} review {files} in the store cannot be read and {has} no usable "
-            f"backup, so {pronoun} not listed below. Nothing has been overwritten. “Recover "
-            "what can be read” keeps every claim still readable and sets the damaged file "
-            "aside; opening the article also offers to start a new review instead.")
+        intro.setText(text)
         self._layout.addWidget(intro)
-        for review_id in review_ids:
-            path = store.review_path(review_id)
-            row = QHBoxLayout()
-            label = QLabel(self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            title = damaged_title(store, review_id)
-            label.setText(f"{path} (the review of “{title}”)" if title else str(path))
-            row.addWidget(label, 1)
-            button = QPushButton("Recover what can be read", self)
-            button.setAccessibleName(f"Recover what can be read of {path.name}")
-            button.clicked.connect(lambda _=False, rid=review_id:
-                                   self.recover_requested.emit(rid))
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            holder = QWidget(self)
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
-            self._layout.addWidget(holder)
-            self.rows[review_id] = (label, button)
-        self.show()
+
+    def _row(self, store: ReviewStore, entry: IndexEntry, button: bool) -> None:
+        review_id = entry.review_id
+        path = store.review_path(review_id)
+        row = QHBoxLayout()
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title = damaged_title(entry)
+        label.setText(f"{path} (the review of “{title}”)" if title else str(path))
+        row.addWidget(label, 1)
+        recover = None
+        if button:
+            recover = QPushButton("Recover what can be read", self)
+            recover.setAccessibleName(f"Recover what can be read of {path.name}")
+            recover.clicked.connect(lambda _=False, rid=review_id:
+                                    self.recover_requested.emit(rid))
+            row.addWidget(recover, 0, Qt.AlignmentFlag.AlignTop)
+        holder = QWidget(self)
+        holder.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(holder)
+        self.rows[review_id] = (label, recover)
 
     def text(self) -> str:
         """Everything the notice says, for tests and screen readers."""
@@ -484,13 +508,10 @@ class StartPage(QWidget):
         """Reload the list and the damaged-file notice from ``store``, keeping the selection."""
         current = self.current_entry()
         try:
-            entries = store.list_reviews()
-            listed = {entry.review_id for entry in entries}
-            # A review restored from its backup is listed again even if the store still counts
-            # it as unreadable from an earlier look at the folder.
-            damaged = [rid for rid in store.damaged_reviews() if rid not in listed]
+            overview = store.overview()  # one look at the store for the list and the notice
+            entries, damaged, newer = overview.reviews, overview.damaged, overview.newer
         except (StoreError, OSError) as error:
-            entries, damaged = [], []
+            entries, damaged, newer = [], [], []
             self.store_error.setText(
                 f"Problem: the review store {store.root} cannot be read ({error}). Check that "
                 "the folder exists and that you may read it, then reopen this page.")
@@ -498,7 +519,7 @@ class StartPage(QWidget):
         else:
             self.store_error.hide()
         self.model.set_entries(entries)
-        self.damaged_notice.show_damaged(store, damaged)
+        self.damaged_notice.show_damaged(store, damaged, newer)
         self._update_visibility()
         self._fit_columns()
         row = self.model.row_of(current.review_id) if current is not None else None

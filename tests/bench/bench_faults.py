@@ -5,6 +5,10 @@ figures. Each run stops with an AssertionError at the first verdict lost.
 - SIGKILL during save: 200 writers killed at random moments (the suite's own test, run again);
 - concurrent creation: 16 processes x 20 trials on a document with no review yet;
 - concurrent conflicting tags: 100 pairs, the loser told every time;
+- concurrent tags with notes (``claim-reader tag … --note``): 100 pairs both opened before
+  either saved, the loser told (exit 1) and its note shown as a conflict every time; and 10
+  pairs started at once as separate processes with nothing to order them, each checked by
+  when it read and saved;
 - damaged-file recovery: 50 random truncation points, each with and without a .bak;
 - sync-conflict merges: 50 randomized pairs of diverged copies.
 """
@@ -37,6 +41,10 @@ def main() -> int:
                 root / "creation", processes=16, trials=20)),
             ("concurrent conflicting tags", lambda: fault_runs.conflicting_tags(
                 root / "tags", pairs=100)),
+            ("concurrent tags with notes", lambda: fault_runs.conflicting_notes(
+                root / "notes", pairs=100)),
+            ("parallel tag --note processes", lambda: fault_runs.parallel_cli_notes(
+                root / "parallel", pairs=10)),
             ("damaged-file recovery", lambda: fault_runs.truncation_recovery(
                 root / "trunc", points=50)),
             ("sync-conflict merges", lambda: fault_runs.sync_copy_merges(

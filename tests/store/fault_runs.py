@@ -162,6 +162,161 @@ def conflicting_tags(folder: Path, pairs: int, seed: int = 2) -> dict:
             "seconds": round(time.monotonic() - started, 1)}
 
 
+# Concurrent tags with notes, through the command line ---------------------------------------
+
+def conflicting_notes(folder: Path, pairs: int) -> dict:
+    """``pairs`` times: two ``claim-reader tag CLAIM verified --note …`` commands on one claim,
+    both opened before either saved. The one whose note did not survive must exit 1, and its
+    note must be shown as a conflict; both notes' words are in the claim's history."""
+    from reader.cli import main
+
+    text = article(8)
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "notes.txt"
+    source.write_text(text, encoding="utf-8")
+    root = folder / "notes-store"
+    told = 0
+    started = time.monotonic()
+    for pair in range(pairs):
+        claim_id = f"f-{pair % 8:04d}"
+        notes = [f"pair {pair}: note A", f"pair {pair}: note B"]
+        ready_r, ready_w = os.pipe()
+        gate_r, gate_w = os.pipe()
+
+        def writer(number: int, gate_r: int = gate_r, gate_w: int = gate_w,
+                   ready_r: int = ready_r, ready_w: int = ready_w, pair: int = pair,
+                   claim_id: str = claim_id, notes: list[str] = notes) -> int:
+            import contextlib
+            import io
+
+            os.close(gate_w)
+            os.close(ready_r)
+            real_open = ReviewStore.open_review
+
+            def open_then_wait(self, *args, **kwargs):
+                handle = real_open(self, *args, **kwargs)
+                os.write(ready_w, b"x")  # opened: the other has not saved yet
+                os.read(gate_r, 1)
+                return handle
+
+            ReviewStore.open_review = open_then_wait  # type: ignore[method-assign]
+            import reader.store.store as store_module
+
+            store_module.analyse_document = lambda doc: analysis_of(doc.text)
+            with contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                return main(["tag", str(source), claim_id, "verified", "--note", notes[number],
+                             "--reviewer", f"p{pair}-{number}", "--store", str(root)])
+
+        pids = [_forked(lambda n=n: writer(n)) for n in range(2)]
+        os.close(ready_w)
+        os.close(gate_r)
+        got = b""
+        while len(got) < 2:
+            chunk = os.read(ready_r, 2)
+            assert chunk, "a writer died before opening"
+            got += chunk
+        os.close(ready_r)
+        os.close(gate_w)
+        codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+        assert sorted(codes) == [0, 1], f"pair {pair}: exit codes {codes}"
+        winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
+        files = review_files(root)
+        assert len(files) == 1, f"pair {pair}: {len(files)} review files"
+        claim = ReviewStore(root).load(files[0].stem).review.claims[claim_id]
+        assert claim.note == notes[winner], (pair, claim.note)
+        assert [(c.field, c.value) for c in claim.open_conflicts()] == [
+            ("note", notes[loser])], (pair, claim.open_conflicts())
+        assert {h.note for h in claim.history if h.event == "note"} >= set(notes), pair
+        told += 1
+    return {"pairs": pairs, "losers_told": told,
+            "seconds": round(time.monotonic() - started, 1)}
+
+
+_TIMED_TAG = """
+import json, sys, time
+from reader.cli import main
+from reader.store.store import OpenReview, ReviewStore
+log, argv = sys.argv[1], sys.argv[2:]
+real_open, real_save = ReviewStore.open_review, OpenReview.save
+def timed_open(self, *a, **k):
+    times["opening"] = time.monotonic()
+    handle = real_open(self, *a, **k)
+    times["opened"] = time.monotonic()
+    return handle
+def timed_save(self):
+    try:
+        return real_save(self)
+    finally:
+        times["saved"] = time.monotonic()
+times = {}
+ReviewStore.open_review, OpenReview.save = timed_open, timed_save
+code = main(argv)
+with open(log, "w") as out:
+    json.dump({**times, "code": code}, out)
+sys.exit(code)
+"""
+
+
+def parallel_cli_notes(folder: Path, pairs: int) -> dict:
+    """``pairs`` times: two ``claim-reader tag CLAIM verified --note …`` processes started at
+    once on one claim, nothing synchronising them (a user with two terminals, a script run
+    twice). Each process logs when it began and ended opening the review and when its save
+    ended (the monotonic clock is the machine's). Where each had read the review before the
+    other's save ended, the loser must exit 1 and its note be shown as a conflict; where one
+    began opening after the other had saved, both exit 0 and the later note is kept (its
+    writer had read the other); in between (a save that ended while the other was opening),
+    either. Either way no note is lost unseen."""
+    import subprocess
+    import sys
+
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "parallel.txt"
+    source.write_text(article(10), encoding="utf-8")
+    root = folder / "parallel-store"
+    listed = subprocess.run([sys.executable, "-m", "reader", "status", str(source), "--json",
+                             "--store", str(root)], capture_output=True, check=True, text=True)
+    claim_ids = [c["id"] for c in json.loads(listed.stdout)["claims"]]  # the app's analysis
+    figures = {"pairs": pairs, "both_read_first": 0, "one_after_other": 0,
+               "overlapping": 0, "losers_told": 0, "both_kept_in_turn": 0}
+    started = time.monotonic()
+    for pair in range(pairs):
+        claim_id = claim_ids[pair % len(claim_ids)]
+        notes = [f"pair {pair}: note A", f"pair {pair}: note B"]
+        logs = [folder / f"pair-{pair}-{n}.json" for n in range(2)]
+        commands = [[sys.executable, "-c", _TIMED_TAG, str(logs[n]), "tag", str(source),
+                     claim_id, "verified", "--note", notes[n], "--reviewer", f"p{pair}-{n}",
+                     "--store", str(root)] for n in range(2)]
+        running = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                   for c in commands]
+        errors = [process.communicate()[1].decode() for process in running]
+        times = [json.loads(log.read_text()) for log in logs]
+        codes = [t["code"] for t in times]
+        claim = ReviewStore(root).load(review_files(root)[0].stem).review.claims[claim_id]
+        conflicts = [(c.field, c.value) for c in claim.open_conflicts()]
+        told = sorted(codes) == [0, 1]
+        if told:
+            winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
+            assert "was not kept" in errors[loser], (pair, errors)
+            assert claim.note == notes[winner] and conflicts == [("note", notes[loser])], pair
+        else:
+            later = 0 if times[0]["saved"] > times[1]["saved"] else 1
+            assert codes == [0, 0], (pair, codes, errors)
+            assert claim.note == notes[later] and conflicts == [], (pair, claim.note)
+        first, second = sorted(times, key=lambda t: t["saved"])
+        if all(t["opened"] < first["saved"] for t in times):
+            assert told, f"pair {pair}: both read the review first, yet nobody was told"
+            figures["both_read_first"] += 1
+        elif second["opening"] > first["saved"]:
+            assert not told, f"pair {pair}: the second read the first's note, yet a conflict"
+            figures["one_after_other"] += 1
+        else:
+            figures["overlapping"] += 1
+        figures["losers_told" if told else "both_kept_in_turn"] += 1
+    figures["seconds"] = round(time.monotonic() - started, 1)
+    return figures
+
+
 # Damaged-file recovery ------------------------------------------------------------------------
 
 def truncation_recovery(folder: Path, points: int, seed: int = 3) -> dict:

@@ -49,3 +49,61 @@ class Clock:
         seconds, millis = divmod(self.ticks, 1000)
         minutes, seconds = divmod(seconds, 60)
         return f"2026-01-01T10:{minutes:02d}:{seconds:02d}.{millis:03d}000Z"
+
+
+def read_only_file_system(monkeypatch, root: Path, *, except_locks: bool = False) -> None:
+    """From now on every change under ``root`` fails with EROFS, as on a read-only mount:
+    opening for writing, creating, renaming, linking, deleting. (The tests may run as root,
+    which no folder permission stops, so permissions cannot stand in for it.)
+    ``except_locks``: lock files can still be opened, as in a folder that is not writable
+    but whose lock files exist and are."""
+    import builtins
+    import errno
+    import io
+    import os
+
+    top = os.path.realpath(root)
+
+    def inside(path) -> bool:
+        if isinstance(path, int):
+            return False
+        found = os.path.realpath(os.fsdecode(os.fspath(path)))
+        return found == top or found.startswith(top + os.sep)
+
+    def refuse(path) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", os.fsdecode(os.fspath(path)))
+
+    real_os_open = os.open
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def os_open(path, flags, *args, **kwargs):
+        lock = except_locks and os.fsdecode(os.fspath(path)).endswith(".lock")
+        if flags & writing and inside(path) and not lock:
+            refuse(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    def guarded(name: str, paths: int):
+        real = getattr(os, name)
+
+        def call(*args, **kwargs):
+            for path in args[:paths]:
+                if inside(path):
+                    refuse(path)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("replace", "rename", "link", "symlink"):
+        monkeypatch.setattr(os, name, guarded(name, 2))
+    for name in ("unlink", "remove", "mkdir", "rmdir", "chmod", "utime"):
+        monkeypatch.setattr(os, name, guarded(name, 1))
+    real_open = io.open
+
+    def file_open(file, mode="r", *args, **kwargs):
+        if any(flag in mode for flag in "wax+") and inside(file):
+            refuse(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", file_open)
+    monkeypatch.setattr(builtins, "open", file_open)

@@ -59,6 +59,11 @@ def test_tag_errors_are_clear(capsys, article_path, tmp_path):
     assert main(["tag", str(article_path), "no-such-id", "verified", "--store", store_dir]) == 1
     err = capsys.readouterr().err
     assert "no-such-id" in err and "claim-reader status" in err
+    assert list((tmp_path / "store").glob("reviews/*.json")) == []  # no review started
+    assert main(["tag", str(article_path), "f-the-council", "unreviewed", "--store",
+                 store_dir]) == 0  # changes nothing: still no review
+    assert "Nothing to save" in capsys.readouterr().out
+    assert list((tmp_path / "store").glob("reviews/*.json")) == []
     missing = tmp_path / "missing.txt"
     assert main(["tag", str(missing), "x", "verified", "--store", store_dir]) == 1
     assert str(missing) in capsys.readouterr().err
@@ -156,3 +161,86 @@ def test_a_damaged_review_without_backup_is_named_by_every_command_until_chosen(
     assert statuses[claim_id] == ("verified" if choice == "--recover" else "unreviewed")
     assert ".corrupt-" in captured.err and "kept" in captured.err
     assert main(["status", str(article_path), "--store", store_dir]) == 0  # chosen: asked no more
+
+
+def test_an_unreadable_file_from_a_newer_version_is_not_called_damaged(capsys, article_path,
+                                                                       tmp_path):
+    store_dir = str(tmp_path / "store")
+    claim_id = _status(capsys, article_path, tmp_path / "store")["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--store", store_dir]) == 0
+    review_file = next((tmp_path / "store" / "reviews").glob("*.json"))
+    future = b'{"schema_version": 9, "whatever": 1}'
+    review_file.write_bytes(future)
+    capsys.readouterr()
+    for command in (["status", str(article_path)], ["status", str(article_path), "--new"],
+                    ["status", str(article_path), "--recover"],
+                    ["tag", str(article_path), claim_id, "disputed", "--new"],
+                    ["export", str(article_path)]):
+        assert main([*command, "--store", store_dir]) == 1, command
+        err = capsys.readouterr().err
+        assert "newer version of Claim Reader" in err and "update Claim Reader" in err, command
+        assert "damaged" not in err and "--recover" not in err and "--new" not in err, command
+    assert review_file.read_bytes() == future
+    assert [p.name for p in review_file.parent.iterdir() if p.suffix == ".json" or
+            ".corrupt-" in p.name] == [review_file.name]  # not moved aside, nothing new
+    store = ReviewStore(store_dir)
+    assert store.damaged_reviews() == [] and store.newer_reviews() == [review_file.stem]
+    # An index written by the version before, which kept the whole message, says the same.
+    from dataclasses import replace
+
+    entry = store.index.load()[review_file.stem]
+    assert replace(entry, damaged=f"{review_file} was written by a newer version of Claim "
+                   "Reader (file format 9; this version understands up to 2). It was left "
+                   "untouched: update Claim Reader to change it.").newer
+
+
+def _damaged_without_backup(capsys, article_path, store_dir, keep: int | None = None):
+    """A tagged review whose file is cut short (keeping ``keep`` claims whole), no .bak."""
+    claim_id = _status(capsys, article_path, store_dir)["claims"][0]["id"]
+    assert main(["tag", str(article_path), claim_id, "verified", "--store", str(store_dir)]) == 0
+    review_file = next((store_dir / "reviews").glob("*.json"))
+    review_file.with_name(review_file.name + ".bak").unlink(missing_ok=True)
+    good = review_file.read_bytes()
+    if keep is None:
+        cut = good.index(b'"document"')
+    else:  # just after the keep-th claim
+        starts = [i for i in range(len(good)) if good.startswith(b'\n    "f-', i)]
+        cut = starts[keep] if keep < len(starts) else good.index(b'"document"')
+    review_file.write_bytes(good[:cut])
+    capsys.readouterr()
+    return claim_id, review_file
+
+
+def test_the_suggested_commands_are_the_users_own_and_work(capsys, article_path, tmp_path):
+    import shlex
+
+    store_dir = tmp_path / "my store"
+    claim_id, _ = _damaged_without_backup(capsys, article_path, store_dir)
+    typed = ["tag", str(article_path), claim_id, "d", "--note", "Minutes say 7-2; see p. 4",
+             "--source", "https://example.org/minutes", "--reviewer", "Ann O'Neil",
+             "--store", str(store_dir)]
+    assert main(typed) == 1
+    err = capsys.readouterr().err
+    suggested = [part.split("`")[0] for part in err.split("`claim-reader ")[1:]]
+    assert len(suggested) == 2 and all("--store" in s and "--note" in s for s in suggested)
+    assert main(["export", str(article_path), "--store", str(store_dir)]) == 1
+    assert f"status {shlex.quote(str(article_path))} --recover --store " \
+        f"{shlex.quote(str(store_dir))}" in capsys.readouterr().err
+    recover = shlex.split(next(s for s in suggested if "--recover" in s))
+    assert main(recover) == 0  # typed again as suggested: recovered and tagged
+    capsys.readouterr()
+    claim = next(c for c in _status(capsys, article_path, store_dir)["claims"]
+                 if c["id"] == claim_id)
+    assert (claim["status"], claim["note"]) == ("disputed", "Minutes say 7-2; see p. 4")
+    assert [s["url"] for s in claim["sources"]] == ["https://example.org/minutes"]
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "reviewed) can still be read in it: recover "
+                                                 "it, or"),
+                                            (0, "No claim can be read in it any more")])
+def test_the_damaged_message_counts_in_words(capsys, article_path, tmp_path, keep, says):
+    _damaged_without_backup(capsys, article_path, tmp_path / "store", keep)
+    assert main(["status", str(article_path), "--store", str(tmp_path / "store")]) == 1
+    err = capsys.readouterr().err
+    assert says in err
+    assert ("--recover" in err) == bool(keep) and "--new" in err

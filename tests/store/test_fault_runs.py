@@ -22,3 +22,7 @@ def test_truncated_review_files_give_back_everything_still_readable(tmp_path):
 
 def test_sync_conflict_copies_merge_without_losing_a_decision(tmp_path):
     assert fault_runs.sync_copy_merges(tmp_path, pairs=8)["fields_checked"] > 0
+
+
+def test_of_two_tags_with_notes_the_loser_is_told_every_time(tmp_path):
+    assert fault_runs.conflicting_notes(tmp_path, pairs=4)["losers_told"] == 4

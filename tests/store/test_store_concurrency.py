@@ -280,3 +280,35 @@ def test_a_file_system_without_locks_still_saves(tmp_path, article_path, monkeyp
     monkeypatch.undo()
     reopened = _open(tmp_path / "store", "bo", article_path)
     assert reopened.review.claims[claim_id].status == "verified"
+
+
+def test_the_store_lock_excludes_another_thread_of_the_same_store(tmp_path):
+    import threading
+
+    store = ReviewStore(tmp_path / "store")
+    store._prepare()
+    held, release, entered = threading.Event(), threading.Event(), threading.Event()
+
+    def start_page():  # lists the store while the window's background thread opens a review
+        with store.store_lock():
+            held.set()
+            release.wait(10)
+
+    def background():
+        with store.store_lock():
+            entered.set()
+
+    first = threading.Thread(target=start_page)
+    first.start()
+    assert held.wait(10)
+    second = threading.Thread(target=background)
+    second.start()
+    try:
+        assert not entered.wait(0.3)  # waits for the first thread, as another process would
+    finally:
+        release.set()
+        first.join(10)
+    assert entered.wait(10)  # and gets the lock once it is free
+    second.join(10)
+    with store.store_lock(), store.store_lock():  # still re-entrant within one thread
+        pass

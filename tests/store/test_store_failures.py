@@ -347,8 +347,8 @@ def test_a_store_path_that_is_not_a_folder_says_so(store_factory, article_path, 
     with pytest.raises(StoreError) as caught:  # not a raw NotADirectoryError
         store_factory(not_a_folder).open_review(document, analyser=figure_analyser)
     message = caught.value.message
-    assert f"The store folder {not_a_folder / 'reviews'} cannot be read" in message
-    assert "--store" in message
+    assert f"{not_a_folder} is a file, not a folder" in message
+    assert "Not a directory" not in message and "--store" in message
     assert not_a_folder.read_text(encoding="utf-8") == "a file where the store should be"
     dangling = tmp_path / "store-link"
     dangling.symlink_to(tmp_path / "unmounted" / "store")
@@ -359,19 +359,57 @@ def test_a_store_path_that_is_not_a_folder_says_so(store_factory, article_path, 
     assert "--store" in message and "review.json" not in message
 
 
-@pytest.mark.parametrize("backup_state", ["missing", "damaged"])
-def test_a_backup_that_cannot_be_restored_says_what_now(store_factory, article_path,
-                                                        backup_state):
+def test_starting_anew_while_another_command_recovers_keeps_the_recovered_review(
+        store_factory, article_path, monkeypatch):
+    from reader.store import ReviewStore
+
+    handle, claim_id = _reviewed(store_factory, article_path)
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good[: good.index(b'"document"')])  # damaged, no backup
+    real = ReviewStore._recover_or_fail
+    fired = []
+
+    def then_another_recovers(self, review_id, document):
+        problem = real(self, review_id, document)
+        if problem is not None and not fired:  # `status --recover` in another terminal
+            fired.append(True)
+            store_factory().recover(review_id)
+        return problem
+
+    monkeypatch.setattr(ReviewStore, "_recover_or_fail", then_another_recovers)
+    store = store_factory()
+    opened = store.open_review(make_document(ARTICLE, article_path), analyser=figure_analyser,
+                               damaged="new")
+    assert fired
+    assert opened.review.review_id == handle.review.review_id  # not set aside
+    assert opened.review.claims[claim_id].status == "verified"
+    assert handle.path.exists() and len(list(handle.path.parent.glob("*.corrupt-*"))) == 1
+    assert any("kept, not set aside" in n for n in store.notices)
+
+
+def test_a_file_cut_inside_a_string_says_where_in_plain_words(store_factory, article_path):
     handle, _ = _reviewed(store_factory, article_path)
-    backup = handle.path.with_name(handle.path.name + ".bak")
-    if backup_state == "missing":
+    handle.path.with_name(handle.path.name + ".bak").unlink()
+    good = handle.path.read_bytes()
+    handle.path.write_bytes(good[: good.index(b'"exact": "') + 14])  # inside a string
+    with pytest.raises(DamagedReviewError) as caught:
+        _reopen(store_factory, article_path)
+    assert "not valid JSON: Unterminated string starting at line " in caught.value.message
+    assert "at at" not in caught.value.message
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_says_why(store_factory, article_path,
+                                                           monkeypatch):
+    handle, claim_id = _reviewed(store_factory, article_path)
+    window = _reopen(store_factory, article_path)
+    handle.path.write_bytes(b"{ damaged by a bad sync")
+    for backup in handle.path.parent.glob("*.bak"):
         backup.unlink()
-    else:
-        backup.write_text("{ also damaged", encoding="utf-8")
-    current = handle.path.read_bytes()
-    with pytest.raises(StoreError) as caught:
-        store_factory().restore_backup(handle.review.review_id)
-    message = caught.value.message
-    assert str(backup) in message
-    assert "Nothing was changed and every file is kept" in message
-    assert handle.path.read_bytes() == current
+    monkeypatch.setattr(os, "replace", lambda *args: (_ for _ in ()).throw(
+        OSError(errno.EBUSY, "Device or resource busy")))
+    with pytest.raises(StoreCorruptError) as caught:
+        window.set_status(claim_id, "disputed")
+    assert "(damaged)" not in caught.value.message
+    assert "is damaged (not valid JSON: Expecting property name enclosed in double quotes " \
+        "at line 1, column 3)" in caught.value.message

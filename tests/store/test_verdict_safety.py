@@ -51,9 +51,13 @@ def test_a_verdict_on_changed_words_is_kept_and_flagged_until_confirmed(store_fa
     published = replace(edited.review, document=replace(edited.review.document,
                                                          url="https://example.org/vote"))
     for fmt, expected in (("csv", "7 to 2"), ("md", "Needs re-check"),
-                          ("html", "Needs re-check"), ("jsonld", "needs re-check"),
-                          ("claimreview", "Verified (needs re-check)")):
+                          ("html", "Needs re-check"), ("jsonld", "needs re-check")):
         assert expected in render(published, fmt, Reviewer("Ana Test", "")), fmt
+    # Not published until settled: left out of the ClaimReview, and the exporter is told.
+    assert claim.id not in render(published, "claimreview", Reviewer("Ana Test", ""))
+    from reader.export.claim_review import withheld_note
+
+    assert f"{claim.id} (needs re-check)" in withheld_note(published)
     # Opening again does not flag it twice, nor clear it.
     assert _open(store_factory(), article_path, EDITED).review.claims[claim.id].recheck()
     confirmed = edited.confirm(claim.id)
@@ -241,3 +245,45 @@ def test_opening_a_review_does_not_change_its_file(store_factory, article_path):
     assert handle.path.read_bytes() == before
     entries = store_factory().list_reviews()
     assert entries[0].last_opened > json.loads(before)["updated"]  # kept per user instead
+
+
+def test_status_shows_where_long_words_changed(capsys, tmp_path):
+    sentence = ("According to the finance office's spring report on the harbour works, the "
+                "maintenance budget went up 12 percent in the year to March.")
+    article = tmp_path / "budget.txt"
+    article.write_text(f"Budget\n\n{sentence}\n", encoding="utf-8")
+    store_dir = str(tmp_path / "store")
+    main(["status", str(article), "--json", "--store", store_dir])
+    claim_id = json.loads(capsys.readouterr().out)["claims"][0]["id"]
+    assert main(["tag", str(article), claim_id, "verified", "--store", store_dir]) == 0
+    article.write_text(f"Budget\n\n{sentence.replace('12 percent', '15 percent')}\n",
+                       encoding="utf-8")
+    capsys.readouterr()
+    assert main(["status", str(article), "--store", store_dir]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if "needs re-check: was" in x]
+    was, now = line.split("was “")[1].split("”, now “")
+    assert "up 12 percent" in was and "up 15 percent" in now.rstrip("”")
+    assert len(was) <= 60 and len(now.rstrip("”")) <= 60
+
+
+def test_a_verdict_in_conflict_is_not_published_and_the_exporter_is_told(
+        capsys, article_path, tmp_path):
+    from reader.store import StoreConflictError
+
+    store_dir = tmp_path / "store"
+    first = _open(ReviewStore(store_dir, reviewer="ann"), article_path)
+    late = _open(ReviewStore(store_dir, reviewer="bo"), article_path)
+    contested, settled = list(first.review.claims)[:2]
+    first.set_status(contested, "verified")
+    first.set_status(settled, "disputed")
+    with pytest.raises(StoreConflictError):
+        late.set_status(contested, "disputed")
+    capsys.readouterr()
+    assert main(["export", str(article_path), "--format", "claimreview", "--url",
+                 "https://example.org/sea-wall", "--author", "Ana Test", "--store",
+                 str(store_dir)]) == 0
+    captured = capsys.readouterr()
+    published = [item["@id"].rsplit(":", 1)[1] for item in json.loads(captured.out)["@graph"]]
+    assert published == [settled]
+    assert f"1 tagged claim is left out of the ClaimReview until its verdict is settled: " \
+        f"{contested} (in conflict)" in captured.err

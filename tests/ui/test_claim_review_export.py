@@ -119,3 +119,27 @@ def test_preferences_are_in_the_edit_menu_and_save_the_reviewer(window, config,
     _preferences_answer(monkeypatch, Reviewer("  Sam   Lee ", ""))
     action.trigger()
     assert load_reviewer(config) == Reviewer("Sam Lee", "")
+
+
+def test_a_verdict_in_conflict_is_left_out_and_the_window_says_so(tagged, config, monkeypatch,
+                                                                  tmp_path) -> None:
+    from reader.store import ReviewStore, StoreConflictError
+
+    window = tagged
+    settled, contested = (c.id for c in window.session.claims()[:2])
+    script = ReviewStore(window.store.root, reviewer="bo").load(
+        window.session.review.review_id)  # opened before the window's next tag
+    window.session.set_status(contested, "verified")
+    with pytest.raises(StoreConflictError):
+        script.set_status(contested, "disputed")
+    window.session.refresh()
+    out = tmp_path / "review.claimreview.jsonld"
+    _save_as(monkeypatch, out)
+    save_reviewer(Reviewer("Rita Alves"), config)
+    _url_answer(monkeypatch, "https://port-ellis.example/sea-wall")
+    window.export_review()
+    graph = json.loads(out.read_text("utf-8"))["@graph"]
+    assert [item["@id"].rsplit(":", 1)[1] for item in graph] == [settled]
+    text = window.message_bar.text()
+    assert f"left out of the ClaimReview until its verdict is settled: {contested} " \
+        "(in conflict)" in text and str(out) in text

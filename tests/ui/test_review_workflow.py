@@ -602,6 +602,29 @@ def test_a_conflict_is_badged_filtered_and_resolved_in_the_window(reviewing, qtb
     assert not window.detail.attention.isVisible()
 
 
+def test_two_values_in_conflict_on_one_field_give_one_keep_button(reviewing, qtbot,
+                                                                  article: Path) -> None:
+    from reader.document.loading import load_document
+    from reader.store import ReviewStore, StoreConflictError
+
+    window = reviewing
+    claim_id = window.session.claims()[0].id
+    cy, dee = (ReviewStore(window.store.root, reviewer=name).open_review(load_document(article))
+               for name in ("cy", "dee"))
+    ReviewStore(window.store.root, reviewer="bo").open_review(load_document(article)) \
+        .set_status(claim_id, "verified")  # saved first
+    for script, status in ((cy, "disputed"), (dee, "unverifiable")):
+        with pytest.raises(StoreConflictError):
+            script.set_status(claim_id, status)  # both opened before bo saved: both lose
+    with qtbot.waitSignal(window.session_ready, timeout=15000):
+        window.open_path(article)
+    window.select_claim(claim_id)
+    texts = [b.text() for b in window.detail.answer_buttons]
+    assert texts == ["Keep Verified", "Use Disputed", "Use Unverifiable"]
+    label = window.detail.attention_label.text()
+    assert "cy saved Disputed" in label and "dee saved Unverifiable" in label
+
+
 def test_a_verdict_whose_words_changed_is_badged_until_confirmed(window, qtbot,
                                                                  article: Path) -> None:
     with qtbot.waitSignal(window.session_ready, timeout=15000):

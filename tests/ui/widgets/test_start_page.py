@@ -270,3 +270,28 @@ def test_an_unreadable_store_folder_is_reported(qtbot, tmp_path) -> None:
     assert page.store_error.isVisible()
     assert str(root) in page.store_error.text()
     assert page.welcome.isVisible()
+
+
+def test_the_start_page_looks_at_the_store_once_and_names_a_newer_file(
+        qtbot, store, three_reviews, monkeypatch) -> None:
+    from reader.store.index import StoreIndex
+
+    bridge, jobs, rain = three_reviews
+    store.list_reviews()  # the index knows them before the damage
+    for handle in (bridge, jobs):
+        Path(str(handle.path) + ".bak").unlink(missing_ok=True)
+        handle.path.write_text("{ not json", encoding="utf-8")
+    rain.path.write_text('{"schema_version": 9, "whatever": 1}', encoding="utf-8")
+    fresh = ReviewStore(store.root, reviewer="tester", clock=store.now)
+    loads = []
+    real_load = StoreIndex.load
+    monkeypatch.setattr(StoreIndex, "load", lambda self: loads.append(1) or real_load(self))
+    page = make_page(qtbot, fresh)
+    assert len(loads) == 1  # not once for the list, once for the notice and once per file
+    text = page.damaged_notice.text()
+    assert "2 review files in the store cannot be read" in text
+    assert "the review of “River bridge approved”" in text
+    assert "1 review file in the store was written by a newer version of Claim Reader" in text
+    assert f"{fresh.review_path(rain.review.review_id)} (the review of “rain-march.txt”)" in text
+    assert page.damaged_notice.rows[rain.review.review_id][1] is None  # nothing to recover
+    assert page.damaged_notice.rows[bridge.review.review_id][1] is not None
