@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 
+from reader.analysis import pattern_cache
 from reader.analysis.claims import build_claims
 from reader.analysis.datelines import dateline_spans, figures_in
 from reader.analysis.figures import find_figures
@@ -44,6 +45,7 @@ def analyse(text: str, blocks: Sequence[Block] | None = None) -> Analysis:
     finally:
         if collecting:
             gc.enable()
+        pattern_cache.save()  # patterns first compiled for this text (most runs: nothing)
 
 
 def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
@@ -82,5 +84,7 @@ def _analyse(text: str, blocks: Sequence[Block] | None) -> Analysis:
         claims=claim_tuple,
     )
 
+
+pattern_cache.save()  # the patterns compiled while importing, when they were not kept yet
 
 __all__ = ["Analysis", "Claim", "Figure", "Mention", "Quote", "Sentence", "analyse"]

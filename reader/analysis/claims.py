@@ -13,15 +13,15 @@ same ids and an edit elsewhere in the document changes no other claim's id.
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.analysis.model import Claim, ClaimKind, Figure, Mention, Quote, Sentence
+from reader.analysis.pattern_cache import regex
 from reader.analysis.quotes import QuoteIndex
 from reader.analysis.speakers import Cue
 
-_WORDS = re.compile(r"\w+")
+_WORDS = regex(r"\w+")
 _ID_LENGTH = 12
 
 

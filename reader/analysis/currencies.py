@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.numbers_in_words import WORD_NUMBER, read_word_number
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import word_set
 
 SYMBOLS = {
@@ -26,7 +27,7 @@ CODES = word_set(
     "ILS KRW NGN KES EGP SAR AED QAR CZK HUF RON BGN"
 )
 _CODE_ALTERNATIVES = "|".join(sorted(CODES))
-CURRENCY_BEFORE = re.compile(
+CURRENCY_BEFORE = regex(
     r"(?:(?P<symbol>(?:US|U\.S\.|C|A|NZ|HK|S|R)?\$|[£€¥₴₽₹₩₺₪₦₱₫₿])"
     rf"|\b(?P<mcode>M(?:{_CODE_ALTERNATIVES}))[ \t\u00a0]?"
     rf"|\b(?P<code>{_CODE_ALTERNATIVES}|Rs\.?)[ \t\u00a0]?)$"
@@ -44,7 +45,7 @@ _DOLLAR_COUNTRIES = {
     "us": "USD", "u.s.": "USD", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
     "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
 }
-CURRENCY_AFTER = re.compile(
+CURRENCY_AFTER = regex(
     r"[^\S\n]+(?:(?P<country>US|U\.S\.|[Uu]s|Canadian|Australian|New[^\S\n]+Zealand|"
     r"Hong[^\S\n]+Kong|Singapore|Taiwan)[^\S\n]+)?(?P<word>dollars?|euros?|"
     r"pounds?(?:[^\S\n]+sterling)?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|"
@@ -59,19 +60,19 @@ CURRENCY_AFTER = re.compile(
     r"|(?P<symbol>[€元円₽₴₺₹£])"
 )
 # "75 USD million": a scale after the currency.
-SCALE_AFTER_CODE = re.compile(r"[^\S\n]+(?P<scale>thousand|million|billion|trillion)\b")
+SCALE_AFTER_CODE = regex(r"[^\S\n]+(?P<scale>thousand|million|billion|trillion)\b")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Money in minor units: "62 cents", "40p", "75 pence", "one penny".
-MINOR_AFTER = re.compile(r"[^\S\n]*(?P<unit>(?:cents?|pence|pennies|penny)\b|p\b(?!\.[a-zA-Z]))")
+MINOR_AFTER = regex(r"[^\S\n]*(?P<unit>(?:cents?|pence|pennies|penny)\b|p\b(?!\.[a-zA-Z]))")
 # "15 dollars 50", "17 USD 25", "3 dollars and 50 cents": cents after the main unit.
-_MINOR_DIGITS_AFTER = re.compile(
+_MINOR_DIGITS_AFTER = regex(
     r"[^\S\n]+(?:and[^\S\n]+)?(?P<minor>\d{1,2})(?!\d|[.,]\d)"
     r"(?P<unit>[^\S\n]*(?:cents?|pence|p)\b)?"
 )
-_MINOR_WORDS_AFTER = re.compile(
+_MINOR_WORDS_AFTER = regex(
     rf"[^\S\n]+(?:and[^\S\n]+)?(?P<minor>{WORD_NUMBER})(?P<unit>[^\S\n]+(?:cents?|pence)\b)?"
 )
-_END_OF_AMOUNT = re.compile(r"[^\S\n]*(?:[.,;:!?)]|$)", re.MULTILINE)
+_END_OF_AMOUNT = regex(r"[^\S\n]*(?:[.,;:!?)]|$)", re.MULTILINE)
 
 
 def code_of(match: re.Match[str]) -> str:

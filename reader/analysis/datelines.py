@@ -9,11 +9,11 @@ of its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reader.analysis.model import Figure
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 
 _NAME = r"[A-Z][\w.'’-]*"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -24,7 +24,7 @@ _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?"
 _TIME = r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)"
 _SEPARATOR = r"[ \t]*(?:[·|•,;—–-]|\bon\b|\bat\b)?[ \t]*"
 # A whole paragraph: a byline with an optional date, a "Published"/"Updated" line or a date.
-_BYLINE = re.compile(
+_BYLINE = regex(
     rf"(?:(?:[Bb]y|BY)[ \t]+{_NAME}(?:[ \t]+(?:{_NAME}|and|&|de|van|von|al))*"
     rf"(?:{_SEPARATOR}(?:{_DATE}|{_TIME}|[A-Z][\w ]{{0,40}}))*"
     rf"|(?:Published|Updated|Posted|Last[ \t]+updated|First[ \t]+published)[ \t:]*(?:on[ \t]+)?"
@@ -33,7 +33,7 @@ _BYLINE = re.compile(
     rf"(?:{_SEPARATOR}{_TIME})?)[ \t.]*"
 )
 # The opening of a wire story: a place in capitals, perhaps a date and the agency, a dash.
-_DATELINE = re.compile(
+_DATELINE = regex(
     rf"[A-Z][A-Z.'’ -]{{1,30}}[A-Z.](?:,[ \t]+[A-Z][\w.' ]{{1,30}})?"
     rf"(?:,?[ \t]+{_DATE})?[ \t]*(?:\([\w .&/-]{{1,30}}\))?[ \t]*[-–—]+[ \t]"
 )

@@ -63,6 +63,7 @@ from reader.analysis.numbers_in_words import (
     read_word_number,
 )
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 from reader.analysis.units import INCHES_AFTER, UNIT_AFTER, UNIT_FIRST_WORDS, unit_name
 from reader.analysis.wordtrie import trie_pattern, word_set
 
@@ -95,7 +96,7 @@ _MONTH_BEFORE_DAY = (
 # "[^\S\n]" is white space within a line, no-break spaces included ("3\u00a0billion").
 # The first digit is matched by a plain class outside any group, so that ``re`` can jump from
 # digit to digit; the named groups tell the kinds apart (``match.group(0)`` is the whole text).
-_NUMERIC = re.compile(
+_NUMERIC = regex(
     rf"[0-9](?:(?P<ddate>\d?(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH}(?:,?[^\S\n]+\d{{4}}\b)?"
     r"|\d{3}-\d{2}-\d{2}\b)"
     # "12,34,567.89": Indian grouping (lakhs and crores).
@@ -129,7 +130,7 @@ _FOLD_WORDS = {**{w: float(v) for w, v in UNITS.items() if v >= 2},
 # "a year and a half", "an hour and a half": one and a half of a unit.
 _AND_A_HALF_UNITS = ["year", "month", "week", "day", "hour", "minute", "decade", "century",
                      "mile", "million", "billion", "dozen"]
-_WORDY = re.compile(
+_WORDY = regex(
     # One word-boundary test shared by every alternative, and only before a letter that can
     # start a month or a number word.
     r"\b(?=[abdefhjmnoqstzABDEFHJMNOQSTZ])(?:"
@@ -149,13 +150,13 @@ _WORDY = re.compile(
     r"|(?P<apenny>[Aa][ \t]+(?:penny|cent))\b|(?P<bakers>[Aa][ \t]+baker[’']s[ \t]+dozen)\b)"
 )
 _NOT_BEFORE_DIGITS = frozenset(".,/:_")
-_LIST_ITEM = re.compile(r"(?P<digits>\d+)")
+_LIST_ITEM = regex(r"(?P<digits>\d+)")
 _START_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds", "thousands",
                 "millions", "billions", "tens", "half", "quarter", "twice", "thrice",
                 "doubl", "halv", "tripl", "trebl", "quadrupl"]
 # Every word ``_WORDY`` can start with, each case and separator spelt out, so that the pattern
 # is one trie of plain letters, which ``re`` turns into a fast first-character scan.
-_WORDY_START = re.compile(trie_pattern([
+_WORDY_START = regex(trie_pattern([
     *_MONTHS_WRITTEN, *_START_WORDS, *(w.capitalize() for w in _START_WORDS),
     *FRACTION_STARTS,
     *(f"{a}{unit} and a half" for a in ("a ", "A ", "an ", "An ") for unit in _AND_A_HALF_UNITS),
@@ -166,7 +167,7 @@ _VULGAR_FRACTIONS = {
     "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
     "⅞": 7 / 8,
 }
-_VULGAR = re.compile("[" + "".join(_VULGAR_FRACTIONS) + "]")
+_VULGAR = regex("[" + "".join(_VULGAR_FRACTIONS) + "]")
 
 _SCALES = {
     "lakh": 1e5, "crore": 1e7, "lakh crore": 1e12, "hundred": 100.0, "dozen": 12.0,
@@ -176,7 +177,7 @@ _SCALES = {
     "mil": 1e6, "mio": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9,
     "bil": 1e9, "T": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
 }
-_SCALE_AFTER = re.compile(
+_SCALE_AFTER = regex(
     r"(?:[^\S\n]+|-)(?P<word>hundred|thousand|million|billion|trillion|lakh[^\S\n]+crore|lakh|"
     r"crore|dozens?|doz|dozs|dzs?)\b"
     r"|(?P<abbr>[^\S\n]?(?:bn|Bn|BN|mn|Mn|mln|bln|tln|tn|trn)\b|(?:mil|mio|MM|bil|m|b|k|K|M|B|T)\b)"
@@ -185,12 +186,12 @@ _SCALE_AFTER = re.compile(
 # "32K" alone may be kelvins or a memory size: only money makes it thousands.
 _SCALES_WITH_CURRENCY_ONLY = frozenset({"B", "T", "K"})
 # "4 thousand 3 hundred", "3 hundred and 21", "3 million and a half": a number in two parts.
-_SCALE_PART_AFTER = re.compile(
+_SCALE_PART_AFTER = regex(
     r"[^\S\n]+(?P<n>\d{1,3})[^\S\n]+(?P<scale>hundred|thousand|million)\b"
     r"|[^\S\n]+and[^\S\n]+(?P<rest>\d{1,2})(?![\d.,]|[^\S\n]*(?:hundred|thousand|million|billion)\b)"
     r"|[^\S\n]+and[^\S\n]+(?:a|one)[^\S\n]+(?P<frac>half|quarter)\b"
 )
-_PERCENT_AFTER = re.compile(
+_PERCENT_AFTER = regex(
     r"(?P<points>[^\S\n]+percentage[^\S\n]+points?\b)|[^\S\n]?(?:%|per[^\S\n]?cent\b|percent\b|"
     r"pct\b)|pc\b",
     re.IGNORECASE,
@@ -200,53 +201,53 @@ _TIME_UNITS = {
     "minute": "minutes", "second": "seconds", "decade": "decades", "century": "centuries",
     "centurie": "centuries", "night": "nights",
 }
-_TIME_AFTER = re.compile(
+_TIME_AFTER = regex(
     r"(?P<sep>[^\S\n]+|-)(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
     r"century|centuries|nights?)(?P<old>-old|[^\S\n]+old)?\b"
 )
-_COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)")
-_FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"(?:[^\S\n]?[-–—][^\S\n]?|[^\S\n]*–[^\S\n]*)(?=[$£€¥₴₽₹\d])")
+_COMPOUND_AFTER = regex(r"-(?P<noun>[a-z]{3,})\b(?!-)")
+_FOLD_AFTER = regex(r"-?fold\b", re.IGNORECASE)
+_RANGE_AFTER = regex(r"(?:[^\S\n]?[-–—][^\S\n]?|[^\S\n]*–[^\S\n]*)(?=[$£€¥₴₽₹\d])")
 # "1.3x10^6", "2.48×10−5", "5.5x10-3", "8x2^10", "1.1^23": powers.
-_POWER_AFTER = re.compile(
+_POWER_AFTER = regex(
     r"[^\S\n]?[x×*][^\S\n]?(?P<base>\d{1,3})(?:\^|\*\*)(?P<exp>[-+−]*\d{1,3})(?![\d.])"
     r"|[^\S\n]?[x×][^\S\n]?10(?P<exp2>[-−]\d{1,3})(?![\d.])"
     r"|\^(?P<exp3>[-+−]*\d{1,3})(?![\d.])"
 )
 # "3/4", "1/40 of", "2 1/4": a fraction in digits, over a denominator fractions are written in
 # (so "9/11" and "24/7" stay names).
-_DIGIT_FRACTION = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
-_MIXED_FRACTION_AFTER = re.compile(r"[^\S\n](?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
+_DIGIT_FRACTION = regex(r"(?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
+_MIXED_FRACTION_AFTER = regex(r"[^\S\n](?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100})
 # Fractions common enough to stand alone ("3/4"); others need what they are a fraction of.
 _PLAIN_DENOMINATORS = frozenset({2, 3, 4, 5, 8})
 # "5/17/2018", "17/5/2018": a date with its year.
-_SLASHED_DATE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+_SLASHED_DATE = regex(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 # A fraction in digits is one only before what it is a fraction of: "1/40 of the wavelength",
 # "1/4 mile", "2/3 cup"; alone, "5/12" and "1/3" are dates and page numbers.
-_FRACTION_OF_AFTER = re.compile(
+_FRACTION_OF_AFTER = regex(
     r"[^\S\n]+of\b|(?=[^\S\n]*(?:[a-zA-Zµ°%]|-[a-z]))(?:" + UNIT_AFTER.pattern
     + r"|[^\S\n]+(?:cup|cups|inch|inches|mile|miles|teaspoon|tablespoon|pound|ounce)\b)")
-_DATE_BEFORE = re.compile(r"\b(?:on|since|until|till|by|from|dated?)[^\S\n]+$", re.IGNORECASE)
+_DATE_BEFORE = regex(r"\b(?:on|since|until|till|by|from|dated?)[^\S\n]+$", re.IGNORECASE)
 # "+1-222-2222", "+44 20 7946 0958": an international telephone number.
-_PLUS_PHONE = re.compile(r"\d{1,3}(?:[-. ]\(?\d{2,5}\)?){2,}")
+_PLUS_PHONE = regex(r"\d{1,3}(?:[-. ]\(?\d{2,5}\)?){2,}")
 # "192.168.1.2", "v1.2.3", "14.06.2025": a dotted identifier, not a number.
-_DOTTED_AFTER = re.compile(r"(?:\.\d+)+")
-_SIGN_WORD_BEFORE = re.compile(r"\b(?:minus|negative)[^\S\n]+$", re.IGNORECASE)
+_DOTTED_AFTER = regex(r"(?:\.\d+)+")
+_SIGN_WORD_BEFORE = regex(r"\b(?:minus|negative)[^\S\n]+$", re.IGNORECASE)
 _SIGN_CONTEXT = frozenset(" \t\u00a0([:=$£€¥")
 # "plus or minus 3.4 percentage points", "+/-3", "±2": a margin, not a negative number.
-_MARGIN_BEFORE = re.compile(r"(?:\bplus[^\S\n]+or[^\S\n]+|\+/?|±)$", re.IGNORECASE)
+_MARGIN_BEFORE = regex(r"(?:\bplus[^\S\n]+or[^\S\n]+|\+/?|±)$", re.IGNORECASE)
 # "Kwame Asante, 24," and "Ann Lee (31)": an age after a name.
-_AGE_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+)(?:,[^\S\n]|[^\S\n]\()$")
-_AGE_END_AFTER = re.compile(r"(?:,|;|\.(?!\d)|\)|[^\S\n]*$|[^\S\n]+(?:and|who|from|of)\b)",
+_AGE_NAME_BEFORE = regex(r"\b(?P<name>[A-Z][\w’'-]+)(?:,[^\S\n]|[^\S\n]\()$")
+_AGE_END_AFTER = regex(r"(?:,|;|\.(?!\d)|\)|[^\S\n]*$|[^\S\n]+(?:and|who|from|of)\b)",
                             re.MULTILINE)
-_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)[^\S\n]+$", re.IGNORECASE)
-_METRES_AFTER = re.compile(r"m(?![\w/²³])")
+_AGED_BEFORE = regex(r"\b(?:aged|age|ages)[^\S\n]+$", re.IGNORECASE)
+_METRES_AFTER = regex(r"m(?![\w/²³])")
 # "In 2023 police said": a year; "2000 people": a count.
-_YEAR_CONTEXT_BEFORE = re.compile(
+_YEAR_CONTEXT_BEFORE = regex(
     r"\b(?:in|since|until|till|during|by|from|of|before|after)[^\S\n]+$", re.IGNORECASE)
 _PEOPLE_NOUNS = word_set("people police staff children personnel men women cattle")
-_QUALIFIER_BEFORE = re.compile(
+_QUALIFIER_BEFORE = regex(
     r"\b(?P<q>about|around|roughly|approximately|nearly|almost|some|close[^\S\n]+to|"
     r"more[^\S\n]+than|less[^\S\n]+than|fewer[^\S\n]+than|over|under|at[^\S\n]+least|at[^\S\n]+most|"
     r"up[^\S\n]+to|as[^\S\n]+many[^\S\n]+as|as[^\S\n]+much[^\S\n]+as|as[^\S\n]+few[^\S\n]+as|"
@@ -259,35 +260,35 @@ _QUALIFIER_LAST_WORDS = word_set(
     "estimated circa above"
 )
 # "clear up to 3 billion": a verb that takes "up" leaves "to" alone, so "up to" is no qualifier.
-_PHRASAL_UP = re.compile(
+_PHRASAL_UP = regex(
     r"\b(?:clear|clears|cleared|add|adds|added|ramp|ramped|step|stepped|scale|scaled|sum|summed|"
     r"end|ended|ends|open|opened|free|freed|set|sets|make|makes|made|build|built|shore|"
     r"pick|picked|speed|sped|beef|beefed|drum|drummed|wind|wound|line|lined|move|moved|"
     r"go|goes|went|gone|jump|jumped|shoot|shot|climb|climbed)[^\S\n]+$",
     re.IGNORECASE,
 )
-_WAITING_BEFORE = re.compile(
+_WAITING_BEFORE = regex(
     r"\b(?:for|wait|waits|waited|waiting|last|lasts|lasted|lasting|took|take|takes|taking|"
     r"spent|spend|spends|spending|after|remained|stayed|held|lasted)[^\S\n]+$",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?P<a>a|an|half[^\S\n]+a)[^\S\n]+$", re.IGNORECASE)
-_ONE_CONTEXT_BEFORE = re.compile(
+_ARTICLE_BEFORE = regex(r"\b(?P<a>a|an|half[^\S\n]+a)[^\S\n]+$", re.IGNORECASE)
+_ONE_CONTEXT_BEFORE = regex(
     r"\b(?:only|just|at[^\S\n]+least|more[^\S\n]+than|fewer[^\S\n]+than|less[^\S\n]+than|about|nearly|"
     r"almost|exactly|killing|killed|injuring|injured|wounding)[^\S\n]+$",
     re.IGNORECASE,
 )
 # "One soldier was killed": one person counted, as in casualty reports.
-_ONE_PERSON = re.compile(
+_ONE_PERSON = regex(
     r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:person|man|woman|child|boy|girl|soldier|civilian|officer|"
     r"policeman|resident|worker|journalist|patient|student|firefighter|passenger|migrant|"
     r"prisoner|hostage|baby|teenager|pilot|doctor|nurse|guard|driver|victim)\b"
 )
-_NAMED_AFTER = re.compile(r",[^\S\n]*[A-Z]")
+_NAMED_AFTER = regex(r",[^\S\n]*[A-Z]")
 # "one count of wire fraud", "one charge of assault": one of the charges a court counts.
-_ONE_CHARGE = re.compile(r"[^\S\n]+(?:count|charge|conviction)[^\S\n]+of\b", re.IGNORECASE)
+_ONE_CHARGE = regex(r"[^\S\n]+(?:count|charge|conviction)[^\S\n]+of\b", re.IGNORECASE)
 # "one in five", "nine out of 10 adults", "two out of five hundred": a proportion.
-_RATIO_AFTER = re.compile(
+_RATIO_AFTER = regex(
     r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
     rf"(?P<of>[1-9]\d{{0,2}}(?:,\d{{3}})+(?![\d,])|[1-9]\d*(?![\d,.])|{WORD_NUMBER})",
     re.IGNORECASE,
@@ -300,36 +301,36 @@ _IDENTIFIER_WORDS = word_set(
     terminal paragraph clause item step act part figure table appendix annex iphone galaxy
     pixel covid su mig kh tu an il ka mi boeing airbus""")
 _AIRCRAFT_PREFIXES = word_set("su mig kh tu an il ka mi")
-_IDIOM_AFTER = re.compile(
+_IDIOM_AFTER = regex(
     r"[^\S\n]*(?:another\b|-(?:state|way|sided|off|on-one|faced|time)\b|[^\S\n]+(?:thing|day|way|side|"
     r"hand|of[^\S\n]+(?:the|a|an|his|her|its|their|our|them|those|these|us|you)\b|or[^\S\n]+two\b|"
     r"or[^\S\n]+another\b|by[^\S\n]+one\b|point\b|time\b|reason\b|more\b|last\b|such\b|"
     r"at[^\S\n]+a[^\S\n]+time\b))",
     re.IGNORECASE,
 )
-_COMPOUND_IDIOM_AFTER = re.compile(r"-(?:state|way|sided|faced|fold)\b", re.IGNORECASE)
+_COMPOUND_IDIOM_AFTER = regex(r"-(?:state|way|sided|faced|fold)\b", re.IGNORECASE)
 _ZERO_WORDS = frozenset({"zero", "nought", "naught"})
-_ZERO_IDIOM_AFTER = re.compile(r"-[a-z]|[^\S\n]+(?:in[^\S\n]+on|out)\b", re.IGNORECASE)
-_NOTHING_BEFORE = re.compile(r"\b(?:for|to|ground)[^\S\n]+$", re.IGNORECASE)
-_IDIOM_BEFORE = re.compile(
+_ZERO_IDIOM_AFTER = regex(r"-[a-z]|[^\S\n]+(?:in[^\S\n]+on|out)\b", re.IGNORECASE)
+_NOTHING_BEFORE = regex(r"\b(?:for|to|ground)[^\S\n]+$", re.IGNORECASE)
+_IDIOM_BEFORE = regex(
     r"\b(?:no|every|any|some|the|this|that|which|each|a[^\S\n]+thing[^\S\n]+or|one[^\S\n]+or|"
     r"number|no[^\S\n]+one|square)[^\S\n]+$",
     re.IGNORECASE,
 )
-_WORD_BEFORE_HALF = re.compile(r"(\w+)[^\S\n]+$")
+_WORD_BEFORE_HALF = regex(r"(\w+)[^\S\n]+$")
 _NOT_BEFORE_HALF = word_set("the first second other latter a and one this that")
 # "1200 North Grand Avenue": a street number.
-_ADDRESS_AFTER = re.compile(
+_ADDRESS_AFTER = regex(
     r"(?:[^\S\n]+[A-Z][\w.]*){1,3}[^\S\n]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|"
     r"Lane|Drive|Dr\.|Place|Square|Way|Court|Terrace|Highway)\b"
 )
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = regex(
     r"[^\S\n]?(?:[ap]\.m\.|[ap]m\b|o’clock|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|"
     r"PST\b|PDT\b|ET\b|local[^\S\n]+time)"
 )
 _TIME_OF_DAY_INITIALS = frozenset("apoGUBCEPl")
-_SUFFIX_LETTERS = re.compile(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
-_WORD_AFTER = re.compile(r"[^\S\n]+([\w’'-]+)")
+_SUFFIX_LETTERS = regex(r"(?:st|nd|rd|th)\b|s\b|[a-zA-Z]")
+_WORD_AFTER = regex(r"[^\S\n]+([\w’'-]+)")
 _STOP_WORDS = word_set(
     """of and or in on at to from by with were was is are had have has while that which who the
     a an as for including since after before than per more less across into over under near
@@ -341,17 +342,17 @@ _STOP_WORDS = word_set(
 _NOT_NOUNS = word_set("more less most many much few several such same other own")
 _SENTENCE_START_CHARS = frozenset(".!?\"“‘'(—–:;\n")
 _MIN_YEAR, _MAX_YEAR = 1000, 2100
-_YEAR_SPAN_AFTER = re.compile(r"/(\d\d)(?![\d/])")
+_YEAR_SPAN_AFTER = regex(r"/(\d\d)(?![\d/])")
 # Telephone numbers: a trunk prefix ("0800 555 111", "01632 960482") or a North American
 # "(206) 555-0147" / "206-555-0147". A quantity is never written with a leading zero.
-_PHONE = re.compile(
+_PHONE = regex(
     r"0\d+(?:[^\S\n]\d{2,})*"
     r"|\d{3}[-.]\d{3}[-.]\d{4}\b"
     r"|\d{3}\)[^\S\n]?\d{3}-\d{4}\b"
 )
 # "call 101", "ring 999", "dial 112 or": a number to call is no quantity (unless it counts
 # something: "call 12 witnesses").
-_CALL_BEFORE = re.compile(
+_CALL_BEFORE = regex(
     r"\b(?:call|dial|ring|phone|text|calling|dialling|dialing|ringing|texting)"
     r"(?:[^\S\n]+\w+)?(?:[^\S\n]+on)?[^\S\n]+$",
     re.IGNORECASE,
@@ -364,13 +365,13 @@ _NAMING_EXCEPTIONS = word_set(
     april may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec""")
 # "at 3.47", "until 18.30": hours and minutes with a dot, after a word that places a time.
-_CLOCK_DIGITS = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
-_AT_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|from)[^\S\n]+$")
+_CLOCK_DIGITS = regex(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_AT_TIME_BEFORE = regex(r"\b(?:at|by|until|till|before|after|from)[^\S\n]+$")
 # "half past six", "quarter to ten": a time of day.
-_CLOCK_BEFORE = re.compile(r"\b(?:half|quarter|ten|five|twenty)[^\S\n]+(?:past|to)[^\S\n]+$",
+_CLOCK_BEFORE = regex(r"\b(?:half|quarter|ten|five|twenty)[^\S\n]+(?:past|to)[^\S\n]+$",
                            re.IGNORECASE)
 # "a third straight session", "a third-grade teacher": an ordinal, not a fraction.
-_ORDINAL_USE_AFTER = re.compile(
+_ORDINAL_USE_AFTER = regex(
     r"-[a-z]|[^\S\n]+(?!(?:of|more|less|fewer|as|than|in|on|at|to|from|since|and|or|but|by|"
     r"over|under|between|the|a|an|its|their|his|her|last|this|that|was|were|is|are|had|has|"
     r"have|will|would|said|says|higher|lower|"
@@ -379,22 +380,22 @@ _ORDINAL_USE_AFTER = re.compile(
     r"inch|pound|cup)\b)[a-z]"
 )
 # "2.2 times the risk", "three times as likely": a multiplier, its unit "times".
-_TIMES_AFTER = re.compile(
+_TIMES_AFTER = regex(
     r"[^\S\n]+times(?=[^\S\n]+(?:the|as|more|less|higher|lower|greater|larger|bigger|smaller|"
     r"faster|slower|that|what|their|its|his|her)\b)",
     re.IGNORECASE,
 )
 # "8.7 per 100,000", "3 per 1,000 births": a rate.
-_PER_AFTER = re.compile(
+_PER_AFTER = regex(
     r"[^\S\n]+per[^\S\n]+(?P<base>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|1\d*|"
     r"(?:a[^\S\n]+|one[^\S\n]+)?(?:hundred|thousand|million)(?:[^\S\n]+(?:thousand|million))?)"
     r"(?![\d,])"
 )
 # Basis points: a unit of interest rates and yields.
-_BASIS_POINTS_AFTER = re.compile(r"[^\S\n]+basis[^\S\n]+points?\b|[^\S\n]?(?:bps|bp)\b",
+_BASIS_POINTS_AFTER = regex(r"[^\S\n]+basis[^\S\n]+points?\b|[^\S\n]?(?:bps|bp)\b",
                                  re.IGNORECASE)
 # "P=0.004", "p < 0.05": a test statistic, not a figure anyone checks.
-_STATISTIC_BEFORE = re.compile(r"\b[Pp][^\S\n]*[=<>≤≥][^\S\n]*$")
+_STATISTIC_BEFORE = regex(r"\b[Pp][^\S\n]*[=<>≤≥][^\S\n]*$")
 # Verbs that read like nouns after a number ("profits in 2024 rose"): no counted noun.
 _PAST_VERBS = word_set(
     """rose fell grew sank hit led won lost saw took made paid cut set spent came went became
@@ -516,7 +517,7 @@ def _wordy_matches(text: str) -> Iterator[re.Match[str]]:
 
 # ``_WORDY_START`` behind one ASCII non-word character: ``re`` jumps from gap to gap instead of
 # trying the trie at every letter.
-_WORDY_START_AFTER_GAP = re.compile(r"[^a-zA-Z0-9_](?P<word>" + _WORDY_START.pattern + ")")
+_WORDY_START_AFTER_GAP = regex(r"[^a-zA-Z0-9_](?P<word>" + _WORDY_START.pattern + ")")
 
 
 def _wordy_starts(text: str) -> Iterator[int]:
@@ -631,12 +632,12 @@ def _and_a_half(text: str, start: int, unit_word: str, end: int,
 
 
 # "two thirds of a million", "a quarter million": a fraction of a scale.
-_FRACTION_SCALE_AFTER = re.compile(
+_FRACTION_SCALE_AFTER = regex(
     r"(?:[^\S\n]+of[^\S\n]+an?)?[^\S\n]+(?P<scale>thousand|million|billion|trillion)\b"
     r"|-(?P<dozen>dozen)\b")
-_UNIT_AND_BEFORE = re.compile(
+_UNIT_AND_BEFORE = regex(
     rf"\b(?P<unit>{trie_pattern(_AND_A_HALF_UNITS)})[^\S\n]+and[^\S\n]+$", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"\band[^\S\n-]*[^\S\n]$|\band-$", re.IGNORECASE)
+_AND_BEFORE = regex(r"\band[^\S\n-]*[^\S\n]$|\band-$", re.IGNORECASE)
 
 
 def _fraction_figure(text: str, start: int, end: int, value: float,
@@ -969,7 +970,7 @@ def _name_follows(text: str, name: re.Match[str], floor: int) -> bool:
         and _WORD_START_UPPER.search(text, max(floor, pos - 30), pos) is not None
 
 
-_WORD_START_UPPER = re.compile(r"\b[A-Z][\w’'-]*$")
+_WORD_START_UPPER = regex(r"\b[A-Z][\w’'-]*$")
 
 
 def _ratio(text: str, start: int, end: int, value: float,
@@ -999,9 +1000,9 @@ def _ratio(text: str, start: int, end: int, value: float,
                    value / denominator, None, approximate)]
 
 
-_OVER_AFTER = re.compile(
+_OVER_AFTER = regex(
     rf"[^\S\n]+over[^\S\n]+(?P<of>[1-9]\d*(?![\d,.])|{WORD_NUMBER})", re.IGNORECASE)
-_END_OF_AMOUNT = re.compile(r"[^\S\n]*(?:[.,;:!?)]|$)", re.MULTILINE)
+_END_OF_AMOUNT = regex(r"[^\S\n]*(?:[.,;:!?)]|$)", re.MULTILINE)
 
 
 def _one_over(text: str, end: int, limit: int) -> re.Match[str] | None:
@@ -1012,7 +1013,7 @@ def _one_over(text: str, end: int, limit: int) -> re.Match[str] | None:
     return over
 
 
-_DECIMAL_COMMA = re.compile(r"\d*,\d{1,2}")
+_DECIMAL_COMMA = regex(r"\d*,\d{1,2}")
 _THOUSANDS = str.maketrans("", "", ",\u00a0\u2009\u202f ")
 
 
@@ -1036,7 +1037,7 @@ def _number_value(raw: str) -> float:
 _ENDS_A_NUMBER = frozenset(",.;:!?)]}\"“”‘\n\t(")
 
 
-_LETTERS = re.compile(r"[A-Za-z.]+")
+_LETTERS = regex(r"[A-Za-z.]+")
 # The first word (lower case) of everything ``_extend_number`` can grow a number over.
 _GROWING_WORDS = frozenset(
     w.lower().rstrip(".") for w in [
@@ -1307,7 +1308,7 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
 
 
 # -- words -------------------------------------------------------------------------------------
-_WORD_SPLIT = re.compile(r"[\s-]+")
+_WORD_SPLIT = regex(r"[\s-]+")
 
 
 def _words(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | None:
@@ -1413,7 +1414,7 @@ def _half(text: str, match: re.Match[str], para: Paragraph) -> list[Figure] | No
                    approximate)]
 
 
-_OF_NOUN_AFTER = re.compile(
+_OF_NOUN_AFTER = regex(
     r"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?([a-z]+s|people|children)\b")
 
 
@@ -1496,7 +1497,7 @@ def _change_verb_before(text: str, pos: int, floor: int) -> bool:
     return bool(words) and words[-1].strip(",;:") in _CHANGE_VERBS
 
 
-_RANGE_LEAD = re.compile(r"\b(?P<lead>between|from)[^\S\n]+$", re.IGNORECASE)
+_RANGE_LEAD = regex(r"\b(?P<lead>between|from)[^\S\n]+$", re.IGNORECASE)
 _RANGE_KINDS = frozenset({"count", "money", "percent", "other", "duration", "year", "age"})
 
 
@@ -1586,4 +1587,4 @@ def _scaled_like(low: Figure, high: Figure) -> float:
     return low.value
 
 
-_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_LEADING_NUMBER = regex(r"\d[\d,]*(?:\.\d+)?")

@@ -25,7 +25,9 @@ class LazyPattern:
 
     def _get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            from reader.analysis.pattern_cache import regex
+
+            self._compiled = regex(self.pattern, self._flags)
         return self._compiled
 
     def match(self, *args: Any) -> re.Match[str] | None:

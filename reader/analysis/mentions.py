@@ -4,7 +4,6 @@ that a pronoun resolves to the person last named with a binary search instead of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,12 +18,13 @@ from reader.analysis.names import (
     parse_name,
 )
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import word_set
 
 # "Westshire Fire and Rescue Service": a run that an organisation's name carries on past "and".
 _ORGANISATION_GOES_ON = LazyPattern(rf"[ \t]+(?:and|&)[ \t]+(?P<rest>{NAME_RUN})")
 # "a Social Democrat", "an Oxford Graduate": a description, not someone's name.
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])(?:[Aa]n?)[ \t]+$")
+_INDEFINITE_BEFORE = regex(r"(?<![\w’'])(?:[Aa]n?)[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ _COMPANY_WORDS = word_set(
     resources partners airlines airways motors systems technologies bank industries energy
     pharmaceuticals capital""")
 _COMPANY_HEADS = frozenset(("company", "firm", "group"))
-_SENTENCE_AFTER_WORD = re.compile(r"(?<=[a-z]{3})\. .*$")
+_SENTENCE_AFTER_WORD = regex(r"(?<=[a-z]{3})\. .*$")
 
 
 class PeopleIndex:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from reader.analysis.letters import CAPITAL
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import word_set
 
 _C = CAPITAL
@@ -29,18 +30,18 @@ _PARTICLES = word_set("de van von der den al bin ibn da di du del dos das la le 
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 # The look-ahead lets ``re`` skip to capital letters before trying anything else.
-NAME_RUN_RE = re.compile(rf"(?={_C}|[aeib])(?<![\w’'.-]){NAME_RUN}")
+NAME_RUN_RE = regex(rf"(?={_C}|[aeib])(?<![\w’'.-]){NAME_RUN}")
 
 # ``NAME_RUN_RE`` opens with look-arounds, so ``re`` tries it at every position. ``name_runs``
 # finds the same matches with two scans that ``re`` can skip through: runs opening with a
 # capital (the pattern opens with the capital itself, the look-behind checks the character
 # before it), and runs opening with a particle ("al-Hakim"), found from their hyphen.
 _UPPER_FIRST_TOKEN = rf"(?:\.(?:{_C}\.){{1,3}}(?![^\W\d_])|{_WORD_OR_DOTTED})"
-_UPPER_RUN_RE = re.compile(
+_UPPER_RUN_RE = regex(
     rf"{_C}(?<![\w’'.-].){_UPPER_FIRST_TOKEN}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t\u00a0]+){{0,2}}{NAME_TOKEN}){{0,6}}"
 )
-_HYPHEN_BEFORE_CAPITAL = re.compile(rf"-(?={_C})")
+_HYPHEN_BEFORE_CAPITAL = regex(rf"-(?={_C})")
 
 
 def name_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import trie_pattern
 
 UNITS = {
@@ -112,7 +113,7 @@ FRACTION_STARTS = [
     *(f"{a}{sep}{w}" for a in ("an", "An") for sep in " \t-"
       for w in FRACTIONS if not w.endswith("s") and w[0] in "aeiou"),
 ]
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = regex(r"[a-z]+")
 
 
 _SINGLE_WORDS = {w: float(v) for w, v in (*UNITS.items(), *TENS.items(), *SCALES.items(),

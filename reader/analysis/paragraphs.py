@@ -8,14 +8,14 @@ claims).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.analysis.pattern_cache import regex
 from reader.document.model import Block
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_BULLET = re.compile(r"[ \t\u00a0]*(?:[•·▪◦‣*\-–]|\d{1,3}[.)])[ \t\u00a0]+")
+_BLANK_LINE = regex(r"\n[ \t\r\f\v\u00a0]*\n")
+_BULLET = regex(r"[ \t\u00a0]*(?:[•·▪◦‣*\-–]|\d{1,3}[.)])[ \t\u00a0]+")
 _HEADING_END = frozenset('.!?:;,"”’»)…\']›“«')
 _MAX_HEADING_WORDS = 12
 _BLOCK_KINDS = frozenset({"heading", "list_item", "block_quote"})

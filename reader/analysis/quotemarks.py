@@ -22,20 +22,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import word_set
 
 DOUBLE_MARKS = frozenset('"“”„‟«»〝〞＂')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 # A plain character class lets ``re`` jump from mark to mark; apostrophes inside words are
 # filtered out afterwards.
-_MARK = re.compile(r"""["“”„‟«»〝〞＂‚‛‘‹›'’]""")
-_ELISION = re.compile(r"['’](?:\d\d(?:s\b|\b)|(?:n|em|til|cause|bout|tis|twas|round)\b['’]?)", re.I)
+_MARK = regex(r"""["“”„‟«»〝〞＂‚‛‘‹›'’]""")
+_ELISION = regex(r"['’](?:\d\d(?:s\b|\b)|(?:n|em|til|cause|bout|tis|twas|round)\b['’]?)", re.I)
 _OPEN_CONTEXT = frozenset("([{<—–-/‘“\"'«‹„‚:;,.!?…")
 _CLOSE_CONTEXT = frozenset(")]}>.,;:!?—–-…’”\"'»›‘“")
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝")
 _MAX_DEPTH = 6
 _TRIPLE = "'" * 3
-_WORD = re.compile(r"[a-z]+")
+_WORD = regex(r"[a-z]+")
 _FUNCTION_WORDS = word_set(
     "and or but nor to in on at for with as that which who from by of the a an he she they it "
     "we is was are were be been has have had will would could should can may might said says "

@@ -22,10 +22,11 @@ from dataclasses import dataclass, replace
 from reader.analysis.model import Mention, Quote, QuoteKind, Sentence
 from reader.analysis.names import NAME_RUN
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 from reader.analysis.quotemarks import QuoteSpan
 from reader.analysis.speakers import SPEECH_VERBS, Cue, Speaker, SpeakerFinder
 
-_TERM_MARKER = re.compile(
+_TERM_MARKER = regex(
     r"(?:so-called|dubbed|termed|nicknamed|branded|labell?ed|titled|entitled|known\s+as|"
     r"(?:the|a|an)\s+(?:word|term|phrase|slogan|hashtag|motto|title|headline|label|name)s?|"
     r"reading|marked)\s*[\"'“‘«„]?$",
@@ -49,10 +50,10 @@ def _after_term_marker(text: str, lo: int, mark: int) -> bool:
     return _TERM_MARKER.search(text, lo, mark + 1) is not None
 
 
-_NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
-_NAME_COLON_LEADS = re.compile(rf"[ \t\"“‘']*(?P<name>{NAME_RUN})[ \t]*:[ \t]")
+_NAME_COLON = regex(rf"(?<![\w’'.-])(?P<name>{NAME_RUN})\s*:\s*$")
+_NAME_COLON_LEADS = regex(rf"[ \t\"“‘']*(?P<name>{NAME_RUN})[ \t]*:[ \t]")
 _SENTENCE_LEAD = frozenset(" \t\n\u00a0—–-\"'“‘«„(‚[")
-_INTRO_END = re.compile(r"[,:]\s*$")
+_INTRO_END = regex(r"[,:]\s*$")
 _TERM_MAX_WORDS = 4
 _OPENING_MARKS = frozenset("\"“‘«„'‹‚")
 
@@ -322,7 +323,7 @@ def _attribute(
 
 # What may follow the verb of a cue sentence of its own: nothing, or where, when and to whom
 # ("Lee said on Monday.", "Lee told reporters in Ohio."), never a clause of its own.
-_BARE_CUE_REST = re.compile(
+_BARE_CUE_REST = regex(
     r"(?:[ \t]+(?:on|in|at|to|from|of|into|about|with|for|during|after|before|while|outside|"
     r"as|over|via|through|by|last|this|yesterday|today|tonight|later|earlier|reporters|\w+ly|"
     r"\w+day)\b[^.!?“”\"\n]{0,60}?)?[.!?](?:\s|$)")

@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 from reader.analysis.model import Sentence
 from reader.analysis.paragraphs import Paragraph
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import word_set
 
 # "(?:[.!?]+|…)" written to open with one character class, so that ``re`` skips from
 # punctuation mark to punctuation mark instead of trying the pattern at every position.
-_BOUNDARY = re.compile(r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’»)\]]*(?=\s+(\S))")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
-_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w’']+)")
-_PREVIOUS_WORD = re.compile(r"([\w.’'-]+)\s+$")
+_BOUNDARY = regex(r"[.!?…](?:(?<=[.!?])[.!?]*)?[\"'”’»)\]]*(?=\s+(\S))")
+_WORD_BEFORE_DOT = regex(r"([\w.]+)\.$")
+_NEXT_WORD = regex(r"[\"'“‘«(\[]*([\w’']+)")
+_PREVIOUS_WORD = regex(r"([\w.’'-]+)\s+$")
 
 # Titles before a name: the sentence never ends after them.
 TITLE_ABBREVIATIONS = word_set(

@@ -25,6 +25,7 @@ from reader.analysis.names import (
     TITLES,
     gender_of_words,
 )
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import trie_pattern, word_set
 
 _VERB_WORDS = (
@@ -53,29 +54,29 @@ _VERBS = (r"(?:[Aa]ccording\s+to|"
 # (``_verbs_in``); patterns about a verb's surroundings end or start where a verb found by it
 # starts or ends. Compiled into each of them, the list was most of the time the command line
 # took to start.
-_LEAD = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")  # what may stand between a quote and its verb
+_LEAD = regex(r"[ \t]*[,;:—–-]?[ \t]*")  # what may stand between a quote and its verb
 # ``re`` cannot skip ahead to a pattern that opens with ``\b``: it tries it at every position.
 # Opening with one ASCII non-word character instead, it jumps from gap to gap; a non-ASCII letter
 # or digit before the verb (no word boundary there) is ruled out afterwards.
-_VERB_AFTER_GAP = re.compile(rf"[^a-zA-Z0-9_](?P<verb>{_VERBS}\b)")
+_VERB_AFTER_GAP = regex(rf"[^a-zA-Z0-9_](?P<verb>{_VERBS}\b)")
 _AUX = (
     r"(?:has|have|had|was|is|also|later|then|previously|earlier|once|would|will|may|might|"
     r"could|further|again|repeatedly|recently|publicly|reportedly|separately|often|just|"
     r"already|quickly|immediately|simply|flatly|angrily|bluntly|last\s+week|on\s+\w+day|\w+day|"
     r"told\s+reporters|in\s+a\s+statement)"
 )
-_AUX_END = re.compile(rf"(?:\s+{_AUX})+\s*$")
+_AUX_END = regex(rf"(?:\s+{_AUX})+\s*$")
 # Not "whose" or "where": in "the society, whose chairman, Odd Rasmussen, said" or "the House,
 # where Speaker Ann Colt, R-Ohio, has promised" the verb belongs to the clause.
-_ROLE_DESCRIPTION = re.compile(
+_ROLE_DESCRIPTION = regex(
     r"\b[Tt]he\s+(minister|president|chancellor|premier|governor|senator|mayor|judge|"
     r"prosecutor|coach|manager|captain|chairman|chairwoman|chair|secretary|commissioner|"
     r"director|ambassador|envoy|superintendent|inspector|detective|sergeant|general|colonel|"
     r"admiral|leader|speaker|councillor|chief)\b")
 # The same without the opening \b, so that ``re`` skips from "T"/"t" to "T"/"t"; the word
 # boundary before it is checked after.
-_ROLE_DESCRIPTION_FROM_T = re.compile(_ROLE_DESCRIPTION.pattern[2:])
-_RELATIVE_AFTER = re.compile(r"\s*(?:who|which|whom)\b")
+_ROLE_DESCRIPTION_FROM_T = regex(_ROLE_DESCRIPTION.pattern[2:])
+_RELATIVE_AFTER = regex(r"\s*(?:who|which|whom)\b")
 _AUX_LAST_WORDS = word_set(
     """has have had was is also later then previously earlier once would will may might could
     further again repeatedly recently publicly reportedly separately often just already quickly
@@ -98,37 +99,37 @@ _SUBJECT = (
     rf"(?:(?P<pron>\b{_PRON}\b)|(?P<name>{NAME_RUN})|(?P<desc>\b{_DESC})|(?P<group>\b{_GROUP}))"
 )
 # The look-behind first: ``search`` tries every position, and most are inside a word.
-_SUBJECT_AT_END = re.compile(rf"(?<![\w’'-]){_SUBJECT}\s*$")
+_SUBJECT_AT_END = regex(rf"(?<![\w’'-]){_SUBJECT}\s*$")
 _SUBJECT_AT_START = LazyPattern(rf"\s*{_SUBJECT}")
 _DAYS = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"later|earlier|also|then|in\s+a\s+statement|in\s+an\s+interview)"
 )
 # After a quote, up to a verb: `,” the coach, Marta Silva, (has) shouted`.
-_QUOTE_SUBJECT_TO_VERB = re.compile(
+_QUOTE_SUBJECT_TO_VERB = regex(
     rf"[ \t]*[,;:—–-]?[ \t]*{_SUBJECT}(?P<appos>\s*,[^;:“”\"«»„\n]{{1,160}}?,)?"
     rf"(?P<aux>(?:\s+{_AUX})*)\s+"
 )
 # After a verb that follows a quote: `said (on Monday) the ministry`.
-_VERB_FIRST_SUBJECT = re.compile(rf"(?:\s+{_DAYS})?\s+{_SUBJECT}")
+_VERB_FIRST_SUBJECT = regex(rf"(?:\s+{_DAYS})?\s+{_SUBJECT}")
 _NOT_ROLE_WORDS = (
     r"(?:the|a|an|of|he|she|they|it|we|i|that|to|about|in|on|for|with|at|from|by|as|when|"
     r"while|after|before|is|was|would|will|had|has|his|her|their)"
 )
 # After a verb that follows a quote: "said 12-year-old Maya Cohen", "said team captain Ann
 # Lee".
-_VERB_FIRST_ROLE = re.compile(
+_VERB_FIRST_ROLE = regex(
     rf"(?:\s+{_DAYS})?"
     # "said former secretary of state Ann Lee", "said master of ceremonies Ann Lee"
     rf"(?:\s+(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*)"
     rf"(?:\s+(?:of\s+)?(?!{_NOT_ROLE_WORDS}\b)[a-z0-9][\w’'-]*){{0,3}}\s+(?P<name>{NAME_RUN})"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_ENDS_DOTTED = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+$")
+_SENTENCE_END = regex(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+_ENDS_DOTTED = regex(r"(?:^|\s)(?:[A-Za-z]\.)+$")
 _COMMA_NAME = LazyPattern(rf"\s*,\s*(?P<name>{NAME_RUN})")
-_AGE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Aa]n?)\s+\d{1,3}-year-old\b")
+_AGE_DESCRIPTION = regex(r"(?:[Tt]he|[Aa]n?)\s+\d{1,3}-year-old\b")
 _FROM_SOURCE = LazyPattern(rf"\s+(?:issued\s+)?(?:from|by|of)\s+{_SUBJECT}")
-_FOLLOWING_PRONOUN = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
+_FOLLOWING_PRONOUN = regex(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(he|she)\b")
 _DOCUMENT_NOUNS = word_set(
     "statement report data figures figure estimate estimates study survey poll analysis document "
     "letter post message video release website records record numbers count tally")
@@ -141,8 +142,8 @@ _SPOKES_WORDS = word_set("spokesman spokeswoman spokesperson spokespeople repres
 _MAX_BEFORE = 320
 _SUBJECT_REACH = 72  # a subject ("U.K. Prime Minister Keir Starmer") is short
 # "Sen. Chuck Schumer, D-N.Y., said": a party and state, never the speaker.
-_PARTY_STATE = re.compile(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")
-_APPOSITION_NAME = re.compile(
+_PARTY_STATE = regex(r"(?:[DRI]-)?(?:[A-Z][a-z]?\.){1,3}$|[DRI]-[A-Z][\w.]*$")
+_APPOSITION_NAME = regex(
     rf"\s*(?!(?:who|whom|whose|which|that|where|when)\b)"  # a relative clause is no name
     rf"(?:(?![Ff]or\b|[Oo]f\b|[Tt]o\b|[Aa]t\b|[Ww]ith\b|[Ff]rom\b|[Bb]y\b|[Ii]n\b|"
     rf"against\b|is\b|was\b|has\b|had\b)"
@@ -162,17 +163,17 @@ _PHRASE_STOP_WORDS = word_set(
 _AFTER_NAME_STOP_WORDS = word_set("of from at")
 # A full stop after a word of five letters or more inside a capitalised run ends a sentence
 # ("Jon Kohan. Ayotte"), unlike one after a title or a state ("Gov.", "Calif.").
-_SENTENCE_INSIDE_RUN = re.compile(
+_SENTENCE_INSIDE_RUN = regex(
     r"(?<![\w.])(?!(?:Calif|Penn|Conn|Ariz|Colo|Minn|Wash|Okla|Tenn|Mass|Corp|Capt|Prof|Supt|"
     r"Comdr|Assoc|Dept|Univ|Gov|Sen|Rep)\.)\w{4,}\.(?=\s)")
 _ABBREVIATED_TITLES = (" gov", " sen", " rep", " gen", " col", " lt", " sgt", "capt", " adm",
                        "prof", " rev", " dr", " st")
-_PHRASE_WORD = re.compile(r"[\w’'&-]+")
-_PHRASE_GAP = re.compile(r"[ \t\u00a0]+")
-_NAME_AT = re.compile(NAME_RUN)
-_NAME_ENDING = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
+_PHRASE_WORD = regex(r"[\w’'&-]+")
+_PHRASE_GAP = regex(r"[ \t\u00a0]+")
+_NAME_AT = regex(NAME_RUN)
+_NAME_ENDING = regex(rf"(?<![\w’'.-]){NAME_RUN}$")
 # `,” Clinton ally James Carville said`: the same noun phrase before the verb.
-_NOUN_PHRASE_TO_VERB = re.compile(
+_NOUN_PHRASE_TO_VERB = regex(
     r"[ \t]*[,;:—–-]?[ \t]*(?P<np>(?:[\w’'.&-]+[ \t\u00a0]+){1,7}?)"
     rf"(?P<name>{NAME_RUN})(?P<aux>(?:\s+{_AUX})*)\s+"
 )
@@ -1042,10 +1043,10 @@ def _verb_text(verb: str) -> str:
     return "according to" if verb[:9].lower() == "according" else verb
 
 
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])[Aa]n?[ \t]+$")
+_INDEFINITE_BEFORE = regex(r"(?<![\w’'])[Aa]n?[ \t]+$")
 # "In Washington, President Obama released a statement condemning …": what comes before the
 # subject of a sentence.
-_INTRO_PHRASE = re.compile(
+_INTRO_PHRASE = regex(
     r"\s*(?:(?:In|On|At|After|Before|During|When|While|As|Asked|Speaking|Since|Following|"
     r"Earlier|Later|Last|Meanwhile|Separately|Instead|Afterwards?|Despite|Amid|Under|Over|With|"
     r"Without|From|For|By|Like|Unlike|Once|If|Although|Though|Because|Writing|Responding|"
@@ -1066,7 +1067,7 @@ _SUBJECT_TO_VERB = (
     rf"(?:\s+{_AUX})*(?:\s+on\s+{_WEEKDAY})?\s+(?P<verb>[a-z][a-z’'-]+)"
 )
 _SUBJECT_REST = LazyPattern(_SUBJECT_TO_VERB)
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT = regex(
     rf"[\"“‘']?[ \t]*(?P<name>{NAME_RUN})(?:"
     rf"(?P<possessive>[’']s?(?:\s+[\w-]+){{0,3}}?\s+{_SPEECH_NOUNS}\b)|{_SUBJECT_TO_VERB})"
 )
@@ -1084,11 +1085,11 @@ _INVERTING_VERBS = word_set(
     quipped joked cautioned conceded observed remarked beamed chimed opined tweeted posted
     announced acknowledged admitted stated concluded predicted suggested reported reports
     according shouted yelled cried whispered""")
-_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?]|$)")
+_PHRASE_END = regex(r"[ \t]*(?:[,.;:!?]|$)")
 # Any short phrase and a comma or dash before the subject ("Hours later, …", "Washington
 # (AFP) – …"), tried when the sentence does not open with its subject.
-_ANY_INTRO = re.compile(r"[^,;:“”\"\n—–]{1,60}(?:,|\s[—–])\s*")
-_HEADLINE_WORD = re.compile(r"[\w’'.-]+")
+_ANY_INTRO = regex(r"[^,;:“”\"\n—–]{1,60}(?:,|\s[—–])\s*")
+_HEADLINE_WORD = regex(r"[\w’'.-]+")
 _HEADLINE_VERBS = reporting_verbs.FINITE | word_set(
     """takes pins sides makes gets got puts hits rips knocks lashes fires pushes wants thinks
     heckles torches shreds trashes dings jabs swipes unloads hammers""")
@@ -1119,7 +1120,7 @@ _ORGANISATION_LEFT = LazyPattern(
     rf"(?P<run>{NAME_RUN})[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?$")
 _ORGANISATION_RIGHT = LazyPattern(
     rf"[ \t]+(?:of|and|for|&)[ \t]+(?:the[ \t]+)?(?P<run>{NAME_RUN})")
-_INNER_CAPITAL = re.compile(rf"\w+[a-z]{CAPITAL}\w*")
+_INNER_CAPITAL = regex(rf"\w+[a-z]{CAPITAL}\w*")
 _CONNECTOR_ENDINGS = (" of ", " and ", " for ", " & ", " the ")
 _CONNECTOR_STARTS = (" of ", " and ", " for ", " & ")
 _ROLE_ENDINGS = (" for ", " at ", " of ", " from ", " with ", " in ", " the ")

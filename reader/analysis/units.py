@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.pattern_cache import regex
 from reader.analysis.wordtrie import trie_pattern
 
 # Written form -> canonical name. Symbols are case-sensitive ("mW" is not "MW", "Mb" not "MB").
@@ -87,7 +88,7 @@ _WORDS = {
     "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "metres per second": "m/s", "meters per second": "m/s",
 }
-_SQUARE = re.compile(r"(?:square|cubic)[^\S\n]+")
+_SQUARE = regex(r"(?:square|cubic)[^\S\n]+")
 _CANONICAL = {**_SYMBOLS, **_ATTACHED_ONLY, **_WORDS}
 _SPACED = trie_pattern([*_SYMBOLS, *_WORDS])
 _ANY = trie_pattern([*_SYMBOLS, *_ATTACHED_ONLY, *_WORDS])
@@ -95,7 +96,7 @@ _PER = trie_pattern(["s", "h", "hr", "min", "m", "km", "kg", "cm³", "cm2", "cm�
                      "l", "L", "day", "year", "s2", "s²", "h2"])
 # A unit ends where a word would: not before a letter, digit or another "/".
 _END = r"(?![\w/])"
-UNIT_AFTER = re.compile(
+UNIT_AFTER = regex(
     # written against the number, any unit
     rf"(?P<attached>(?:(?:square|cubic)[^\S\n]+)?{_ANY})(?:/(?P<per>{_PER}))?{_END}"
     # after a space or a hyphen, the units that cannot be read as a word
@@ -103,7 +104,7 @@ UNIT_AFTER = re.compile(
     rf"(?:/(?P<per2>{_PER}))?{_END}"
 )
 # "12 ft 2 in", "5 feet and 2 inches", "6ft 2in", "5-foot-11": a length in two units.
-INCHES_AFTER = re.compile(
+INCHES_AFTER = regex(
     r"(?:[^\S\n]+and)?[^\S\n]*(?P<inches>\d{1,2}(?:\.\d+)?)[^\S\n]*(?:in|inches|inch|\")(?![\w/])"
     r"|-(?P<hyphened>\d{1,2})(?!\d|[.,]\d|-\w)"  # "5-foot-11"
 )
