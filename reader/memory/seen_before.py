@@ -1,0 +1,232 @@
+""""Seen before": a claim in a new article that someone already gave a verdict on, in another
+review.
+
+Close means one of two things (issue 14):
+
+- **the same speaker and near-identical words**: the same quote reported by another outlet,
+  often cut differently (a clause left out, "…" for words dropped, a bracketed insertion).
+  The words of the shorter claim, in order, are nearly all in the longer one
+  (``WORDS_CONTAINMENT``); the speakers agree ("Dr Ines Okafor", "Okafor" and "I. Okafor"
+  do; "Tom Okafor" does not).
+- **the same figure in a near-identical sentence**: the figure's value and unit agree however
+  it is written ("5.2%", "5.2 per cent"), and the sentences share nearly all their words
+  (``FIGURE_OVERLAP``, as sets, so a clause moved or an attribution put first does not count).
+  When either claim is a quote, the speakers must not differ (someone else saying the same
+  words is another quote); a figure stated in a sentence is the same figure whoever the
+  outlet says gave it ("the council said" in one, "the mayor said" in another).
+
+Either way a **changed number** never matches: every figure of the shorter claim must be in
+the longer one, so "400 homes" is not "500 homes"; and a "not" (or "never", "no" …) in one
+claim's words where the other has none is another claim, however alike the rest.
+
+The thresholds were set on pairs built for it (``tests/bench/eval_seen_before.py``, which
+reports precision and recall on a development set and on a second set written after they
+were fixed).
+
+Finding candidates must not read every stored claim: each claim with a verdict is filed under
+keys (``words.stored_keys``: runs of three words, and its figures), and a new claim looks up
+each of its own runs and figures. Runs shared by very many claims ("said on Tuesday that")
+say nothing and are skipped (``COMMON_KEY``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Indel, LCSseq
+
+from reader.memory.words import (
+    NEGATIONS,
+    content_words,
+    figure_tokens,
+    lookup_keys,
+    same_speaker,
+    tokens,
+)
+from reader.store.model import Source
+
+WORDS_MIN = 4
+"""The shorter claim needs this many words for the words rule: "a disgrace" by the same
+person in two articles is not yet the same quote."""
+WORDS_CONTAINMENT = 0.9
+"""Share of the shorter claim's words found, in order, in the longer one."""
+FIGURE_OVERLAP = 0.8
+"""Share of the shorter sentence's words (less the commonest: "the", "said" …) found in the
+longer one, for the figure rule."""
+FIGURE_DICE = 0.5
+"""And the two sentences' shared words against both their lengths: a short sentence is not
+the same as a long one that merely holds its few words."""
+FIGURE_MIN_WORDS = 3
+COMMON_KEY = 2000
+"""A key filed under more claims than this is skipped: it is a phrase, not a claim."""
+CANDIDATES = 60
+"""Per new claim, the stored claims sharing the most keys that are compared in full."""
+LIMIT = 5
+"""Earlier claims kept per new claim, closest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule: str  # "words" or "figure"
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A claim of the article being read."""
+
+    claim_id: str
+    text: str
+    speaker: str | None = None
+    kind: str = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class SeenBefore:
+    """An earlier claim with a verdict that matches a claim of the article being read."""
+
+    review_id: str
+    claim_id: str
+    status: str
+    similarity: float
+    rule: str
+    text: str
+    speaker: str | None
+    note: str
+    sources: tuple[Source, ...]
+    title: str
+    site: str
+    url: str
+    path: str | None
+    day: str
+    updated: str
+
+    @property
+    def origin(self) -> str:
+        """How the history records where an applied verdict came from."""
+        return f"{self.review_id}/{self.claim_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``status --json``'s entry: the four fields the issue names, then how it matched and
+        where the earlier claim is."""
+        return {"review": self.review_id, "claim_id": self.claim_id, "status": self.status,
+                "similarity": self.similarity, "match": self.rule, "title": self.title,
+                "date": self.day}
+
+
+def _negation_differs(short: list[str], long: list[str]) -> bool:
+    """A negation on one side only, within the words the two share (a "not" in a clause the
+    shorter claim cut away does not count)."""
+    blocks = Indel.opcodes(short, long)
+    equal = [block for block in blocks if block.tag == "equal"]
+    if not equal:
+        return False
+    first, last = equal[0].dest_start, equal[-1].dest_end
+    for block in blocks:
+        if block.tag in ("delete", "replace") and any(
+                word in NEGATIONS for word in short[block.src_start:block.src_end]):
+            return True
+        if block.tag in ("insert", "replace") and any(
+                word in NEGATIONS for word in long[max(block.dest_start, first):
+                                                   min(block.dest_end, last)]):
+            return True
+    return False
+
+
+def compare(first: list[str], first_speaker: str | None, second: list[str],
+            second_speaker: str | None, quoted: bool = True) -> Match | None:
+    """Whether two claims (as ``words.tokens``) are close in the sense of the module's
+    docstring, and how close (0 to 1). ``quoted``: either claim is a quote."""
+    same = same_speaker(first_speaker, second_speaker)
+    if quoted and first_speaker and second_speaker and not same:
+        return None
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    short_figures, long_figures = figure_tokens(short), figure_tokens(long)
+    if not short_figures <= long_figures:
+        return None  # a changed number, or a figure the other does not state
+    best: Match | None = None
+    if same and len(short) >= WORDS_MIN:
+        containment = LCSseq.similarity(short, long) / len(short)
+        if containment >= WORDS_CONTAINMENT and not _negation_differs(short, long):
+            best = Match("words", round(containment, 3))
+    if short_figures:
+        a, b = content_words(first), content_words(second)
+        smaller = min(len(a), len(b))
+        if smaller >= FIGURE_MIN_WORDS:
+            shared = len(a & b)
+            overlap = shared / smaller
+            dice = 2 * shared / (len(a) + len(b))
+            if overlap >= FIGURE_OVERLAP and dice >= FIGURE_DICE and \
+                    (a & NEGATIONS) == (b & NEGATIONS) and \
+                    (best is None or overlap > best.similarity):
+                best = Match("figure", round(overlap, 3))
+    return best
+
+
+_DETAILS = ("SELECT c.id, c.words, c.speaker, c.status, c.claim_id, c.text, c.note, c.sources, "
+            "c.updated, r.review_id, r.title, r.site, r.url, r.path, r.day, c.kind FROM claims c "
+            "JOIN reviews r ON r.rid = c.rid WHERE c.words IS NOT NULL AND c.id IN ({})")
+
+
+def seen_before(db: sqlite3.Connection, probes: list[Probe],
+                exclude_review: str | None = None,
+                limit: int = LIMIT) -> dict[str, list[SeenBefore]]:
+    """For each probe that was seen before, the earlier claims with a verdict, closest first
+    (claims of ``exclude_review``, the article's own review, left out)."""
+    prepared = [(probe, words) for probe in probes if (words := tokens(probe.text))]
+    postings: dict[int, list[int] | None] = {}
+    wanted: dict[str, list[int]] = {}
+    for probe, words in prepared:
+        counts: Counter[int] = Counter()
+        for key in lookup_keys(words):
+            if key not in postings:
+                rows = db.execute("SELECT id FROM keys WHERE key = ? LIMIT ?",
+                                  (key, COMMON_KEY + 1)).fetchall()
+                postings[key] = None if len(rows) > COMMON_KEY else [row[0] for row in rows]
+            found = postings[key]
+            if found:
+                counts.update(found)
+        if counts:
+            wanted[probe.claim_id] = [claim for claim, _ in counts.most_common(CANDIDATES)]
+    needed = sorted({claim for claims in wanted.values() for claim in claims})
+    rows: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(needed), 500):
+        chunk = needed[start:start + 500]
+        for row in db.execute(_DETAILS.format(",".join("?" * len(chunk))), chunk):
+            if row[9] != exclude_review:
+                rows[row[0]] = row
+    found: dict[str, list[SeenBefore]] = {}
+    split: dict[int, list[str]] = {}
+    for probe, words in prepared:
+        matches = []
+        for claim in wanted.get(probe.claim_id, ()):
+            row = rows.get(claim)
+            if row is None:
+                continue
+            if claim not in split:
+                split[claim] = row[1].split(" ") if row[1] else []
+            match = compare(words, probe.speaker, split[claim], row[2],
+                            quoted=probe.kind == "quote" or row[15] == "quote")
+            if match is not None:
+                matches.append(_seen(row, match))
+        if matches:
+            # Closest first; of equally close ones, the latest verdict first.
+            matches.sort(key=lambda seen: (seen.updated, seen.review_id), reverse=True)
+            matches.sort(key=lambda seen: -seen.similarity)
+            found[probe.claim_id] = matches[:limit]
+    return found
+
+
+def _seen(row: tuple[Any, ...], match: Match) -> SeenBefore:
+    (_, _, speaker, status, claim_id, text, note, sources, updated, review_id, title, site,
+     url, path, day, _) = row
+    try:
+        source_list = tuple(Source.from_dict(item) for item in json.loads(sources))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        source_list = ()
+    return SeenBefore(review_id, claim_id, status, match.similarity, match.rule, text, speaker,
+                      note, source_list, title, site, url, path, day, updated)
