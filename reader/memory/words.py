@@ -42,8 +42,7 @@ _TITLES = word_set("""mr mrs ms miss mx dr prof professor sir dame lord lady rev
     president minister mp mep the""")
 _ROLE = re.compile(r"\s*\([^()]*\)\s*$")
 NEGATIONS = word_set("""not no never nor neither nobody nothing none cannot cant dont
-    doesnt didnt isnt wasnt arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt
-    without""")
+    doesnt didnt isnt wasnt arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt""")
 """Words that turn a sentence into its opposite: "we will not raise taxes" is not "we will
 raise taxes", however alike the rest."""
 STOPWORDS = word_set("""a an the of to in on at for and or but is are was were be been being
@@ -104,6 +103,29 @@ def tokens(text: str) -> list[str]:
 
 def figure_tokens(words: Iterable[str]) -> set[str]:
     return {word for word in words if word.startswith(FIGURE_MARK)}
+
+
+GENERIC_UNITS = frozenset(("count", "year", "other"))
+"""Units the figure finder gives when the words around a number do not say more: "6,000 jobs"
+cut to "6,000 …" is a count, and "2000 more students" reads as a year. Such a figure agrees
+with one of the same value in any unit."""
+
+
+def figures_agree(first: str, second: str) -> bool:
+    """Two figure tokens for the same figure: equal, or the same value where one of them has
+    only a generic unit."""
+    if first == second:
+        return True
+    unit_a, _, value_a = first[1:].rpartition(":")
+    unit_b, _, value_b = second[1:].rpartition(":")
+    return value_a == value_b and (unit_a in GENERIC_UNITS or unit_b in GENERIC_UNITS)
+
+
+def plain_words(text: str) -> list[str]:
+    """The claim's words folded, figures as the words they are written in: how quotes are
+    compared a second time when a figure was read differently in a cut ("twice" is a figure
+    after "risen to 19 minutes", not alone)."""
+    return _words(text)
 
 
 def content_words(words: Iterable[str]) -> set[str]:
