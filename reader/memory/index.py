@@ -272,7 +272,11 @@ class ClaimMemory:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('keys', 'ready')")
             db.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('rank', ?)", (_RANK,))
 
-    def _discard(self, reason: str) -> None:
+    def rebuild(self) -> None:
+        """Forget everything: the next ``sync`` reads every review file again."""
+        self._discard("", tell=False)
+
+    def _discard(self, reason: str, tell: bool = True) -> None:
         """Delete a damaged index so that it is built again. Under a lock, and only if the
         file is still the one found damaged: another process may have rebuilt it already."""
         self.close()
@@ -288,8 +292,9 @@ class ClaimMemory:
         except StoreError as error:
             raise ClaimMemoryError(f"The search index {self.path} is damaged and could not "
                                    f"be deleted: {error.message}") from None
-        self.notices.append(f"The search index {self.path} could not be used ({reason}); it "
-                            "has been built again from the reviews.")
+        if tell:
+            self.notices.append(f"The search index {self.path} could not be used ({reason}); "
+                                "it has been built again from the reviews.")
 
     @contextlib.contextmanager
     def _writing(self, db: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
