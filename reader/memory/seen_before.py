@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz.distance import Indel, LCSseq
@@ -50,7 +51,8 @@ from reader.memory.words import (
     same_speaker,
     tokens,
 )
-from reader.store.model import Source
+from reader.store.merge import source_key
+from reader.store.model import ReviewClaim, Source
 
 WORDS_MIN = 4
 """The shorter claim needs this many words for the words rule: "a disgrace" by the same
@@ -265,3 +267,28 @@ def _seen(row: tuple[Any, ...], match: Match) -> SeenBefore:
         source_list = ()
     return SeenBefore(review_id, claim_id, status, match.similarity, match.rule, text, speaker,
                       note, source_list, title, site, url, path, day, updated)
+
+
+def applied_decision(claim: ReviewClaim, earlier: SeenBefore
+                     ) -> tuple[str, str, tuple[Source, ...]]:
+    """The claim's status, note and sources once the earlier verdict is applied: the earlier
+    status (unless it had none), the earlier note (added after the claim's own, never over
+    it), and the earlier sources the claim does not have yet (by address, citation and
+    title)."""
+    status = earlier.status if earlier.status != "unreviewed" else claim.status
+    note = claim.note
+    theirs = earlier.note.strip()
+    if theirs and theirs not in note:
+        note = f"{note.rstrip()}\n\n{theirs}" if note.strip() else theirs
+    sources = list(claim.sources)
+    ids = {source.id for source in sources}
+    keys = {source_key(source) for source in sources}
+    for source in earlier.sources:
+        if source_key(source) in keys:
+            continue
+        if source.id in ids:
+            source = replace(source, id=uuid.uuid4().hex[:12])
+        sources.append(source)
+        ids.add(source.id)
+        keys.add(source_key(source))
+    return status, note, tuple(sources)

@@ -76,6 +76,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Turn the text selected in the article into a claim"),
     ActionSpec("claim_dismiss", "Not a Claim / &Restore", ("X",),
                "Dismiss the selected claim as not a claim, or restore it"),
+    ActionSpec("claim_apply_earlier", "Appl&y Earlier Verdict", ("B",),
+               "Give the claim the verdict, note and sources it had in another review "
+               "(Seen Before)"),
+    ActionSpec("claim_next_seen_before", "Next Claim Seen Be&fore", ("Shift+B",),
+               "Jump to the next claim that was reviewed in another article"),
     # View
     ActionSpec("view_zoom_in", "Zoom &In", (Key.ZoomIn, "Ctrl+="), "Larger text"),
     ActionSpec("view_zoom_out", "Zoom &Out", (Key.ZoomOut,), "Smaller text"),

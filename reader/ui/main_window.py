@@ -58,6 +58,7 @@ from reader.ui.claims_panel import ClaimsPanel
 from reader.ui.detail_pane import DetailPane
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
+from reader.ui.seen_before_panel import SeenBeforeController
 from reader.ui.settings import WindowSettings
 from reader.ui.start_page import StartPage
 from reader.ui.theme import LIGHT, THEME_MODES, Colors, ThemeMode, apply_theme
@@ -163,6 +164,22 @@ class MainWindow(QMainWindow):
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
         side.setSizes([400, 400])
+        # Seen before sits under the claims list, as tall as what it shows: the claim's own
+        # pane keeps its height.
+        self.seen_before = SeenBeforeController(
+            self, self.store_dir, self._guard,
+            lambda text: self.statusBar().showMessage(text, 8000))
+        self.seen_before.ready.connect(lambda _: self._update_claim_actions())
+        claims_column = QWidget(side)
+        claims_column.setObjectName("claimsColumn")
+        column_layout = QVBoxLayout(claims_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        side.insertWidget(side.indexOf(self.claims_panel), claims_column)
+        column_layout.addWidget(self.claims_panel, 1)
+        column_layout.addWidget(self.seen_before.panel)
+        side.setStretchFactor(0, 1)
+        side.setSizes([400, 400])
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -210,7 +227,8 @@ class MainWindow(QMainWindow):
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed", None,
                      "claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
                      "claim_confirm", "claim_resolve", None, "claim_edit_note",
-                     "claim_add_source", None, "claim_add_manual", "claim_dismiss"):
+                     "claim_add_source", None, "claim_add_manual", "claim_dismiss", None,
+                     "claim_apply_earlier", "claim_next_seen_before"):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
 
         view_menu = self.menuBar().addMenu("&View")
@@ -283,6 +301,8 @@ class MainWindow(QMainWindow):
             "claim_add_source": self.add_source,
             "claim_add_manual": self.add_manual_claim,
             "claim_dismiss": self.toggle_dismissed,
+            "claim_apply_earlier": self.seen_before.apply_current,
+            "claim_next_seen_before": self.next_seen_before,
             "view_zoom_in": lambda: self.zoom(1),
             "view_zoom_out": lambda: self.zoom(-1),
             "view_zoom_reset": lambda: self.zoom(0),
@@ -390,6 +410,7 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         self.claims_panel.set_session(None)
         self.detail.show_claim(None, None)
+        self.seen_before.clear()
         self.setWindowTitle(f"{doc.title} — {APP_NAME}" if doc.title else APP_NAME)
         where = self.current_path.name if self.current_path else (
             "pasted text" if doc.source_path is None and doc.format == "text"
@@ -451,6 +472,7 @@ class MainWindow(QMainWindow):
                 "info", f"The text changed since this review was saved. {orphans} claim"
                 f"{' was' if orphans == 1 else 's were'} not found in the new text and "
                 "are listed under Orphaned with their original words.")
+        self.seen_before.session_opened(session)
         self._update_claim_actions()
         self.session_ready.emit(session)
 
@@ -564,7 +586,25 @@ class MainWindow(QMainWindow):
             self.claims_panel.select(claim_id, emit=False)
         self.article_view.focus_claim(claim)
         self.detail.show_claim(claim, self.session)
+        self.seen_before.show_claim(claim_id)
         self._update_claim_actions()
+
+    def next_seen_before(self) -> None:
+        """Shift+B: the next claim that was reviewed in another article."""
+        if self.session is None:
+            return
+        target = self.seen_before.next_seen(self.current_claim_id)
+        if target is None:
+            self.statusBar().showMessage(
+                "Still looking in your other reviews…" if self.seen_before.busy else
+                "No claim of this article was reviewed in another article.", 5000)
+            return
+        if self.claims_panel.model.row_of(target) is None:
+            self.claims_panel.status_filter.setCurrentIndex(0)
+            self.claims_panel.kind_filter.setCurrentIndex(0)
+            self.claims_panel.text_filter.clear()
+            self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        self.select_claim(target)
 
     def step_claim(self, step: int) -> None:
         if self.session is None:
@@ -594,6 +634,7 @@ class MainWindow(QMainWindow):
         current = self.current_claim_id
         if self.session is not None and current in self.session.review.claims:
             self.detail.show_claim(self.session.claim(current), self.session)
+            self.seen_before.show_claim(current)
         self._update_progress()
         self._update_claim_actions()
 
@@ -743,6 +784,8 @@ class MainWindow(QMainWindow):
         claim = self.session.review.claims.get(self.current_claim_id) if has_claim else None
         a["claim_confirm"].setEnabled(claim is not None and claim.recheck() is not None)
         a["claim_resolve"].setEnabled(claim is not None and bool(claim.open_conflicts()))
+        a["claim_apply_earlier"].setEnabled(claim is not None and self.seen_before.can_apply())
+        a["claim_next_seen_before"].setEnabled(has_session)
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed"):
             a[name].setEnabled(has_session)
         a["claim_add_manual"].setEnabled(writable)
