@@ -126,6 +126,7 @@ def match_expression(text: str) -> str:
     string (a trailing * keeps its meaning, a prefix), all of them required. An unclosed quote
     mark reads as a quote of the rest."""
     terms = []
+    text = text.replace("\x00", " ")  # SQLite reads a NUL as the end of the query
     if text.count('"') % 2:
         text += '"'
     for match in _PART.finditer(text):

@@ -10,12 +10,18 @@ positives (must be found)
                    (capitals, quote marks, "per cent" for "%")
   figure_restated  the same figure in a near-identical sentence: written another way
                    ("£4.2 million"/"£4.2m", "5.2%"/"5.2 per cent", "1,200"/"1200"), the
-                   attribution moved, a clause cut, one word changed
+                   attribution moved or left out, a clause cut
+  figure_reworded  the same, with one word changed for a synonym ("rose"/"climbed"): kept as
+                   a positive although the rules do not take it (see seen_before.py), so
+                   what that costs shows in the recall
 negatives (must not be found)
   other_speaker    a quote's words given to another speaker
   changed_number   a quote or a figure sentence with one number changed (or its unit)
   same_figure      the same figure in another sentence
   negated          a quote with "not" put in or taken out (harder than the issue asks)
+  changed_subject  the same figure and sentence about something else ("in the region" ->
+                   "in the capital"; harder than the issue asks: one word apart, as a
+                   restatement with a synonym is)
 
 Base texts come in two sets: ``DEV`` (the thresholds were set on it) and ``HELD_OUT``
 (written before the thresholds were set, and not looked at while setting them). Clauses a cut
@@ -195,6 +201,25 @@ HELD_OUT_FIGURES: list[tuple[str | None, str]] = [
      "October"),
 ]
 
+SUBJECT_SWAPS = {
+    "Unemployment in the region": "Unemployment in the capital",
+    "The sea wall will cost": "The new bridge will cost",
+    "House prices in the county": "House prices in the city",
+    "Bus passenger numbers": "Rail passenger numbers",
+    "The population of the island": "The population of the mainland",
+    "Reported burglaries on the estate": "Reported car thefts on the estate",
+    "The new ward has": "The new school has",
+    "Sewage was released into the river": "Sewage was released into the sea",
+    "Firefighters attended": "Paramedics attended",
+    "The ferry crossing now takes": "The train journey now takes",
+    "Recycling rates reached": "Composting rates reached",
+    "The extension will cost": "The depot will cost",
+    "The festival drew": "The marathon drew",
+    "The library lent": "The museum lent",
+    "Speeding fines on the bypass": "Parking fines on the bypass",
+}
+"""One subject swapped for another in a figure sentence (changed_subject)."""
+
 ALL_NAMES = ["Ines Okafor", "Tomas Reyl", "Marta Lindqvist", "Samuel Achterberg",
              "Priya Ramaswamy", "Joel Brannigan", "Hana Kowalczyk", "Oluwaseun Adeyemi",
              "Freya Castellanos", "Dmitri Volkov", "Clara Eberhardt", "Rafael Montenegro",
@@ -293,13 +318,15 @@ def quote_cuts(text: str, rng: random.Random) -> list[str]:
 
 
 def figure_restatements(attribution: str | None, text: str,
-                        rng: random.Random) -> list[str]:
+                        rng: random.Random) -> list[tuple[str, str]]:
+    """(category, sentence) pairs."""
     plain = _plain(text)
-    out = []
+    out: list[str] = []
     restyled = _restyle(plain, rng)
     if attribution:
         out.append(f"{_sentence(restyled)}, {attribution} said.")
         out.append(f"According to {attribution}, {restyled[0].lower() + restyled[1:]}.")
+        out.append(f"{_sentence(_restyle(plain, rng))}.")  # the source not named
     else:
         out.append(f"{_sentence(restyled)}.")
     parts = _parts(text)
@@ -307,14 +334,15 @@ def figure_restatements(attribution: str | None, text: str,
         first = _restyle(parts[0], rng)
         out.append(f"{_sentence(first)}, {attribution} said." if attribution
                    else f"{_sentence(first)}.")
+    pairs = [("figure_restated", sentence) for sentence in out]
     words = plain.split()
     for index, word in enumerate(words):
         if word in SYNONYMS:
             swapped = " ".join([*words[:index], SYNONYMS[word], *words[index + 1:]])
-            out.append(f"{_sentence(swapped)}, {attribution} said." if attribution
-                       else f"{_sentence(swapped)}.")
+            pairs.append(("figure_reworded", f"{_sentence(swapped)}, {attribution} said."
+                          if attribution else f"{_sentence(swapped)}."))
             break
-    return out
+    return pairs
 
 
 def earlier_of(speaker: str | None, text: str, kind: str) -> Item:
@@ -355,13 +383,16 @@ def build(quotes: list[tuple[str, str]], figures: list[tuple[str | None, str]],
     for attribution, text in figures:
         index = len(earlier)
         earlier.append(earlier_of(attribution, text, "figure"))
-        for restated in figure_restatements(attribution, text, rng):
-            pairs.append(Pair(index, Item(restated, attribution, "figure"),
-                              "figure_restated", True))
+        for category, restated in figure_restatements(attribution, text, rng):
+            pairs.append(Pair(index, Item(restated, attribution, "figure"), category, True))
         changed = changed_number(text, rng)
         if changed is not None:
             pairs.append(Pair(index, earlier_of(attribution, changed, "figure"),
                               "changed_number", False))
+        for subject, other in SUBJECT_SWAPS.items():
+            if text.startswith(subject):
+                pairs.append(Pair(index, earlier_of(attribution, other + text[len(subject):],
+                                                    "figure"), "changed_subject", False))
     # The same figure in another sentence: each slot's value put into another base sentence.
     figure_texts = [text for _, text in figures]
     for number, (attribution, text) in enumerate(figures):
