@@ -30,7 +30,8 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
         "Search the claims of every stored review: their words, speakers, notes and sources, "
         "and their articles' titles. Every word must be found; put a phrase in double quotes "
         "(claim-reader search '\"sea wall\"'); end a word with * to find words starting so "
-        "(flood* finds flooding). Without words, the filters alone list claims, newest first.")
+        "(flood* finds flooding; three letters or more). Without words, the filters alone list "
+        "claims, the most recently saved reviews first.")
     parser.epilog = EXIT_CODES_HELP
     parser.add_argument("query", metavar="QUERY", nargs="*", help="words to find")
     parser.add_argument("--speaker", metavar="NAME", default="",
@@ -137,7 +138,7 @@ def _json(query: Any, results: Any) -> dict[str, Any]:
             "filters": {"speaker": query.speaker or None, "status": list(query.statuses),
                         "since": query.since or None, "until": query.until or None,
                         "site": query.site or None},
-            "total": results.total, "shown": len(results.hits),
+            "total": results.total, "more": results.more, "shown": len(results.hits),
             "results": [hit.to_dict() for hit in results.hits]}
 
 
@@ -150,8 +151,16 @@ def _print(query: Any, results: Any) -> None:
         _say("No claim matches.")
         return
     shown = len(results.hits)
-    more = (f", the first {shown} shown (--limit for more)" if results.total > shown else "")
-    _say(f"{results.total:,} claim{'s match' if results.total != 1 else ' matches'}{more}.")
+    if results.more:
+        which = (f"the best {shown} of the {results.total:,} most recently saved" if
+                 query.text.strip() or query.speaker.strip() else f"the {shown} newest")
+        _say(f"More than {results.total:,} claims match; {which} are shown (more words or a "
+             "filter narrow it).")
+    else:
+        more = (f", the first {shown} shown (--limit for more)" if results.total > shown
+                else "")
+        _say(f"{results.total:,} claim{'s match' if results.total != 1 else ' matches'}"
+             f"{more}.")
     for hit in results.hits:
         _say()
         speaker = f"{hit.speaker}: " if hit.speaker else ""

@@ -145,15 +145,44 @@ def test_filters_speaker_status_date_and_site(memory) -> None:
     assert len(_texts(memory, "sea", site="harbourpost", statuses=("disputed",))) == 1
 
 
-def test_without_words_the_filters_list_claims_newest_first(memory) -> None:
+def test_without_words_the_filters_list_the_latest_saved_reviews_first(store, memory) -> None:
     results = _search(memory, statuses=("verified",))
-    assert [hit.day for hit in results.hits] == ["2026-04-15", "2026-03-02"]
+    assert [hit.review_id for hit in results.hits] == ["b" * 32, "a" * 32]  # CLINIC saved last
     assert all(hit.found_in == "" for hit in results.hits)
+    from memory_articles import HARBOUR
+    from memory_builders import write_review as rewrite
+
+    rewrite(store, HARBOUR)  # saved again: now the latest
+    memory.sync()
+    assert [hit.review_id for hit in _search(memory, statuses=("verified",)).hits] == [
+        "a" * 32, "b" * 32]
+    by_site = _search(memory, site="coastnews").hits
+    assert [hit.text[:12] for hit in by_site] == ["Waiting time", "We have hire",
+                                                  "No patient w"]  # in reading order
+
+
+def test_over_the_rank_window_the_latest_saved_matches_are_ranked(memory, monkeypatch) -> None:
+    import reader.memory.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    results = _search(memory, "the")
+    assert results.more and results.total == 3
+    latest = [row[0] for row in memory.db.execute(
+        "SELECT c.claim_id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE "
+        "claims_fts MATCH '\"the\"' ORDER BY claims_fts.rowid DESC LIMIT 3")]
+    assert sorted(hit.claim_id for hit in results.hits) == sorted(latest)
+    assert not _search(memory, "nurse*").more
+
+
+def test_a_prefix_needs_three_letters(memory) -> None:
+    assert match_expression("flo*") == '"flo"*'
+    assert match_expression("fl*") == '"fl"'  # the word "fl", not every word starting so
+    assert match_expression("**") == ""
 
 
 def test_the_limit_and_the_total(memory) -> None:
     results = _search(memory, "the", limit=2)
-    assert len(results.hits) == 2 and results.total == 6
+    assert len(results.hits) == 2 and results.total == 6 and not results.more
 
 
 @pytest.mark.parametrize("bad", ["2026-13", "2026-02-30", "March", "26", "2026/03/01"])
