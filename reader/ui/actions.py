@@ -53,6 +53,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_find_previous", "Find Pre&vious", (Key.FindPrevious,),
                "Previous match in the article"),
     ActionSpec("edit_filter", "Filter &Claims…", ("Ctrl+L",), "Filter the claims list by words"),
+    ActionSpec("edit_search_reviews", "&Search All Reviews…", ("Ctrl+Shift+F",),
+               "Find claims in every stored review, by words, status and speaker"),
     ActionSpec("edit_preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"),
                "Your name and organisation, as a published ClaimReview names them"),
     # Claim

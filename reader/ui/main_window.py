@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         for name in ("edit_undo", "edit_redo", None, "edit_find", "edit_find_next",
-                     "edit_find_previous", "edit_filter", None, "edit_preferences"):
+                     "edit_find_previous", "edit_filter", "edit_search_reviews", None,
+                     "edit_preferences"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
 
         claim_menu = self.menuBar().addMenu("&Claim")
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
             "edit_find_next": self._find_next,
             "edit_find_previous": self._find_previous,
             "edit_filter": self._focus_filter,
+            "edit_search_reviews": self.search_reviews,
             "claim_next": lambda: self.step_claim(1),
             "claim_previous": lambda: self.step_claim(-1),
             "claim_next_unreviewed": self.next_unreviewed,
@@ -588,6 +590,36 @@ class MainWindow(QMainWindow):
         self.detail.show_claim(claim, self.session)
         self.seen_before.show_claim(claim_id)
         self._update_claim_actions()
+
+    def search_reviews(self) -> None:
+        """Ctrl+Shift+F: search every stored review (one dialog, kept between uses)."""
+        dialog = getattr(self, "search_dialog", None)
+        if dialog is None:
+            from reader.ui.search_dialog import SearchDialog
+
+            dialog = SearchDialog(self.store_dir, self)
+            dialog.open_requested.connect(self.open_claim_of_review)
+            self.search_dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
+        dialog.query.setFocus()
+        dialog.query.selectAll()
+
+    def open_claim_of_review(self, review_id: str, claim_id: str) -> None:
+        """Open a stored review's article (as the start page does) and select the claim."""
+        entry = self.store.entries().get(review_id)
+        if entry is None:
+            self.show_error(f"The review {review_id} is no longer in the store "
+                            f"{self.store_dir}.")
+            return
+
+        def select(session) -> None:
+            self.session_ready.disconnect(select)
+            if session.handle.path.stem == review_id and claim_id in session.review.claims:
+                self.select_claim(claim_id)
+
+        self.session_ready.connect(select)
+        self.open_entry(entry)
 
     def next_seen_before(self) -> None:
         """Shift+B: the next claim that was reviewed in another article."""
