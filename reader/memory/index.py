@@ -45,6 +45,8 @@ BATCH = 100
 """Review files read between two commits (and two progress reports)."""
 BULK_FROM = 200
 """From this many files to read, keys are gathered and written sorted at the end."""
+STAGED_KEYS = 250_000
+"""Keys a bulk build holds before writing them (sorted) and holding the next: about 20 MB."""
 Stamp = tuple[int, int, int]
 """A review file's inode, size and modification time (ns): a save replaces the file (a new
 inode), an edit in place changes its time."""
@@ -442,6 +444,11 @@ class ClaimMemory:
                         keys = self._insert(db, item)
                         if bulk:
                             staged.extend(keys)
+                            if len(staged) >= STAGED_KEYS:  # in this batch's transaction
+                                staged.sort()
+                                db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
+                                               staged)
+                                staged = []
                         else:
                             db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)",
                                            sorted(keys))
@@ -474,8 +481,8 @@ class ClaimMemory:
         return lock
 
     def _write_staged(self, db: sqlite3.Connection, staged: list[tuple[int, int]]) -> None:
-        """The keys gathered by a bulk build, sorted: appended to the table's B-tree in order
-        rather than inserted at random places."""
+        """The last keys gathered by a bulk build, sorted: written in the table's order rather
+        than at random places; the table is whole again."""
         staged.sort()
         with self._writing(db):
             db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", staged)

@@ -162,6 +162,14 @@ def later_article(corpus: Corpus, kept: list[ArticleSpec], seen: int, total: int
                                  review_id=f"f{number:031x}"))
 
 
+def peak_memory_mb() -> float:
+    """The process's peak resident memory so far (Linux reports KiB, macOS bytes)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
 def timed(call, repeat: int = 1) -> tuple[list[float], object]:
     times, result = [], None
     for _ in range(repeat):
@@ -215,7 +223,8 @@ def main() -> int:
         print(f"build: {counts['reviews']:,} reviews, {counts['claims']:,} claims "
               f"({counts['with_verdict']:,} with a verdict, {counts['keys']:,} lookup keys) "
               f"in {build[0]:.1f} s ({counts['reviews'] / build[0]:.0f} reviews/s); "
-              f"index {memory.size_on_disk() / 1e6:.0f} MB on disk")
+              f"index {memory.size_on_disk() / 1e6:.0f} MB on disk; peak memory of this "
+              f"process {peak_memory_mb():.0f} MB")
         assert report.read == options.reviews
     with ClaimMemory(store, index) as memory:
         nothing, _ = timed(memory.sync, 5)

@@ -153,14 +153,20 @@ def test_an_interrupted_bulk_build_gets_its_keys_back(store, tmp_path, monkeypat
         assert [seen.claim_id for seen in found["p"]]
 
 
-def test_bulk_and_one_by_one_builds_file_the_same_keys(store, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("held", [250_000, 5])  # all at the end; in chunks of 5
+def test_bulk_and_one_by_one_builds_file_the_same_keys(store, tmp_path, monkeypatch,
+                                                       held) -> None:
     with ClaimMemory(store, tmp_path / "one.sqlite3") as memory:
         memory.sync()
         one_by_one = sorted(memory.db.execute("SELECT key, id FROM keys"))
     monkeypatch.setattr(index_module, "BULK_FROM", 1)
+    monkeypatch.setattr(index_module, "BATCH", 1)
+    monkeypatch.setattr(index_module, "STAGED_KEYS", held)
     with ClaimMemory(store, tmp_path / "bulk.sqlite3") as memory:
         memory.sync()
         assert sorted(memory.db.execute("SELECT key, id FROM keys")) == one_by_one
+        assert memory.db.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone() == (
+            "ready",)
 
 
 def test_the_index_lives_in_the_user_cache_folder_one_per_store(tmp_path) -> None:
