@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("reader.cli.review", "set a claim's status, note and sources"),
     "export": ("reader.cli.export", "write a review as a report or as data"),
     "import": ("reader.cli.review", "merge a colleague's review file into the local store"),
+    "speakers": ("reader.cli.speakers", "who is quoted across the store, with their verdicts"),
 }
 # Options every command and the window take, and which are followed by a value: they may stand
 # before the command's name, so the name is found after them.
