@@ -192,9 +192,10 @@ def _parse(raw: bytes) -> tuple[int, tuple[Decision, ...]]:
 
 
 class DecisionsFile:
-    """``STORE/speakers.json``. ``read()`` never raises; ``add`` and ``undo_last`` raise
-    ``DecisionsError`` (nothing changed) when the file cannot be written or could not be
-    read."""
+    """``STORE/speakers.json``. ``read()`` never raises; ``add`` and ``undo_last`` raise a
+    ``StoreError`` when nothing could be changed: ``DecisionsError`` when the file could not
+    be read (its message is ``read_only_reason``), ``StoreWriteError`` or ``StoreLockedError``
+    when it could not be written."""
 
     def __init__(self, root: Path, *, reviewer: str = "", clock: Callable[[], str] = utc_now,
                  lock_timeout: float = 10.0) -> None:

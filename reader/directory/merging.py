@@ -54,9 +54,10 @@ class Variant:
     spellings: Counter = field(default_factory=Counter)
 
     def spelling(self) -> str:
-        """The spelling written most often (the first such in sort order on a tie)."""
-        best = max(self.spellings.values())
-        return min(s for s, n in self.spellings.items() if n == best)
+        """The spelling written most often; on a tie, one not in capitals, with its accents,
+        the shortest (titles and appositions are extra words)."""
+        return min(self.spellings, key=lambda s: (
+            -self.spellings[s], s.isupper(), -sum(ord(c) > 127 for c in s), len(s), s))
 
 
 @dataclass(slots=True)

@@ -134,9 +134,12 @@ def parse_speaker(label: str) -> SpeakerName:
     if _is_description(text):
         return SpeakerName(written, "description", "~" + fold(text))
     words = text.split()
-    if len(words) >= 2 and all(w.isupper() or not w.isalpha() for w in words) and any(
-            len(w) > 3 for w in words if w.isalpha()):
+    if len(words) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w)
+                               for w in words) and any(
+            sum(c.isalpha() for c in w) > 3 for w in words):
         words = [w.title() for w in words]  # "DENISE OKAFOR": shouted, not an acronym
+    while len(words) > 2 and words[-1].isupper() and fold(words[-1]).rstrip(".") in POST_NOMINALS:
+        words = words[:-1]  # "Julia Marsh KC": letters after a name, not an acronym
     if fold(words[0]) in ("the", "a", "an") or _is_organisation(words):
         # "The Home Office", "The Guardian": nobody's own name starts with an article
         return SpeakerName(written, "organisation", organisation_key(" ".join(words)))
@@ -187,9 +190,9 @@ def _title_word(word: str) -> bool:
 
 
 def _without_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading titles off ("Prime Minister Keir Starmer", "British Prime Minister …"), and
-    letters after the name ("KC"). A label that is titles only ("Prime Minister", "Mayor")
-    comes back empty: it describes an office, not whom."""
+    """Leading titles off ("Prime Minister Keir Starmer", "British Prime Minister …"). A
+    label that is titles only ("Prime Minister", "Mayor") comes back empty: it describes an
+    office, not whom."""
     titles: list[str] = []
     rest = list(words)
     while len(rest) > 1 and rest[0][:1].isupper() and (_title_word(rest[0]) or (
@@ -198,8 +201,6 @@ def _without_titles(words: list[str]) -> tuple[list[str], list[str]]:
     if len(rest) == 1 and _title_word(rest[0]) and not any(
             fold(t).rstrip(".") in _HONORIFICS for t in titles):
         return [], [*titles, *rest]  # "Mr Major" is someone; "Prime Minister" is an office
-    while len(rest) > 2 and fold(rest[-1]).rstrip(".") in POST_NOMINALS:
-        rest.pop()
     return rest, titles
 
 
