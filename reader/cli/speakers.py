@@ -92,10 +92,9 @@ def run(options: argparse.Namespace) -> int:
 def _run(options: argparse.Namespace, wanted: str) -> int:
     from reader.directory import DecisionsFile, build_directory
     from reader.store.location import resolve_store_dir
-    from reader.store.store import default_reviewer
 
     root = resolve_store_dir(options.store)
-    decisions = DecisionsFile(root, reviewer=default_reviewer())
+    decisions = DecisionsFile(root, reviewer=_login_name())
     if options.decisions:
         return _list_decisions(decisions, options.json)
     if options.undo:
@@ -109,6 +108,17 @@ def _run(options: argparse.Namespace, wanted: str) -> int:
     if wanted:
         return _show_one(directory, wanted, options)
     return _show_list(directory, options)
+
+
+def _login_name() -> str:
+    """Who decided, as the store's history records it (``reader.store.store.default_reviewer``,
+    whose module this command does not otherwise need to import)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 def _tell_problems(directory: Any) -> None:

@@ -178,6 +178,10 @@ class SpeakerDirectory:
         self._review_article = {a.review_id: n for n, a in enumerate(collection.articles)}
         self._occurrence_tally = [self._count(occurrence.quotes)
                                   for occurrence in mentions.occurrences]
+        self._unplaced = [False] * len(mentions.occurrences)
+        for group in auto.hints:
+            for at in auto.groups[group]:
+                self._unplaced[at] = True
         groups = self._apply(decisions.decisions)
         self.speakers = self._assemble(groups)
         self._spellings: dict[str, set[str]] = {}
@@ -297,8 +301,13 @@ class SpeakerDirectory:
 
     def _ref_of(self, number: int, keys: tuple[str, ...], group: list[int]) -> NameRef:
         variants = self.mentions.variants
-        # A description stands for someone in its own article: always named with its review.
-        for key in keys if variants[keys[0]].name.kind != "description" else ():
+        # A description stands for someone in its own article, and so does a surname or
+        # initials that could be one of several people: always named with their review.
+        in_article = variants[keys[0]].name.kind == "description" or (
+            variants[keys[0]].name.partial and any(
+                self._unplaced[at] for at in group
+                if self.mentions.occurrences[at].key == keys[0]))
+        for key in keys if not in_article else ():
             ref = NameRef(variants[key].spelling())
             if self._resolve(ref, self._owner) == number:
                 return ref
@@ -340,8 +349,8 @@ class SpeakerDirectory:
                     variants[key].name.partial for key in built[by_group[now]][1]["keys"]):
                 continue  # joined to a full name since (by the user): nothing left to say
             names = []
-            for alternative in alternatives:
-                other = self._owner[auto_groups[alternative][0]]
+            others = {self._owner[auto_groups[alternative][0]] for alternative in alternatives}
+            for other in sorted(others, key=lambda group: by_group.get(group, -1)):
                 if other != now and other in by_group:
                     fields = built[by_group[other]][1]
                     label = fields["name"] + (f" ({fields['context']})"

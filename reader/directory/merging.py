@@ -14,7 +14,8 @@ one only splits a list the user can join:
   people who disagree with each other ("John Smith" beside "John A. Smith" and "John B.
   Smith") stays on its own. Initials ("J. Smith") and surnames alone ("Smith", "Mrs Smith")
   join the one person of the store they agree with; when the store holds several, the one the
-  same article names; otherwise they stay on their own, listed with the people they could be.
+  same article names; otherwise they stay on their own, one speaker per article, listed with
+  the people they could be (with nobody they could be, one speaker across articles).
   A title's sex ("Mrs") never joins a given name mostly given to the other ("John").
 """
 
@@ -176,19 +177,21 @@ def _place_people(variants: list[Variant], occurrences: list[Occurrence],
     partial = sorted((v for v in variants if not v.name.full), key=_specificity)
     for variant in partial:
         agreeing = [p for p in persons if _agree(variant.name, p)]
-        alone: _Person | None = None
+        # Not placed: with nobody it could be, one speaker of that name across the store; with
+        # several, one per article (two articles' "Smith" may be two of the Smiths).
+        alone: dict[int | None, _Person] = {}
         for at in variant.occurrences:
             target: _Person | None = agreeing[0] if len(agreeing) == 1 else None
             if target is None:
                 here = [p for p in agreeing if occurrences[at].article in p.articles]
                 target = here[0] if len(here) == 1 else None
             if target is None:
-                if alone is None:
-                    alone = new_person(variant.name, [at])
+                scope = occurrences[at].article if agreeing else None
+                target = alone.get(scope)
+                if target is None:
+                    target = alone[scope] = new_person(variant.name, [at])
                     if agreeing:
-                        hints[alone.group] = tuple(p.group for p in agreeing)
-                else:
-                    groups[alone.group].append(at)
-                    alone.articles.add(occurrences[at].article)
-            else:
-                groups[target.group].append(at)
+                        hints[target.group] = tuple(p.group for p in agreeing)
+                    continue
+                target.articles.add(occurrences[at].article)
+            groups[target.group].append(at)

@@ -4,6 +4,7 @@ clear line when a name is unknown or ambiguous or the decisions file cannot be r
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from directory_builders import add_review
@@ -123,7 +124,8 @@ def test_join_split_undo_and_the_list_of_decisions(capsys, harbour) -> None:
                                         "listed with 1 quote")
     assert "Denise Okafor keeps 2 quotes." in out
     code, out, _ = run(capsys, harbour, "--decisions")
-    assert "1. " in out and "joined “J. Smith” with “John Smith”" in out
+    assert re.search(r"  1\. 2026-\d\d-\d\d \d\d:\d\d \S*: joined “J\. Smith@[0-9a-f]{8}” "
+                     "with “John Smith”", out)
     assert "took “D. Okafor” out of “Denise Okafor”" in out
     code, out, _ = run(capsys, harbour, "--undo")
     assert code == 0 and "took “D. Okafor” out of" in out and "1 remain" in out

@@ -34,16 +34,35 @@ def test_a_join_is_saved_and_survives_a_rebuild_and_new_reviews(smiths, build) -
     initials = directory.find("J. Smith").speaker
     john = directory.find("John Smith").speaker
     assert initials.number != john.number
+    # "J. Smith" could be John or Jane: the decision is about this review's "J. Smith"
+    assert initials.ref.review is not None
     state = decisions_of(smiths).add("join", initials.ref, john.ref)
     joined = directory.with_decisions(state).find("John Smith").speaker
     assert set(joined.variants) == {"John Smith", "J. Smith"} and joined.quote_count == 2
-    # A new review naming "J. Smith" again: the decision holds for it too.
-    add_review(smiths, "Harbour fees, again", [("J. Smith", "Still nobody consulted us.")])
+    # New reviews: John's new quote joins him; another article's "J. Smith" is not decided.
+    add_review(smiths, "Harbour fees, again", [("John Smith", "Still nobody consulted us.")])
+    later = add_review(smiths, "Ferry fares", [("J. Smith", "Fares are too high.")])
     rebuilt = build()
     john = rebuilt.find("john smith").speaker
     assert set(john.variants) == {"John Smith", "J. Smith"} and john.quote_count == 3
     assert john.tally.verified == 1 and john.tally.unreviewed == 2
+    assert rebuilt.find(f"J. Smith@{later}").speaker.note == (
+        "not matched: could be Jane Smith or John Smith")
     assert rebuilt.find("Jane Smith").speaker.quote_count == 1
+
+
+def test_a_join_of_names_holds_for_every_later_review(store, build) -> None:
+    add_review(store, "Harbour dues", [("Harbour Office", "Dues are fair.")])
+    add_review(store, "Harbour lights", [("Port Authority of Wend", "Lights are on.")])
+    directory = build()
+    office, authority = directory.find("Harbour Office").speaker, directory.find(
+        "Port Authority of Wend").speaker
+    assert office.ref.review is None and authority.ref.review is None
+    decisions_of(store).add("join", office.ref, authority.ref)
+    add_review(store, "Harbour dredging", [("Port Authority of Wend (spokesperson)",
+                                            "Dredging starts in June.")])
+    (joined,) = build().named()
+    assert joined.quote_count == 3 and joined.articles == 3
 
 
 def test_a_split_is_saved_and_holds_for_new_reviews(store, build) -> None:
