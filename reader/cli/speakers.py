@@ -259,7 +259,10 @@ def _show_one(directory: Any, wanted: str, options: argparse.Namespace) -> int:
             date += "*"
             undated = True
         state = quote.status + (" (orphaned)" if quote.record.orphaned else "")
-        _say(f"{date:<11}  {state:<12}  “{clipped(quote.record.text, TEXT_WIDTH)}”")
+        words = clipped(quote.record.text, TEXT_WIDTH)
+        if quote.record.kind == "quote":
+            words = f"“{words}”"  # the speaker's own words; a reported claim is not
+        _say(f"{date:<11}  {state:<12}  {words}")
         where = [f"in “{clipped(_article_title(quote.article), 50)}”"]
         if quote.written != speaker.name:
             where.append(f"as {quote.written}")

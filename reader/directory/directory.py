@@ -10,6 +10,7 @@ over the same reading, which is what a join or a split costs afterwards.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -90,6 +91,8 @@ class Speaker:
     note: str
     occurrences: tuple[int, ...]
     sort_key: tuple
+    search: str = ""
+    """Its names folded (no case, no accents), for a filter to match typed words in."""
 
     @property
     def quote_count(self) -> int:
@@ -176,31 +179,18 @@ class SpeakerDirectory:
         self.auto = auto
         self.decisions = decisions
         self._review_article = {a.review_id: n for n, a in enumerate(collection.articles)}
-        self._occurrence_tally = [self._count(occurrence.quotes)
-                                  for occurrence in mentions.occurrences]
         self._unplaced = [False] * len(mentions.occurrences)
         for group in auto.hints:
             for at in auto.groups[group]:
                 self._unplaced[at] = True
         groups = self._apply(decisions.decisions)
         self.speakers = self._assemble(groups)
-        self._spellings: dict[str, set[str]] = {}
-        for key, variant in mentions.variants.items():
-            for spelling in variant.spellings:
-                self._spellings.setdefault(fold(spelling), set()).add(key)
 
     def with_decisions(self, decisions: DecisionsState) -> SpeakerDirectory:
         """The same reading with other decisions (after a join, a split, an undo)."""
         return SpeakerDirectory(self.collection, self.mentions, self.auto, decisions)
 
     # Replaying the decisions -------------------------------------------------------------
-
-    def _count(self, quotes: list[int]) -> list[int]:
-        counts = [0, 0, 0, 0]
-        records = self.collection.quotes
-        for number in quotes:
-            counts[records[number].status] += 1
-        return counts
 
     def matching(self, ref: NameRef) -> list[int]:
         """The occurrences a reference names: its variant everywhere, or in its review."""
@@ -210,8 +200,8 @@ class SpeakerDirectory:
         if ref.review is None:
             return list(variant.occurrences)
         article = self._review_article.get(ref.review)
-        occurrences = self.mentions.occurrences
-        return [at for at in variant.occurrences if occurrences[at].article == article]
+        articles = self.mentions.occurrences.articles
+        return [at for at in variant.occurrences if articles[at] == article]
 
     def _resolve(self, ref: NameRef, owner: list[int]) -> int | None:
         """The group a reference names: the one holding most of its occurrences (the first
@@ -223,11 +213,10 @@ class SpeakerDirectory:
         return min(group for group, count in found.items() if count == most)
 
     def _apply(self, decisions: Iterable[Decision]) -> list[list[int]]:
-        groups = [list(group) for group in self.auto.groups]
-        owner = [0] * len(self.mentions.occurrences)
-        for number, group in enumerate(groups):
-            for at in group:
-                owner[at] = number
+        """The automatic groups with the decisions replayed. A group no decision touched is
+        the automatic group's own list (``_assemble`` reuses what it made of it)."""
+        groups = list(self.auto.groups)
+        owner = list(self.auto.owner)
         for decision in decisions:
             if decision.action == "join":
                 first = self._resolve(decision.first, owner)
@@ -236,7 +225,7 @@ class SpeakerDirectory:
                     continue
                 for at in groups[second]:
                     owner[at] = first
-                groups[first].extend(groups[second])
+                groups[first] = groups[first] + groups[second]
                 groups[second] = []
             else:
                 source = self._resolve(decision.second, owner)
@@ -255,37 +244,20 @@ class SpeakerDirectory:
     # Speakers ----------------------------------------------------------------------------
 
     def _assemble(self, groups: list[list[int]]) -> list[Speaker]:
-        occurrences = self.mentions.occurrences
-        variants = self.mentions.variants
         built: list[tuple[int, dict]] = []
+        made = self.auto.made  # what an untouched automatic group gave last time
+        auto_groups = self.auto.groups
         for number, group in enumerate(groups):
             if not group:
                 continue
-            quotes_by_key: Counter[str] = Counter()
-            counts = [0, 0, 0, 0]
-            articles: set[int] = set()
-            for at in group:
-                occurrence = occurrences[at]
-                tally = self._occurrence_tally[at]
-                quotes_by_key[occurrence.key] += sum(tally)
-                for status in range(4):
-                    counts[status] += tally[status]
-                articles.add(occurrence.article)
-
-            def preference(key: str, quotes_by_key=quotes_by_key) -> tuple:
-                name = variants[key].name
-                return (name.kind == "description", name.partial, -name.spelled_out,
-                        -len(name.given), -quotes_by_key[key], key)
-
-            keys = tuple(sorted(quotes_by_key, key=preference))
-            best = variants[keys[0]]
-            built.append((number, {
-                "name": best.spelling(), "kind": best.name.kind,
-                "variants": tuple(variants[key].spelling() for key in keys), "keys": keys,
-                "ref": self._ref_of(number, keys, group), "tally": Tally.of(counts),
-                "articles": articles, "occurrences": tuple(group),
-                "sort_key": self._sort_key(best.name, best.spelling()),
-            }))
+            untouched = number < len(auto_groups) and group is auto_groups[number]
+            fields = made.get(number) if untouched else None
+            if fields is None:
+                fields = self._fields(group)
+                if untouched:
+                    made[number] = fields
+            built.append((number, {**fields, "ref": self._ref_of(number, fields["keys"],
+                                                                 group)}))
         self._contexts(built)
         built.sort(key=lambda item: item[1]["sort_key"])
         by_group = {number: position for position, (number, _) in enumerate(built)}
@@ -295,9 +267,41 @@ class SpeakerDirectory:
             speakers.append(Speaker(
                 position, fields["name"], fields["kind"], fields["variants"], fields["keys"],
                 fields["ref"], fields["tally"], len(fields["articles"]), fields["context"],
-                notes.get(number, ""), fields["occurrences"], fields["sort_key"]))
+                notes.get(number, ""), fields["occurrences"], fields["sort_key"],
+                fields["search"]))
         self._group_speaker = by_group
         return speakers
+
+    def _fields(self, group: list[int]) -> dict:
+        """What a group shows: its names (best first), kind, tally, articles."""
+        occurrences = self.mentions.occurrences
+        variants = self.mentions.variants
+        quotes_by_key: Counter[str] = Counter()
+        verified = disputed = unverifiable = unreviewed = 0
+        articles: set[int] = set()
+        keys, firsts, ends = occurrences.keys, occurrences.firsts, occurrences.ends
+        tallies, in_article = occurrences.tallies, occurrences.articles
+        for at in group:
+            quotes_by_key[keys[at]] += ends[at] - firsts[at]
+            unreviewed += tallies[4 * at]
+            verified += tallies[4 * at + 1]
+            disputed += tallies[4 * at + 2]
+            unverifiable += tallies[4 * at + 3]
+            articles.add(in_article[at])
+
+        def preference(key: str) -> tuple:
+            name = variants[key].name
+            return (name.kind == "description", name.partial, -name.spelled_out,
+                    -len(name.given), -quotes_by_key[key], key)
+
+        keys = tuple(sorted(quotes_by_key, key=preference))
+        best = variants[keys[0]]
+        return {"name": best.spelling(), "kind": best.name.kind,
+                "variants": tuple(variants[key].spelling() for key in keys), "keys": keys,
+                "tally": Tally(verified, disputed, unverifiable, unreviewed),
+                "articles": tuple(sorted(articles)), "occurrences": tuple(group),
+                "sort_key": self._sort_key(best.name, best.spelling()),
+                "search": fold(" ".join(variants[key].spelling() for key in keys))}
 
     def _ref_of(self, number: int, keys: tuple[str, ...], group: list[int]) -> NameRef:
         variants = self.mentions.variants
@@ -306,14 +310,14 @@ class SpeakerDirectory:
         in_article = variants[keys[0]].name.kind == "description" or (
             variants[keys[0]].name.partial and any(
                 self._unplaced[at] for at in group
-                if self.mentions.occurrences[at].key == keys[0]))
+                if self.mentions.occurrences.keys[at] == keys[0]))
         for key in keys if not in_article else ():
             ref = NameRef(variants[key].spelling())
             if self._resolve(ref, self._owner) == number:
                 return ref
         best = keys[0]
-        first = min(at for at in group if self.mentions.occurrences[at].key == best)
-        article = self.collection.articles[self.mentions.occurrences[first].article]
+        first = min(at for at in group if self.mentions.occurrences.keys[at] == best)
+        article = self.collection.articles[self.mentions.occurrences.articles[first]]
         return NameRef(variants[best].spelling(), article.review_id)
 
     @staticmethod
@@ -379,29 +383,17 @@ class SpeakerDirectory:
             return None
         return self.speakers[self._group_speaker[group]]
 
-    def speaker_of_quote(self, review_id: str, claim_id: str) -> Speaker | None:
-        article = self._review_article.get(review_id)
-        for speaker in self.speakers:
-            for at in speaker.occurrences:
-                occurrence = self.mentions.occurrences[at]
-                if occurrence.article == article and any(
-                        self.collection.quotes[q].claim_id == claim_id
-                        for q in occurrence.quotes):
-                    return speaker
-        return None
-
     def quotes(self, speaker: Speaker) -> list[SpeakerQuote]:
         """The speaker's quotes in date order (undated last), then by article and place."""
         found: list[SpeakerQuote] = []
-        records = self.collection.quotes
-        articles = self.collection.articles
+        collection = self.collection
+        articles = collection.articles
         for at in speaker.occurrences:
             occurrence = self.mentions.occurrences[at]
-            for number in occurrence.quotes:
-                record = records[number]
-                written = split_role(record.speaker)[0]
-                found.append(SpeakerQuote(record, articles[record.article], written,
-                                          self.mentions.roles[number]))
+            for number in self.mentions.quotes_of(occurrence):
+                record = collection.record(number)
+                written, role = split_role(record.speaker)
+                found.append(SpeakerQuote(record, articles[record.article], written, role))
         found.sort(key=lambda q: (q.date == "", q.date, article_label(q.article).casefold(),
                                   q.article.review_id, q.record.orphaned, q.record.start,
                                   q.record.claim_id))
@@ -412,7 +404,7 @@ class SpeakerDirectory:
         counts: Counter[str] = Counter()
         for at in speaker.occurrences:
             occurrence = self.mentions.occurrences[at]
-            counts[occurrence.key] += len(occurrence.quotes)
+            counts[occurrence.key] += occurrence.count
         return [(self.mentions.variants[key].spelling(), counts[key]) for key in speaker.keys]
 
     def find(self, text: str, include_unnamed: bool = True) -> Lookup:
@@ -451,7 +443,7 @@ class SpeakerDirectory:
 
     def keys_for(self, text: str) -> set[str]:
         """The variant keys a typed name may mean (as parsed, capitalised, or as spelt)."""
-        return _query_keys(text) | self._spellings.get(fold(text), set())
+        return _query_keys(text) | self.mentions.by_spelling.get(fold(text), set())
 
     def suggestions(self, text: str, include_unnamed: bool = True) -> tuple[str, ...]:
         """Names close to ``text``: those containing it, then those spelt alike."""
@@ -481,6 +473,15 @@ def build_directory(root: Path, *, progress: Progress | None = None,
                     decisions: DecisionsFile | None = None) -> SpeakerDirectory:
     """Read the store at ``root`` and build its directory with the saved decisions."""
     state = (decisions or DecisionsFile(root)).read()
-    collection = collect(root, progress)
-    mentions = group_mentions(collection)
-    return SpeakerDirectory(collection, mentions, partition(mentions), state)
+    # Reading a store allocates millions of small containers and makes no reference cycles:
+    # with the cyclic collector paused (as the analysis does), time stays linear in the store
+    # instead of growing with every full sweep over what was already read.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        collection = collect(root, progress)
+        mentions = group_mentions(collection)
+        return SpeakerDirectory(collection, mentions, partition(mentions), state)
+    finally:
+        if collecting:
+            gc.enable()

@@ -114,6 +114,7 @@ def is_initial(token: str) -> bool:
     return token.endswith(".")
 
 
+@lru_cache(maxsize=65536)
 def split_role(label: str) -> tuple[str, str | None]:
     """"Home Office (spokesperson)" -> ("Home Office", "spokesperson")."""
     label = " ".join(label.split())

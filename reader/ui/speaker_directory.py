@@ -61,7 +61,6 @@ from reader.ui.message_bar import MessageBar
 ModelIndex = QModelIndex | QPersistentModelIndex
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole
 """``data(index, SPEAKER_ROLE)``: the row's ``Speaker`` (speakers) or ``SpeakerQuote``."""
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICTS = {"verified": "✓ Verified", "disputed": "✗ Disputed",
             "unverifiable": "? Unverifiable", "unreviewed": "○ Unreviewed"}
 KIND_WORDS = {"person": "person", "organisation": "organisation",
@@ -131,19 +130,44 @@ class SpeakersModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._speakers: list[Speaker] = []
-        self._search: list[str] = []
+        self._order = (0, Qt.SortOrder.AscendingOrder)
 
-    def set_speakers(self, speakers: list[Speaker]) -> None:
+    def set_speakers(self, speakers: list[Speaker], column: int = 0,
+                     order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.beginResetModel()
-        self._speakers = list(speakers)
-        self._search = [fold(" ".join((s.display(), *s.variants))) for s in self._speakers]
+        self._speakers = self._sorted(list(speakers), column, order)
+        self._order = (column, order)
         self.endResetModel()
+
+    @staticmethod
+    def _sorted(speakers: list[Speaker], column: int, order: Qt.SortOrder) -> list[Speaker]:
+        keys = {0: lambda s: s.number, 1: lambda s: (s.tally.total, -s.number),
+                2: lambda s: (s.tally.disputed, s.tally.verified, -s.number)}
+        if column in keys:
+            speakers.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        return speakers
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, in one Python sort, rather than by the proxy (which would ask for
+        each row's data many times: too slow with thousands of speakers)."""
+        if (column, order) == self._order or column not in (0, 1, 2):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        speakers = [self._speakers[index.row()] for index in before]
+        self._sorted(self._speakers, column, order)
+        self._order = (column, order)
+        rows = {id(speaker): row for row, speaker in enumerate(self._speakers)}
+        self.changePersistentIndexList(before, [
+            self.index(rows[id(speaker)], index.column())
+            for speaker, index in zip(speakers, before, strict=True)])
+        self.layoutChanged.emit()
 
     def speaker(self, row: int) -> Speaker:
         return self._speakers[row]
 
     def search_text(self, row: int) -> str:
-        return self._search[row]
+        return self._speakers[row].search
 
     def row_of(self, speaker: Speaker) -> int | None:
         for row, candidate in enumerate(self._speakers):
@@ -173,12 +197,6 @@ class SpeakersModel(QAbstractTableModel):
             return speaker
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(speaker, column)
-        if role == SORT_ROLE:
-            if column == 0:
-                return speaker.number
-            if column == 1:
-                return speaker.quote_count
-            return speaker.tally.disputed * 1_000_000 + speaker.tally.verified
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -219,7 +237,11 @@ class SpeakerFilterModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self.show_unnamed = False
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        assert isinstance(model, SpeakersModel)
+        model.sort(column, order)  # the proxy keeps the source's order
 
     def set_filter(self, text: str, show_unnamed: bool) -> None:
         needle = fold(text)
@@ -505,9 +527,8 @@ class SpeakerDirectoryDialog(QDialog):
         self.list = EnterTable(splitter)
         self.list.setObjectName("speakerList")
         self.list.setAccessibleName("Speakers")
-        self._table(self.list, self.proxy, stretch=0)
-        self.list.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.list.horizontalHeader().resizeSection(2, 210)
+        self._table(self.list, self.proxy,
+                    {1: "Quotes", 2: "1 disputed, 2 verified, 34 unreviewed"}, stretch=0)
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         splitter.addWidget(self.list)
@@ -534,9 +555,18 @@ class SpeakerDirectoryDialog(QDialog):
         self.quotes = EnterTable(detail)
         self.quotes.setObjectName("speakerQuotes")
         self.quotes.setAccessibleName("The speaker's quotes")
-        self._table(self.quotes, self.quotes_model, stretch=2)
-        self.quotes.setWordWrap(True)
+        self._table(self.quotes, self.quotes_model,
+                    {0: "2026-12-31 *", 1: "? Unverifiable (orphaned)",
+                     3: "Sea wall contracts go to two local"}, stretch=2)
         detail_layout.addWidget(self.quotes, 1)
+        self.quote_text = QLabel(detail)
+        self.quote_text.setObjectName("speakerQuoteText")
+        self.quote_text.setWordWrap(True)
+        self.quote_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote_text.setMinimumHeight(self.quote_text.fontMetrics().lineSpacing() * 4)
+        self.quote_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        detail_layout.addWidget(self.quote_text)
         self.date_note = QLabel("* The article gives no date: the day its review began.",
                                 detail)
         self.date_note.setObjectName("speakerDateNote")
@@ -580,7 +610,7 @@ class SpeakerDirectoryDialog(QDialog):
         self.quotes.chosen.connect(lambda _index: self.open_current_quote())
         self.quotes.doubleClicked.connect(lambda _index: self.open_current_quote())
         self.quotes.selectionModel().currentRowChanged.connect(
-            lambda _current, _previous: self._update_actions())
+            lambda _current, _previous: self._show_quote())
         self.buttons["speakers_open"].clicked.connect(self.open_current_quote)
         self.buttons["speakers_join"].clicked.connect(self.choose_join)
         self.buttons["speakers_split"].clicked.connect(self.choose_split)
@@ -588,19 +618,27 @@ class SpeakerDirectoryDialog(QDialog):
         self.buttons["speakers_reload"].clicked.connect(self.reload)
 
     @staticmethod
-    def _table(view: QTableView, model: Any, stretch: int) -> None:
+    def _table(view: QTableView, model: Any, widths: dict[int, str], stretch: int) -> None:
+        """One line per row and columns as wide as ``widths`` says (a sample of the widest
+        text): sizing a column or a row to its contents asks every row for its data, which
+        takes a visible moment with thousands of speakers or quotes."""
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setTabKeyNavigation(False)  # Tab goes on to the next part of the window
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        metrics = view.fontMetrics()
+        for column, sample in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        if stretch == 0:
-            header.setStretchLastSection(False)
 
     def _create_actions(self) -> dict[str, QAction]:
         slots: dict[str, Callable[[], None]] = {
@@ -667,8 +705,9 @@ class SpeakerDirectoryDialog(QDialog):
         self.busy_with = None
         self.progress.hide()
         self.directory = directory
-        self.model.set_speakers(directory.speakers)
-        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        header = self.list.horizontalHeader()
+        self.model.set_speakers(directory.speakers, header.sortIndicatorSection(),
+                                header.sortIndicatorOrder())
         problems = self._problems(directory)
         if problems:
             self.message_bar.show_message("error", problems)
@@ -768,6 +807,7 @@ class SpeakerDirectoryDialog(QDialog):
             self.heading.setText("No speaker selected" if self.directory else "")
             self.facts.setText("")
             self.quotes_model.set_quotes(None, [])
+            self.quote_text.setText("")
             self.date_note.hide()
             self._update_actions()
             return
@@ -787,9 +827,32 @@ class SpeakerDirectoryDialog(QDialog):
         self.quotes_model.set_quotes(speaker, quotes)
         self.date_note.setVisible(any(q.date and q.article.dated_by != "published"
                                       for q in quotes))
-        self.quotes.resizeRowsToContents()
         if self.quotes_model.rowCount():
             self.quotes.setCurrentIndex(self.quotes_model.index(0, 2))
+        self._update_actions()
+
+    def _show_quote(self) -> None:
+        """The selected quote in full under the list: its words, where, and as whom."""
+        quote = self.current_quote()
+        if quote is None:
+            self.quote_text.setText("")
+        else:
+            words = " ".join(quote.record.text.split())
+            if quote.record.kind == "quote":
+                words = f"“{words}”"
+            where = [f"{VERDICTS.get(quote.status, quote.status)} · "
+                     f"{article_label(quote.article)}"]
+            if quote.article.date:
+                where.append(("published " if quote.article.dated_by == "published"
+                              else "reviewed from ") + quote.article.date)
+            if quote.article.site:
+                where.append(quote.article.site)
+            speaker = self.current_speaker()
+            if speaker is not None and quote.written != speaker.name:
+                where.append(f"written “{quote.written}”")
+            if quote.role:
+                where.append(f"through a {quote.role}")
+            self.quote_text.setText(f"{words}\n{' · '.join(where)}")
         self._update_actions()
 
     def _to_quotes(self) -> None:

@@ -7,7 +7,8 @@ The store is written once (in a temporary folder, or DIR with --keep, reused whe
 as the app writes review files. Every name, article and quote is made up here: given names come
 from the analysis' own list, surnames and organisations are built from syllables. People share
 surnames on purpose (about two per surname, some with the same initial), so that the figures
-say how often the rules join people they must not.
+say how often the rules join people they must not; no two share a full name (nothing in the
+words can tell those apart: the user splits them by article).
 
 Each person's mentions are written as articles write them: the full name first (in nine
 articles out of ten; the tenth never gives it, as a follow-up piece), then the full name again,
@@ -23,13 +24,12 @@ import gc
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from math import comb
 from pathlib import Path
 
@@ -41,14 +41,21 @@ from reader.directory import DecisionsFile, NameRef, build_directory  # noqa: E4
 from reader.directory.merging import group_mentions, partition  # noqa: E402
 from reader.directory.quotes import collect  # noqa: E402
 
-SYLLABLES = ("bar ken dor vel mar ost lin tor wes hal rik san pel mor dun gar fen lor bri "
-             "cas tam ver hol nor").split()
+
+def sorted_words(words: str) -> list[str]:
+    """A word list written as running text, in a fixed order (the store is seeded)."""
+    return words.split()
+
+
+SYLLABLES = sorted_words("bar ken dor vel mar ost lin tor wes hal rik san pel mor dun gar fen lor "
+                     "bri cas tam ver hol nor")
 ORG_HEADS = ("Council", "Office", "Group", "Trust", "Authority", "Union", "Association",
              "Agency", "Services", "Institute")
 DESCRIPTIONS = ("officials", "residents", "the agency", "campaigners")
 STATUSES = ("unreviewed", "unreviewed", "verified", "disputed", "unverifiable")
-WORDS = ("harbour ferry council budget tide wall fares school roof bridge tunnel grant water "
-         "road rail housing clinic market port vote plan report figure rise fall year").split()
+WORDS = sorted_words("harbour ferry council budget tide wall fares school roof bridge tunnel grant "
+                 "water road rail housing clinic market port vote plan report figure rise fall "
+                 "year")
 
 
 def surname(rng: random.Random) -> str:
@@ -59,11 +66,15 @@ def make_people(rng: random.Random, count: int) -> list[dict]:
     given = sorted(name for name, sex in GIVEN_NAMES.items() if sex in "mf" and len(name) > 3)
     surnames = sorted({surname(rng) for _ in range(count)})[: count // 2]
     people = []
-    for number in range(count):
-        first = rng.choice(given).capitalize()
-        people.append({"id": number, "given": first, "sex": GIVEN_NAMES[first.lower()],
+    taken: set[tuple[str, str]] = set()
+    while len(people) < count:
+        first, last = rng.choice(given).capitalize(), rng.choice(surnames)
+        if (first, last) in taken:
+            continue  # two people of one full name: only the user can tell them apart
+        taken.add((first, last))
+        people.append({"id": len(people), "given": first, "sex": GIVEN_NAMES[first.lower()],
                        "middle": rng.choice("ABCDEFGHJKLMNPRST") if rng.random() < 0.2 else "",
-                       "surname": rng.choice(surnames)})
+                       "surname": last})
     return people
 
 
@@ -94,7 +105,8 @@ def label_for(person: dict, first: bool, shared_surname: bool, rng: random.Rando
 
 def sentence(rng: random.Random) -> str:
     words = rng.sample(WORDS, 9)
-    return f"The {words[0]} {words[1]} will cost {rng.randint(2, 900)} million, {' '.join(words[2:])}."
+    return (f"The {words[0]} {words[1]} will cost {rng.randint(2, 900)} million, "
+            f"{' '.join(words[2:])}.")
 
 
 def write_store(root: Path, reviews: int, claims: int, seed: int = 14) -> dict[str, int]:
@@ -166,12 +178,11 @@ def pairwise(directory, truth: dict[str, str]) -> tuple[float, float, int, int]:
     clusters: Counter = Counter()
     truths: Counter = Counter()
     cells: Counter = Counter()
-    records = directory.collection.quotes
     articles = directory.collection.articles
     for speaker in directory.named():
         for at in speaker.occurrences:
-            for number in directory.mentions.occurrences[at].quotes:
-                record = records[number]
+            for number in directory.mentions.quotes_of(directory.mentions.occurrences[at]):
+                record = directory.collection.record(number)
                 who = truth[f"{articles[record.article].review_id}:{record.claim_id}"]
                 if who.startswith("d"):
                     continue
@@ -188,13 +199,12 @@ def wrong_merges(directory, truth: dict[str, str]) -> tuple[int, int]:
     """Speakers holding quotes of two or more real people, and how many quotes are not by
     the speaker's main person."""
     mixed = stray = 0
-    records = directory.collection.quotes
     articles = directory.collection.articles
     for speaker in directory.named():
         people: Counter = Counter()
         for at in speaker.occurrences:
-            for number in directory.mentions.occurrences[at].quotes:
-                record = records[number]
+            for number in directory.mentions.quotes_of(directory.mentions.occurrences[at]):
+                record = directory.collection.record(number)
                 people[truth[f"{articles[record.article].review_id}:{record.claim_id}"]] += 1
         if len(people) > 1:
             mixed += 1
@@ -204,14 +214,16 @@ def wrong_merges(directory, truth: dict[str, str]) -> tuple[int, int]:
 
 def child_memory(root: Path) -> tuple[float, float, float]:
     """A fresh process that builds the directory: (resident MB after start-up, peak resident
-    MB, MB still allocated by Python for the built directory)."""
-    code = ("import resource, gc, tracemalloc; from pathlib import Path; "
+    MB, MB still allocated by Python for the built directory). Read from /proc (ru_maxrss
+    would carry this process's own peak across the exec)."""
+    code = ("import gc, tracemalloc; from pathlib import Path; "
             "from reader.directory import build_directory; "
-            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
-            "tracemalloc.start(); "
+            "hwm = lambda: int(next(l for l in open('/proc/self/status') "
+            "if l.startswith('VmHWM')).split()[1]); "
+            "base = hwm(); tracemalloc.start(); "
             f"d = build_directory(Path({str(root)!r})); gc.collect(); "
             "kept = tracemalloc.get_traced_memory()[0]; tracemalloc.stop(); "
-            "print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, kept)")
+            "print(base, hwm(), kept)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.split()
     return int(out[0]) / 1024, int(out[1]) / 1024, int(out[2]) / 2**20
@@ -222,6 +234,8 @@ def main() -> int:
     parser.add_argument("--reviews", type=int, default=10_000)
     parser.add_argument("--claims", type=int, default=50, help="claims per review")
     parser.add_argument("--keep", type=Path, help="write (or reuse) the store in this folder")
+    parser.add_argument("--window", action="store_true",
+                        help="also time the directory window's turns on the UI thread")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         base = options.keep or Path(temporary)
@@ -238,6 +252,7 @@ def main() -> int:
               f"{len(truth):,} claims with a speaker")
 
         gc.collect()
+        gc.disable()  # as build_directory does
         timings = {}
         started = time.perf_counter()
         collection = collect(root)
@@ -249,6 +264,7 @@ def main() -> int:
         auto = partition(mentions)
         timings["merge name variants"] = time.perf_counter() - started
         del collection, mentions, auto
+        gc.enable()
         gc.collect()
 
         started = time.perf_counter()
@@ -307,9 +323,58 @@ def main() -> int:
                            stdout=subprocess.DEVNULL, check=True)
             print(f"claim-reader {' '.join(args[:1])}{' NAME' if len(args) > 1 else ''}: "
                   f"{time.perf_counter() - started:.2f} s end to end")
-        print(f"(ru_maxrss of this process: "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB)")
+        if options.window:
+            window_turns(root)
     return 0
+
+
+def window_turns(root: Path) -> None:
+    """The directory window on this store, offscreen: the longest turn of the UI thread while
+    it reads (the reading runs in the background), moving through the speakers, typing in the
+    filter, sorting. A turn that holds one of Python's full garbage collections is named."""
+    import statistics
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+
+    from reader.ui.app import create_application
+    from reader.ui.speaker_directory import SpeakerDirectoryDialog
+
+    app = create_application()
+    full = []
+    gc.callbacks.append(lambda phase, info: phase == "stop" and info["generation"] == 2
+                        and full.append(time.perf_counter()))
+    dialog = SpeakerDirectoryDialog(root)
+    dialog.show()
+
+    def turn(action) -> tuple[float, bool]:
+        before = len(full)
+        started = time.perf_counter()
+        action()
+        app.processEvents()
+        return (time.perf_counter() - started) * 1000, len(full) > before
+
+    started = time.perf_counter()
+    reading = [turn(dialog.reload)]
+    while dialog.busy_with is not None:
+        reading.append(turn(lambda: time.sleep(0.002)))
+    print(f"window: the directory is shown {time.perf_counter() - started:.1f} s after opening; "
+          f"longest UI-thread turn meanwhile {max(t for t, _ in reading):.0f} ms")
+    for name, actions in (
+            ("down arrow through 100 speakers", [lambda: dialog._step(1)] * 100),
+            ("typing 'bark' in the filter", [
+                lambda c=c: dialog.filter.setText(dialog.filter.text() + c) for c in "bark"]),
+            ("sorting by each column", [
+                lambda c=c: dialog.list.sortByColumn(c, Qt.SortOrder.DescendingOrder)
+                for c in (1, 2, 0)])):
+        turns = [turn(action) for action in actions]
+        plain = [t for t, collected in turns if not collected] or [0.0]
+        collected = [t for t, was in turns if was]
+        note = (f"; {len(collected)} turn(s) with a full garbage collection, "
+                f"longest {max(collected):.0f} ms" if collected else "")
+        print(f"  {name}: median {statistics.median(plain):.1f} ms, longest "
+              f"{max(plain):.0f} ms{note}")
+    dialog.close()
 
 
 if __name__ == "__main__":
