@@ -2,7 +2,8 @@
 
 Run: python tools/screenshots.py [OUT_DIR]
 Writes screenshot.png (a review under way, light), screenshot-dark.png (the same, dark) and
-start-page.png (the stored reviews), in the default 1200x800 window.
+start-page.png (the stored reviews), in the default 1200x800 window, and speaker-directory.png
+(the speaker directory after three more articles).
 
 Everything is made in a throw-away home folder (articles in ~/Articles, the store and the
 settings beside them), so no screenshot shows the developer's own paths, name or reviews.
@@ -27,6 +28,47 @@ in ten years", and that 40 crossings a day would continue through the winter.
 
 The islanders' association said the rise would cost a commuting family about €310 a year.
 """
+
+
+# Three more made-up articles about the sample's town, for the speaker directory: the mayor
+# named by surname alone, the engineer by an initial, two Kerrs, and an office that speaks.
+DIRECTORY_ARTICLES = {
+    "wall-contracts.md": """# Sea wall contracts go to two local firms
+
+The first contracts for the Port Ellis sea wall went on Monday to two local builders, the city
+said, for a combined €214 million.
+
+"Every euro of this stays in the harbour towns for the next seven years," Mayor Solberg said at
+the signing. She said work on the first section would start in April.
+
+"The ferry terminal section will be finished before the winter of 2027, with no exceptions,"
+said P. Okafor, the city's chief engineer.
+
+Critics were not convinced. "The fishing quarter is still outside the wall," said Amara Quist,
+a councillor who voted against the plan.
+""",
+    "insurers.md": """# Insurers warn of rising premiums on the north coast
+
+Premiums for waterfront homes on the north coast rose by a fifth last year, the regional
+insurers' association said on Thursday.
+
+"We are pricing risk, not punishing anyone," said Tomas Kerr, who chairs the association. "But
+the risk has doubled in four years."
+
+Elin Kerr, who runs a tenants' group in Kestrel Bay, said families were already leaving.
+"Forty households moved away last winter alone," she said.
+""",
+    "audit.md": """# Audit office to review sea wall costings
+
+The national audit office said on Friday it would review the costings of the Port Ellis sea
+wall after a request from Councillor Amara Quist.
+
+Quist said she welcomed the review. "Nobody in the fishing quarter has seen the numbers behind
+the plan," she said.
+
+Mayor Ingrid Solberg said the city had "nothing to hide" and would share every document.
+""",
+}
 
 
 def neutral_home(folder: Path) -> Path:
@@ -99,11 +141,43 @@ def main() -> int:
         window.show_start_page()
         app.processEvents()
         window.grab().save(str(out / shots[2]))
+        shots.append(speaker_directory_shot(window, app, articles, out, open_and_wait))
         for name in shots:
             print(f"wrote {out / name}")
         window.close()
         shutil.rmtree(home, ignore_errors=True)
     return 0
+
+
+def speaker_directory_shot(window, app, articles: Path, out: Path, open_and_wait) -> str:
+    """The speaker directory after three more articles, Ingrid Solberg selected."""
+    verdicts = {"wall-contracts.md": (None, "verified", "disputed"), "audit.md": ("verified",),
+                "insurers.md": (None, "unverifiable")}
+    for name, text in DIRECTORY_ARTICLES.items():
+        path = articles / name
+        path.write_text(text, encoding="utf-8")
+        open_and_wait(path)
+        for status in verdicts[name]:
+            window.step_claim(1)
+            if status:
+                window.set_status(status)
+    window.show_speaker_directory()
+    dialog = window.speaker_directory
+    deadline = time.monotonic() + 30
+    while dialog.busy_with is not None and time.monotonic() < deadline:
+        app.processEvents()
+    dialog.filter.setText("solberg")
+    app.processEvents()
+    dialog.filter.clear()  # back to the whole list, Ingrid Solberg still selected
+    app.processEvents()
+    dialog.quotes.setFocus()
+    last = dialog.quotes_model.rowCount() - 1
+    dialog.quotes.setCurrentIndex(dialog.quotes_model.index(last, 2))  # the disputed one
+    app.processEvents()
+    name = "speaker-directory.png"
+    dialog.grab().save(str(out / name))
+    dialog.close()
+    return name
 
 
 if __name__ == "__main__":

@@ -556,8 +556,8 @@ class SpeakerDirectoryDialog(QDialog):
         self.quotes.setObjectName("speakerQuotes")
         self.quotes.setAccessibleName("The speaker's quotes")
         self._table(self.quotes, self.quotes_model,
-                    {0: "2026-12-31 *", 1: "? Unverifiable (orphaned)",
-                     3: "Sea wall contracts go to two local"}, stretch=2)
+                    {0: "2026-12-31 *", 1: "? Unverifiable", 3: "Sea wall contracts go"},
+                    stretch=2)
         detail_layout.addWidget(self.quotes, 1)
         self.quote_text = QLabel(detail)
         self.quote_text.setObjectName("speakerQuoteText")
@@ -588,7 +588,7 @@ class SpeakerDirectoryDialog(QDialog):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 700])
+        splitter.setSizes([470, 770])
         self.list.setMinimumWidth(380)
         header = self.quotes.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
@@ -840,11 +840,14 @@ class SpeakerDirectoryDialog(QDialog):
             words = " ".join(quote.record.text.split())
             if quote.record.kind == "quote":
                 words = f"“{words}”"
-            where = [f"{VERDICTS.get(quote.status, quote.status)} · "
-                     f"{article_label(quote.article)}"]
-            if quote.article.date:
-                where.append(("published " if quote.article.dated_by == "published"
-                              else "reviewed from ") + quote.article.date)
+            verdict = VERDICTS.get(quote.status, quote.status)
+            if quote.record.orphaned:
+                verdict += " (orphaned: its words are no longer in the article)"
+            where = [verdict, f"in “{article_label(quote.article)}”"]
+            if quote.article.dated_by == "published":
+                where.append(f"published {quote.article.date}")
+            elif quote.article.date:
+                where.append(f"no publication date; reviewed from {quote.article.date}")
             if quote.article.site:
                 where.append(quote.article.site)
             speaker = self.current_speaker()
