@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 
 @dataclass(frozen=True, slots=True)
 class Placement:
@@ -125,5 +123,8 @@ def word_changes(source: Sequence[int], article: Sequence[int]) -> list[tuple[st
     """The edits that turn the source's words into the article's: (op, source first, source
     last, article first, article last), op "insert" (the article added words), "delete" (it
     left some out) or "replace"."""
+    from rapidfuzz.distance import Levenshtein  # imported when first needed: the window starts
+    # without it
+
     return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
             for op in Levenshtein.opcodes(list(source), list(article)) if op.tag != "equal"]
