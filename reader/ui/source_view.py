@@ -264,7 +264,9 @@ class SourceView(QWidget):
         split.addWidget(self.text_view)
         split.addWidget(self.changes)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 100])
+        self.changes.setMinimumHeight(90)
         layout.addWidget(split, 1)
         self.refresh()
 
@@ -738,8 +740,7 @@ class SourceView(QWidget):
         self.refresh()
         if self.current_claim() is not None and accepted_source(
                 self.current_claim(), evidence, source) is not None:
-            self.report("note", f"Added to the claim's sources as {words}: "
-                        f"{plan.fields['citation']}")
+            self.report("note", f"Accepted the passage as a {words} source of this claim.")
 
     def update_actions(self, actions: dict[str, QAction]) -> None:
         has_session = self.session is not None
