@@ -7,13 +7,15 @@ Run: python tests/bench/bench_match_quotes.py [--sizes 0.25,0.5,1,1.5,3] [--quot
 
 The transcript is synthetic, made here from original words: speakers' turns of sentences drawn
 from a Zipf-distributed vocabulary of made-up words plus English function words, so common
-word pairs recur as in real speech. The article's quotes are planted from it: exact copies
-(with their case, punctuation and quote marks changed), near copies (1-3 words replaced,
-dropped or added), cuts with an ellipsis (5-40 words left out), and quotes the transcript does
-not hold (the same vocabulary, so they share common pairs with it). Prints, per size: index
-build time (best of --repeat) and MB/s, the time to match every quote, the peak memory of
-building the index (tracemalloc), and how many quotes came out as planted and at the right
-place. Not collected by pytest.
+word pairs recur as in real speech. The article's quotes are planted
+from it: exact copies (with their case, punctuation and quote marks changed), near copies (up
+to a quarter of their words replaced, dropped or added), cuts with an ellipsis (5-40 words left
+out), and two kinds of quotes the transcript does not hold: words of the same vocabulary (which
+share common pairs with it), and splices of two half-sentences from far apart (each half is in
+the transcript; together they were never said), both of which must come out not found. Prints,
+per size: index build time (best of --repeat) and MB/s, the time to match every quote, the peak
+and kept memory of the index (tracemalloc), and how many quotes came out as planted and at the
+right place. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -121,12 +123,19 @@ def _restyle(words: list[str], rng: random.Random) -> str:
 def plant(source: str, speech: Speech, count: int) -> list[Planted]:
     rng = speech.rng
     planted: list[Planted] = []
-    kinds = ["exact"] * 4 + ["near"] * 3 + ["ellipsis"] * 2 + ["absent"] * 1
+    kinds = ["exact"] * 4 + ["near"] * 3 + ["ellipsis"] * 2 + ["absent", "spliced"]
     for number in range(count):
         kind = kinds[number % len(kinds)]
         if kind == "absent":
             words = speech.words_of(rng.randint(8, 25))
             planted.append(Planted(kind, " ".join(words), -1, -1))
+            continue
+        if kind == "spliced":  # half a sentence from here, half from elsewhere: made up
+            halves = []
+            for _ in range(2):
+                at = rng.randrange(0, len(source) - 400)
+                halves.append([source[s:e] for s, e in _word_spans(source, at, 8)[1:]])
+            planted.append(Planted(kind, " ".join(halves[0] + halves[1]), -1, -1))
             continue
         size = rng.randint(8, 30) + (40 if kind == "ellipsis" else 0)
         at = rng.randrange(0, max(1, len(source) - size * 12))
@@ -139,7 +148,7 @@ def plant(source: str, speech: Speech, count: int) -> list[Planted]:
             quote = _restyle(words, rng)
         elif kind == "near":
             changed = list(words)
-            for _ in range(rng.randint(1, max(1, min(3, len(words) // 6)))):
+            for _ in range(rng.randint(1, max(1, len(words) // 4))):
                 position = rng.randrange(1, len(changed) - 1)
                 action = rng.choice(("replace", "drop", "add"))
                 if action == "replace":
@@ -159,7 +168,7 @@ def plant(source: str, speech: Speech, count: int) -> list[Planted]:
 
 def expected(kind: str) -> set[str]:
     return {"exact": {"exact"}, "ellipsis": {"exact"}, "near": {"near", "exact"},
-            "absent": {"not_found"}}[kind]
+            "absent": {"not_found"}, "spliced": {"not_found"}}[kind]
 
 
 def run(size_mb: float, quotes: int, repeat: int, seed: int) -> dict[str, float]:

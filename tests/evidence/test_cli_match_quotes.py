@@ -177,3 +177,14 @@ def test_save_into_a_review_from_a_newer_version_is_refused(capsys, files, tmp_p
     captured = capsys.readouterr()
     assert code == 1 and "newer version" in captured.err and captured.out == ""
     assert path.read_bytes() == before
+
+
+def test_a_source_too_long_to_keep_is_refused_in_one_line(capsys, files, monkeypatch) -> None:
+    import reader.evidence.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_SOURCE_CHARS", 100)
+    code = main(["match-quotes", str(files["article"]), str(files["minutes"])])
+    captured = capsys.readouterr()
+    assert code == 1
+    (line,) = captured.err.strip().splitlines()[:1]
+    assert str(files["minutes"]) in line and "more than the" in line
