@@ -49,7 +49,15 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from reader.document.model import METADATA_URL, Block, BlockKind, InlineSpan, SpanKind
+from reader.document.metadata import page_metadata, without_site_name
+from reader.document.model import (
+    METADATA_SITE,
+    METADATA_TITLE,
+    Block,
+    BlockKind,
+    InlineSpan,
+    SpanKind,
+)
 from reader.document.rendering import TextBuilder
 
 
@@ -147,7 +155,8 @@ class RenderedHtml:
     titles: tuple[str, ...]
     """Title candidates, best first: the headline (h1), og:title, then <title>."""
     metadata: dict[str, str] = field(default_factory=dict)
-    """For ``Document.metadata``: ``"url"`` when the page names its address."""
+    """For ``Document.metadata``: what the page says about the article (url, title, author,
+    published, site), each key absent when the page does not say."""
 
 
 def render_html(source: str) -> RenderedHtml:
@@ -155,13 +164,10 @@ def render_html(source: str) -> RenderedHtml:
     root = _parse(source)
     if root is None:
         return RenderedHtml("", (), (), ())
-    metadata = {}
-    url = page_url(root)
-    if url:
-        metadata[METADATA_URL] = url
     og_title = _meta_title(root)
     page_title = _page_title(root)
     headings = _headings_one(root)
+    metadata = page_metadata(root)  # before the clean-up drops the scripts holding JSON-LD
     choice = _readability_choice(root)
     galleries = _galleries(root)  # before the clean-up unwraps the images
     _strip_boilerplate(root)
@@ -181,7 +187,12 @@ def render_html(source: str) -> RenderedHtml:
     if builder.length == headline_only and body is not None and parts != [body]:
         _render_element(body, builder, "paragraph", 0)  # the choice held no words: keep all
     text, blocks, spans = builder.finish()
-    titles = tuple(title for title in (headline, og_title, page_title) if title)
+    site = metadata.get(METADATA_SITE, "")
+    titles = tuple(without_site_name(title, site)
+                   for title in (headline, og_title, metadata.get(METADATA_TITLE), page_title)
+                   if title)
+    if titles:
+        metadata[METADATA_TITLE] = titles[0]
     return RenderedHtml(text, blocks, spans, titles, metadata)
 
 
@@ -299,34 +310,6 @@ def _meta_title(root: lxml.html.HtmlElement) -> str:
             if title:
                 return title
     return ""
-
-
-def _web_address(value: str | None) -> str | None:
-    """``value`` if it is an absolute http(s) address a reader could publish, else None."""
-    address = (value or "").strip()
-    if len(address) > _MAX_ATTRIBUTE_CHARS or any(c.isspace() or c < " " or c == "\x7f"
-                                                  for c in address):
-        return None
-    scheme, _, rest = address.partition("://")
-    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
-        return None
-    return address
-
-
-def page_url(root: lxml.html.HtmlElement) -> str | None:
-    """The article's own address as the saved page states it: the canonical link first (what
-    the publisher names as the article), then Open Graph's og:url."""
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            url = _web_address(link.get("href"))
-            if url:
-                return url
-    for meta in root.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:url":
-            url = _web_address(meta.get("content"))
-            if url:
-                return url
-    return None
 
 
 def _headings_one(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement, bool]]:

@@ -18,7 +18,8 @@ from reader.document.encoding import (
     replace_lone_surrogates,
 )
 from reader.document.errors import DocumentError
-from reader.document.model import Block, Document, DocumentFormat, InlineSpan
+from reader.document.metadata import front_matter
+from reader.document.model import METADATA_TITLE, Block, Document, DocumentFormat, InlineSpan
 from reader.document.plain_text import plain_text_blocks
 from reader.document.sniffing import format_for_extension, sniff_format, unsupported_kind
 from reader.document.titles import choose_title
@@ -91,18 +92,25 @@ def _document(
     declared_titles: tuple[str, ...] = ()
     metadata: dict[str, str] = {}
     if document_format == "text":
-        blocks: tuple[Block, ...] = plain_text_blocks(text)
+        # Front matter stays in a text file's text (offsets are the file's), outside any block.
+        metadata, header = front_matter(text)
+        blocks: tuple[Block, ...] = tuple(
+            block for block in plain_text_blocks(text) if block.start >= header
+        )
     elif document_format == "markdown":
         # Each reader is imported when a file needs it (markdown-it, lxml: ~40 ms together).
         from reader.document.markdown import render_markdown
 
-        text, blocks, spans = render_markdown(text)
+        metadata, header = front_matter(text)
+        text, blocks, spans = render_markdown(text[header:])
     else:
         from reader.document.html import render_html
 
         page = render_html(text)
         text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
         metadata = page.metadata
+    if METADATA_TITLE in metadata and not declared_titles:
+        declared_titles = (metadata[METADATA_TITLE],)
     if not blocks:
         where = path or source_path
         if where is None:

@@ -45,6 +45,11 @@ def text_sha256(text: str) -> str:
 # Keys of Document.metadata the loaders fill. A plain mapping rather than fields so that new
 # kinds of metadata (title, author, published, site) need no change to the model's users.
 METADATA_URL = "url"
+METADATA_TITLE = "title"
+METADATA_AUTHOR = "author"
+METADATA_PUBLISHED = "published"
+METADATA_SITE = "site"
+METADATA_KEYS = (METADATA_URL, METADATA_TITLE, METADATA_AUTHOR, METADATA_PUBLISHED, METADATA_SITE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +62,11 @@ class Document:
     source_path: str | None = None
     sha256: str = field(default="")
     metadata: dict[str, str] = field(default_factory=dict, hash=False)
-    """What the file says about itself, by key; a key is absent when the file does not say.
-    ``"url"``: the article's address on the web, from a saved page's canonical link or
-    ``og:url`` (always an absolute http or https URL)."""
+    """What the file says about itself, by key; a key is absent when the file does not say
+    (``reader.document.metadata`` reads them). ``"url"``: the article's address on the web,
+    from a saved page's canonical link or ``og:url`` (always an absolute http or https URL);
+    ``"title"``: its headline; ``"author"``: its byline, names separated by ", ";
+    ``"published"``: its publication date, ISO 8601; ``"site"``: the site or publisher."""
 
     def __post_init__(self) -> None:
         if not self.sha256:

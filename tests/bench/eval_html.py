@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -67,13 +68,21 @@ def html_text(source: str) -> str:
 
 def pages(repository: Path) -> Iterator[tuple[str, str, str]]:
     """(name, source.html, expected.html) for each test page, from a checkout or a bare repo."""
+    for name, source, expected, _ in pages_with_metadata(repository):
+        yield name, source, expected
+
+
+def pages_with_metadata(repository: Path) -> Iterator[tuple[str, str, str, dict]]:
+    """(name, source.html, expected.html, expected-metadata.json) for each test page."""
     folder = repository / "test" / "test-pages"
     if folder.is_dir():
         for page in sorted(folder.iterdir()):
             source, expected = page / "source.html", page / "expected.html"
+            meta = page / "expected-metadata.json"
             if source.is_file() and expected.is_file():
                 yield (page.name, source.read_text(encoding="utf-8"),
-                       expected.read_text(encoding="utf-8"))
+                       expected.read_text(encoding="utf-8"),
+                       json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {})
         return
     git = ["git", "--git-dir", str(repository)]
     listing = subprocess.run(
@@ -90,7 +99,10 @@ def pages(repository: Path) -> Iterator[tuple[str, str, str]]:
                                       capture_output=True).stdout.decode("utf-8")
         except subprocess.CalledProcessError:
             continue
-        yield name, source, expected
+        meta = subprocess.run([*git, "show", f"{base}/expected-metadata.json"],
+                              capture_output=True)
+        yield (name, source, expected,
+               json.loads(meta.stdout.decode("utf-8")) if meta.returncode == 0 else {})
 
 
 def ours(source: str) -> str:
@@ -137,6 +149,66 @@ def prf(common: int, found: int, expected: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+# expected-metadata.json's key for each of ours.
+METADATA_KEYS = {"title": "title", "author": "byline", "site": "siteName",
+                 "published": "publishedTime"}
+
+
+def _same(key: str, ours: str, expected: str) -> bool:
+    def norm(value: str) -> str:
+        value = re.sub(r"^(by|von|par)\s+", "", value.strip(), flags=re.IGNORECASE)
+        return " ".join(words(value).elements()) if key != "published" else value[:10]
+
+    return bool(ours) and norm(ours) == norm(expected)
+
+
+def our_metadata(source: str) -> dict[str, str]:
+    from reader.document.html import render_html
+
+    return render_html(source).metadata
+
+
+def trafilatura_metadata(source: str) -> dict[str, str]:
+    import trafilatura as library
+
+    found = library.extract_metadata(source)
+    if found is None:
+        return {}
+    values = {"title": found.title, "author": found.author, "site": found.sitename,
+              "published": found.date}
+    return {key: value for key, value in values.items() if value}
+
+
+def evaluate_metadata(repository: Path, limit: int) -> None:
+    """For each key: on the pages whose expected-metadata.json gives it, how often each
+    system gives the same value (words compared, "By" ignored; dates by their day)."""
+    systems = {"ours": our_metadata}
+    if importlib.util.find_spec("trafilatura") is not None:
+        systems["trafilatura"] = trafilatura_metadata
+    given = dict.fromkeys(METADATA_KEYS, 0)
+    same = {system: dict.fromkeys(METADATA_KEYS, 0) for system in systems}
+    found = {system: dict.fromkeys(METADATA_KEYS, 0) for system in systems}
+    for count, (_, source, _, expected) in enumerate(pages_with_metadata(repository), 1):
+        if limit and count > limit:
+            break
+        results = {system: function(source) for system, function in systems.items()}
+        for key, their_key in METADATA_KEYS.items():
+            wanted = expected.get(their_key)
+            for system, result in results.items():
+                found[system][key] += bool(result.get(key))
+            if not wanted:
+                continue
+            given[key] += 1
+            for system, result in results.items():
+                same[system][key] += _same(key, result.get(key, ""), wanted)
+    print("\nmetadata: pages where expected-metadata.json gives the key, and how many of "
+          "those each system matches (how many pages it gives the key on at all)")
+    for key in METADATA_KEYS:
+        figures = "  ".join(f"{system} {same[system][key]:3} ({found[system][key]:3})"
+                            for system in systems)
+        print(f"  {key:10} given {given[key]:3}   {figures}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("repository", type=Path, help="mozilla/readability: checkout or git dir")
@@ -144,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages")
     parser.add_argument("--per-page", action="store_true", help="print every page's figures")
     parser.add_argument("--show", default="", help="print each system's text for this page")
+    parser.add_argument("--metadata", action="store_true",
+                        help="compare title, author, site and date with expected-metadata.json")
     args = parser.parse_args(argv)
     systems = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = [name for name in systems if name not in SYSTEMS]
@@ -198,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         lost = [name for name, row in rows
                 if row["ours"][1] < 0.5 and any(row[o][1] >= 0.9 for o in others)]
         print(f"\nours < 0.5 where a library alone >= 0.9: {len(lost)} {' '.join(lost)}")
+    if args.metadata:
+        evaluate_metadata(args.repository, args.pages)
     return 0
 
 
