@@ -17,7 +17,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from reader.document.model import (
@@ -95,6 +94,9 @@ def iso_date(value: Any) -> str | None:
     try:
         parsed = datetime.fromisoformat(iso)
     except ValueError:
+        # Imported here: the email package costs a text file's start-up time for nothing.
+        from email.utils import parsedate_to_datetime
+
         try:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
