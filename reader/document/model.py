@@ -13,7 +13,7 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "block_quote"]
 SpanKind = Literal["emphasis", "strong", "link", "code"]
-DocumentFormat = Literal["text", "markdown", "html"]
+DocumentFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,17 @@ class Document:
     from a saved page's canonical link or ``og:url`` (always an absolute http or https URL);
     ``"title"``: its headline; ``"author"``: its byline, names separated by ", ";
     ``"published"``: its publication date, ISO 8601; ``"site"``: the site or publisher."""
+    pages: tuple[int, ...] = field(default=(), hash=False)
+    """For a PDF, the page (1-based) each block starts on, one per block; empty otherwise."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the block holding (or next after) ``offset``; None without pages."""
+        if not self.pages or not self.blocks:
+            return None
+        from bisect import bisect_right
+
+        index = max(bisect_right([block.start for block in self.blocks], offset) - 1, 0)
+        return self.pages[min(index, len(self.pages) - 1)]
 
     def __post_init__(self) -> None:
         if not self.sha256:
