@@ -58,9 +58,10 @@ def render_docx(data: bytes, path: Path) -> RenderedDocx:
     builder = TextBuilder()
     notes = _footnotes(document)
     cited: list[str] = []
+    style_names = {style.style_id: style.name or style.style_id for style in document.styles}
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
-            _paragraph(document, element, builder, notes, cited)
+            _paragraph(style_names, element, builder, notes, cited)
         elif element.tag == f"{_W}tbl":
             _table(element, builder)
     if cited:
@@ -124,8 +125,8 @@ def _words(element) -> str:
     return "".join(pieces)
 
 
-def _paragraph(document, element, builder: TextBuilder, notes: dict[str, str],
-               cited: list[str]) -> None:
+def _paragraph(style_names: dict[str, str], element, builder: TextBuilder,
+               notes: dict[str, str], cited: list[str]) -> None:
     text = _words(element)
     if "\x00" in text:  # footnote references become [n], numbered in order of citing
         parts = text.split("\x00")
@@ -140,7 +141,7 @@ def _paragraph(document, element, builder: TextBuilder, notes: dict[str, str],
         text = "".join(parts)
     if not text.strip():
         return
-    kind, level = _kind(document, element)
+    kind, level = _kind(style_names, element)
     builder.break_block(kind, level)
     builder.write(text)
     builder.break_block()
@@ -148,7 +149,7 @@ def _paragraph(document, element, builder: TextBuilder, notes: dict[str, str],
         builder.end_list()
 
 
-def _kind(document, element) -> tuple[BlockKind, int]:
+def _kind(style_names: dict[str, str], element) -> tuple[BlockKind, int]:
     properties = element.find(f"{_W}pPr")
     style_id = ""
     if properties is not None:
@@ -163,7 +164,7 @@ def _kind(document, element) -> tuple[BlockKind, int]:
         if outline is not None and outline.get(f"{_W}val", "9").isdigit() \
                 and int(outline.get(f"{_W}val")) < 6:
             return "heading", int(outline.get(f"{_W}val")) + 1
-    name = _style_name(document, style_id)
+    name = style_names.get(style_id, style_id)
     if name.lower() in ("title",):
         return "heading", 1
     match = _HEADING_STYLE.match(name) or _HEADING_STYLE.match(style_id)
@@ -174,18 +175,6 @@ def _kind(document, element) -> tuple[BlockKind, int]:
     if name.lower() in ("quote", "intense quote", "block text"):
         return "block_quote", 0
     return "paragraph", 0
-
-
-def _style_name(document, style_id: str) -> str:
-    if not style_id:
-        return ""
-    try:
-        return document.styles[style_id].name or style_id
-    except KeyError:
-        for style in document.styles:
-            if style.style_id == style_id:
-                return style.name or style_id
-    return style_id
 
 
 def _table(element, builder: TextBuilder) -> None:
