@@ -32,9 +32,11 @@ class Page:
 
 
 def _application():
-    from PySide6.QtGui import QGuiApplication
+    # A QApplication (not a QGuiApplication): the window tests that run later in the same
+    # process need one, and Qt allows one application object per process.
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication([])
+    return QApplication.instance() or QApplication([])
 
 
 def write_pdf(path: Path, pages: list[Page], *, header: str = "", footer: str = "",
