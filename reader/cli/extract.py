@@ -24,7 +24,8 @@ TEXT_WIDTH = 76
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXIT_CODES_HELP
-    parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+    parser.add_argument("file", metavar="FILE",
+                        help="the article (.txt, .md, .html, .mhtml, .pdf, .docx)")
     parser.add_argument("--format", choices=("json", "text"), default="text",
                         help="json for data, text (the default) for a listing to read")
 
