@@ -61,7 +61,7 @@ def build_window_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", metavar="FILE",
-                        help="article to open: .txt, .md or .html")
+                        help="article to open: .txt, .md, .html, .mhtml, .pdf or .docx")
     _add_store_option(parser)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--self-test", action="store_true",

@@ -490,18 +490,26 @@ class DocumentSnapshot:
     url: str = ""
     """The article's address on the web (from the saved page, or given by the reviewer), which a
     published ClaimReview points to; empty when unknown."""
+    metadata: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """What the file says about the article besides its address: ``title`` (headline),
+    ``author``, ``published`` (ISO 8601), ``site`` (``Document.metadata`` less ``url``)."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {"text": self.text, "title": self.title, "sha256": self.sha256,
                 "format": self.format, "source_path": self.source_path}
         if self.url:  # absent rather than empty: files without an address stay as they were
             data["url"] = self.url
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DocumentSnapshot:
+        metadata = data.get("metadata")
         return cls(data["text"], data["title"], data["sha256"], data.get("format", "text"),
-                   data.get("source_path"), data.get("url", ""))
+                   data.get("source_path"), data.get("url", ""),
+                   {key: value for key, value in metadata.items() if isinstance(value, str)}
+                   if isinstance(metadata, Mapping) else {})
 
 
 @dataclass(frozen=True, slots=True)

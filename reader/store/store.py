@@ -129,7 +129,8 @@ def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
 def snapshot_of(document: Document) -> DocumentSnapshot:
     return DocumentSnapshot(document.text, document.title, document.sha256, document.format,
                             normalise_path(document.source_path),
-                            document.metadata.get(METADATA_URL, ""))
+                            document.metadata.get(METADATA_URL, ""),
+                            {k: v for k, v in document.metadata.items() if k != METADATA_URL})
 
 
 def check_consulted(consulted: str) -> None:
@@ -1078,6 +1079,8 @@ class ReviewStore:
             snapshot = replace(snapshot, source_path=stored.document.source_path)
         if not snapshot.url:  # a text copy of a page keeps the address the review has
             snapshot = replace(snapshot, url=stored.document.url)
+        if not snapshot.metadata:  # and its author and date
+            snapshot = replace(snapshot, metadata=stored.document.metadata)
         changed = claims != stored.claims or snapshot != stored.document
         handle._review = replace(stored, document=snapshot, claims=claims)
         handle.dirty = changed

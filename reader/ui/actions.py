@@ -29,7 +29,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("file_open", "&Open…", (Key.Open,),
-               "Open an article: plain text, Markdown or a saved web page"),
+               "Open an article: plain text, Markdown, a saved web page, PDF or Word"),
     ActionSpec("file_paste", "&Paste Article", ("Ctrl+Shift+V",),
                "Review the text on the clipboard as a new document"),
     ActionSpec("file_open_sample", "Open the &Sample Article", ("Ctrl+Shift+H",),
