@@ -107,8 +107,8 @@ def _clipped_words(text: str, limit: int) -> str:
 
 
 def source_fields(evidence: Evidence, document: SourceDocument) -> dict[str, str]:
-    """The source entry a passage becomes: the document's title and address, and the passage
-    itself as the citation (with the source file's name, since titles repeat)."""
+    """The source entry a passage becomes: the document's title, address and site, and the
+    passage itself as the citation (with the source file's name, since titles repeat)."""
     anchor = evidence.anchor
     if anchor is None:
         raise ValueError("This quote was not found in that source: there is no passage to "
@@ -119,7 +119,10 @@ def source_fields(evidence: Evidence, document: SourceDocument) -> dict[str, str
         f"near, {round(evidence.similarity * 100)}% of words the same"
     citation = (f"“{_clipped_words(anchor.exact, CITATION_WORDS)}” — {where}, characters "
                 f"{anchor.start}–{anchor.end} ({quality})")
-    return {"title": document.title or where, "url": document.url, "citation": citation}
+    metadata = document.metadata
+    title = metadata.get("title") or document.title or where
+    return {"title": title, "url": document.url, "citation": citation,
+            "publisher": metadata.get("site", "")}
 
 
 def accepted_source(claim: ReviewClaim, evidence: Evidence,

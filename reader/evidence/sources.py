@@ -46,7 +46,9 @@ def snapshot_of_source(document: Document, added: str) -> SourceDocument:
     path = os.path.abspath(document.source_path) if document.source_path else None
     return SourceDocument(source_document_id(document.sha256), document.text, document.title,
                           document.sha256, document.format, path, added,
-                          document.metadata.get(METADATA_URL, ""))
+                          document.metadata.get(METADATA_URL, ""),
+                          {key: value for key, value in document.metadata.items()
+                           if key != METADATA_URL})
 
 
 def _is_blank_file(path: Path) -> bool:

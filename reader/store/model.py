@@ -290,6 +290,9 @@ class SourceDocument:
     source_path: str | None
     added: str
     url: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    """What the file says about itself besides its address (``title``, ``author``,
+    ``published``, ``site``), as for the article (``DocumentSnapshot.metadata``)."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "text": self.text, "title": self.title,
@@ -297,12 +300,17 @@ class SourceDocument:
                                 "source_path": self.source_path, "added": self.added}
         if self.url:
             data["url"] = self.url
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SourceDocument:
+        metadata = data.get("metadata")
         return cls(data["id"], data["text"], data["title"], data["sha256"], data["format"],
-                   data.get("source_path"), data["added"], data.get("url", ""))
+                   data.get("source_path"), data["added"], data.get("url", ""),
+                   {key: value for key, value in metadata.items() if isinstance(value, str)}
+                   if isinstance(metadata, Mapping) else {})
 
 
 def source_document_id(sha256: str) -> str:

@@ -56,7 +56,7 @@ from reader.ui.theme import LIGHT, Colors
 
 log = logging.getLogger(__name__)
 
-SOURCE_FILTER = ("Sources (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;"
+SOURCE_FILTER = ("Sources (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht *.pdf *.docx);;"
                  "All files (*)")
 CHANGE_WORDS = {"insert": "added", "delete": "left out", "replace": "changed"}
 LEGEND = ("<s>Struck through</s>: the source's words the article left out or changed. "

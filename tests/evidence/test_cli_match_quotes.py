@@ -188,3 +188,70 @@ def test_a_source_too_long_to_keep_is_refused_in_one_line(capsys, files, monkeyp
     assert code == 1
     (line,) = captured.err.strip().splitlines()[:1]
     assert str(files["minutes"]) in line and "more than the" in line
+
+
+def test_word_pdf_and_web_page_sources_go_through_the_document_loader(capsys, files,
+                                                                       tmp_path) -> None:
+    """Every format the reader opens is a source: a Word file, a PDF whose lines are wrapped
+    and hyphenated across a page break with running headers, a saved page with its metadata."""
+    import sys
+
+    import docx
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "document"))
+    from pdf_builder import Page, write_pdf
+
+    word = docx.Document()
+    word.add_heading("Council minutes, 4 March", 1)
+    word.add_paragraph("THE MAYOR: We will not raise the harbour fee this year, and every job "
+                       "at the port, every single one of them, will be protected.")
+    word.save(tmp_path / "minutes.docx")
+    long_turn = ("THE MAYOR: Good evening to everyone who came out in this weather. " * 6
+                 + "We will not raise the harbour fee this year, and every job at the port, "
+                 "every single one of them, will be protected.")
+    write_pdf(tmp_path / "minutes.pdf", [Page([("h", "Council minutes"), ("p", long_turn)]),
+                                         Page([("p", "THE TREASURER: The budget is tight.")])],
+              header="Harbour council — minutes", hyphenate=("harbour",))
+    page = write(tmp_path, "minutes.html", (
+        "<html><head><title>Minutes</title>"
+        '<meta property="og:site_name" content="Harbour Council">'
+        '<link rel="canonical" href="https://council.example/minutes-4-march"></head><body>'
+        "<article><h1>Council minutes, 4 March</h1><p>THE MAYOR: We will not raise the "
+        "harbour fee this year, and every job at the port, every single one of them, will "
+        "be protected.</p><p>The meeting closed at nine.</p></article></body></html>"))
+    sources = [tmp_path / "minutes.docx", tmp_path / "minutes.pdf", page]
+    code, data, err = run_json(capsys, str(files["article"]), *map(str, sources))
+    assert code == 0, err
+    for source in sources:
+        found = {item["quote"]: item for item in data if item["source"] == str(source)}
+        near = found["We will never raise the harbour fee this year."]
+        assert near["result"] == "near", source
+        assert near["changes"] == [{"op": "replace", "article": "never", "source": "not"}]
+        assert found["every job at the port … will be protected"]["result"] == "exact", source
+
+
+def test_an_accepted_passage_of_a_web_page_names_its_site_and_address(tmp_path) -> None:
+    from reader.analysis.model import Claim
+    from reader.evidence.evidence import acceptance, evidence_of
+    from reader.evidence.matching import find_quote
+    from reader.evidence.sources import load_source
+    from reader.store.anchoring import claim_from_analysis
+
+    page = write(tmp_path, "minutes.html", (
+        "<html><head><title>Minutes of 4 March</title>"
+        '<meta property="og:site_name" content="Harbour Council">'
+        '<link rel="canonical" href="https://council.example/minutes-4-march"></head><body>'
+        "<article><h1>Minutes of 4 March</h1><p>THE TREASURER: The budget is tight. Very "
+        "tight.</p><p>The meeting closed at nine.</p></article></body></html>"))
+    source = load_source(page, None, "2026-03-05T11:00:00.000000Z")
+    assert source.document.url == "https://council.example/minutes-4-march"
+    assert source.document.metadata.get("site") == "Harbour Council"
+    quote = "The budget is tight"
+    claim = claim_from_analysis(Claim("q-1", "quote", 0, len(quote), quote), quote,
+                                "2026-03-05T11:00:00.000000Z")
+    evidence = evidence_of(find_quote(source.index, quote), source.document, quote,
+                           "2026-03-05T11:00:00.000000Z")
+    fields = acceptance(claim, evidence, source.document, "supports").fields
+    assert fields["url"] == "https://council.example/minutes-4-march"
+    assert fields["publisher"] == "Harbour Council"
+    assert "Minutes of 4 March" in fields["title"]
