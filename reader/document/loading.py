@@ -23,6 +23,7 @@ from reader.document.model import METADATA_TITLE, Block, Document, DocumentForma
 from reader.document.plain_text import plain_text_blocks
 from reader.document.sniffing import (
     format_for_extension,
+    is_encrypted_office_file,
     is_web_archive,
     sniff_format,
     unsupported_kind,
@@ -50,6 +51,13 @@ def load_document(path: str | Path, *, password: str | None = None) -> Document:
 
         return _document(html_of_web_archive(data, path), "html", "", str(path),
                          fallback_title=path.stem, path=path)
+    if is_encrypted_office_file(data):
+        raise DocumentError(
+            path,
+            f"Cannot open {path}: it is an Office document protected by a password, which "
+            "Claim Reader cannot unlock. Open it in Word, remove the password (File > Info > "
+            "Protect Document), save it as .docx and open that.",
+        )
     kind = unsupported_kind(path, data[:16])
     if kind is not None:
         raise DocumentError(

@@ -85,6 +85,17 @@ def is_web_archive(path: Path, head: bytes) -> bool:
         and b"multipart/related" in head.lower()
 
 
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def is_encrypted_office_file(data: bytes) -> bool:
+    """A password-protected .docx (or .xlsx, .pptx): Office wraps the encrypted file in an old
+    compound file holding an ``EncryptedPackage`` stream, so without this check it would be
+    taken for an old .doc and the user told to save it as .docx, which it already is."""
+    return data.startswith(_COMPOUND_FILE) and _ENCRYPTED_PACKAGE in data
+
+
 def format_for_extension(path: Path) -> DocumentFormat | None:
     """The format the extension names, or None for a missing or unknown extension."""
     return FORMAT_BY_EXTENSION.get(path.suffix.lower())

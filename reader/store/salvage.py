@@ -65,10 +65,15 @@ class Salvage:
             return None
         path = data.get("source_path")
         title, kind, url = data.get("title"), data.get("format"), data.get("url")
+        metadata = data.get("metadata")
         return DocumentSnapshot(text, title if isinstance(title, str) else "", sha,
                                 kind if isinstance(kind, str) else "text",
                                 path if isinstance(path, str) else None,
-                                url if isinstance(url, str) else "")
+                                url if isinstance(url, str) else "",
+                                {key: value for key, value in metadata.items()
+                                 if isinstance(key, str) and isinstance(value, str)
+                                 and len(value) <= 500}
+                                if isinstance(metadata, dict) else {})
 
     @property
     def source_documents(self) -> dict[str, SourceDocument]:

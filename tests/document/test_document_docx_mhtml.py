@@ -187,3 +187,27 @@ def test_a_web_archive_without_a_page_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         load_document(path)
     assert "holds no HTML page" in caught.value.message
+
+
+def test_a_password_protected_word_document_is_said_so(tmp_path: Path) -> None:
+    # Written by Word's format (msoffcrypto-tool's OOXML encryption) around a one-line .docx
+    # of original text; the password is "harbour".
+    fixture = Path(__file__).parents[1] / "fixtures" / "documents" / "password-protected.docx"
+    for name in ("locked.docx", "locked"):  # with its name, and with none
+        path = tmp_path / name
+        path.write_bytes(fixture.read_bytes())
+        with pytest.raises(DocumentError) as caught:
+            load_document(path)
+        message = caught.value.message
+        assert "protected by a password" in message and str(path) in message
+        assert "save it as .docx" in message and "old" not in message
+
+
+def test_an_old_word_document_is_still_told_to_become_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+                     + "WordDocument".encode("utf-16-le") + b"\0" * 1024)
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert "old Word document" in caught.value.message or "old Office" in caught.value.message
+    assert "password" not in caught.value.message

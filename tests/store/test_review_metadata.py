@@ -35,3 +35,17 @@ def test_a_review_without_metadata_writes_no_field_and_old_files_read(tmp_path):
     assert "metadata" not in data["document"]
     snapshot = DocumentSnapshot.from_dict({**data["document"], "metadata": {"author": 7}})
     assert snapshot.metadata == {}
+
+
+def test_a_damaged_review_file_salvaged_keeps_the_article_s_address_and_metadata(tmp_path):
+    from reader.store.salvage import salvage
+
+    document = replace(make_document(ARTICLE, tmp_path / "wall.html"),
+                       metadata={"url": "https://harbour.example/wall", **META})
+    handle = ReviewStore(tmp_path / "store").open_review(document, analyser=figure_analyser)
+    raw = handle.path.read_bytes()
+    cut = raw[: raw.rindex(b'"review_id"')]  # cut short after the document, before its id
+    rescued = salvage(cut).document
+    assert rescued is not None
+    assert rescued.url == "https://harbour.example/wall"
+    assert dict(rescued.metadata) == META
