@@ -89,6 +89,75 @@ def locate(evidence: Evidence, document: SourceDocument) -> tuple[int, int] | No
     return None if placed is None else (placed[0], placed[1])
 
 
+def marked_spans(evidence: Evidence, where: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """What to mark in the source's text: (start, end, kind), kind "passage" for the runs of
+    the passage the quote covers (not what an ellipsis leaves out) and "changed" for the source
+    words the article left out or changed. ``where`` as for ``word_by_word``."""
+    start, end = where
+    shift = start - evidence.anchor.start if evidence.anchor is not None else 0
+    spans: list[tuple[int, int, str]] = []
+    cursor = start
+    for gap_start, gap_end in sorted(evidence.skipped):
+        spans.append((cursor, gap_start + shift, "passage"))
+        cursor = gap_end + shift
+    spans.append((cursor, end, "passage"))
+    spans.extend((c.start + shift, c.end + shift, "changed") for c in evidence.changes
+                 if c.end > c.start)
+    return [span for span in spans if span[1] > span[0]]
+
+
+def word_by_word(evidence: Evidence, text: str,
+                 where: tuple[int, int]) -> list[tuple[str, str]]:
+    """The passage with the article's changes written in, as (kind, text) runs in reading
+    order: "same" (the source's words the quote shares, with their punctuation), "left_out"
+    (source words the article left out or changed), "added" (the article's own words) and
+    "skipped" (what an ellipsis stands for: "[… 12 words …]"). ``where`` is the passage's place
+    in ``text`` (``locate``), which the stored offsets are shifted to."""
+    start, end = where
+    shift = start - evidence.anchor.start if evidence.anchor is not None else 0
+    events: list[tuple[int, int, object]] = []
+    for change in evidence.changes:
+        events.append((change.start + shift, 0 if change.op == "insert" else 1, change))
+    for gap in evidence.skipped:
+        events.append((gap[0] + shift, 2, gap))
+    events.sort(key=lambda event: (event[0], event[1]))
+    runs: list[tuple[str, str]] = []
+
+    def add(kind: str, words: str) -> None:
+        if words:
+            runs.append((kind, words))
+
+    def spaced() -> None:
+        """A space before the article's words unless the text before ends in one."""
+        if runs and not runs[-1][1][-1:].isspace():
+            add("same", " ")
+
+    cursor = start
+    for at, _, item in events:
+        if at > cursor:
+            add("same", text[cursor:at])
+            cursor = at
+        if isinstance(item, tuple):
+            gap_end = item[1] + shift
+            count = len(text[cursor:gap_end].split())
+            spaced()
+            add("skipped", f"[… {count} word{'' if count == 1 else 's'} …]")
+            add("same", " ")
+            cursor = gap_end
+            continue
+        assert isinstance(item, EvidenceChange)
+        if item.op in ("delete", "replace"):
+            add("left_out", item.source)
+            cursor = item.end + shift
+        if item.op in ("insert", "replace"):
+            spaced()
+            add("added", item.article)
+            if cursor < len(text) and cursor < end and not text[cursor].isspace():
+                add("same", " ")
+    add("same", text[cursor:end])
+    return runs
+
+
 # Accepting ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,8 +41,10 @@ from reader.evidence.evidence import (
     accepted_source,
     is_stale,
     locate,
+    marked_spans,
     match_claims,
     quote_claims,
+    word_by_word,
 )
 from reader.evidence.source_index import SourceIndex
 from reader.evidence.sources import SourceProblem, prepare_source, read_source
@@ -58,7 +60,6 @@ log = logging.getLogger(__name__)
 
 SOURCE_FILTER = ("Sources (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht *.pdf *.docx);;"
                  "All files (*)")
-CHANGE_WORDS = {"insert": "added", "delete": "left out", "replace": "changed"}
 LEGEND = ("<s>Struck through</s>: the source's words the article left out or changed. "
           "<u>Underlined</u>: the article's words that are not in the source. "
           "[… n words …]: what the article's ellipsis leaves out.")
@@ -103,11 +104,16 @@ class SourceTextView(ArticleView):
                                     source_path=document.source_path, sha256=document.sha256))
 
     def clear_source(self) -> None:
+        """Nothing shown (no source, or another article's): a layout still running for the
+        last source is stopped, so it cannot come back over this."""
+        self._cancel_job()
         self.source_id = None
+        self.document_model = None
+        self._rendered = None
         self._marks = []
         self._scroll_target = None
         self.setExtraSelections([])
-        self.setPlainText("")
+        self._show(QTextDocument(self))
 
     def set_marks(self, marks: list[tuple[int, int, str]], scroll_to: int | None) -> None:
         """``marks``: (start, end, kind) in core offsets, kind "passage" or "changed"."""
@@ -292,6 +298,8 @@ class SourceView(QWidget):
         self.session = session
         self.claim_id = None
         self._shown = None
+        kept = set(session.review.source_documents) if session is not None else set()
+        self.indexes = {key: index for key, index in self.indexes.items() if key in kept}
         self.text_view.clear_source()
         self._fill_chooser()
         self.refresh()
@@ -410,63 +418,23 @@ class SourceView(QWidget):
                 lines.append("The passage is no longer where it was in the source's text.")
             self._show_result("\n".join(lines), "")
             return
-        marks = self._marks(evidence, where)
+        marks = marked_spans(evidence, where)
         # Scrolled to when another passage is shown, not when the claim's status changes.
         shown = (claim.id, source.id, evidence.matched)
         self.text_view.set_marks(marks, where[0] if shown != self._shown else None)
         self._shown = shown
-        self._show_result("\n".join(lines), self._changes_html(claim, evidence, source, where))
+        self._show_result("\n".join(lines), self._changes_html(evidence, source, where))
 
-    def _marks(self, evidence: Evidence, where: tuple[int, int]) -> list[tuple[int, int, str]]:
-        start, end = where
-        shift = start - evidence.anchor.start if evidence.anchor is not None else 0
-        marks: list[tuple[int, int, str]] = []
-        cursor = start
-        for gap_start, gap_end in sorted(evidence.skipped):
-            marks.append((cursor, gap_start + shift, "passage"))
-            cursor = gap_end + shift
-        marks.append((cursor, end, "passage"))
-        marks.extend((c.start + shift, c.end + shift, "changed") for c in evidence.changes
-                     if c.end > c.start)
-        return [mark for mark in marks if mark[1] > mark[0]]
-
-    def _changes_html(self, claim: ReviewClaim, evidence: Evidence, source: SourceDocument,
+    def _changes_html(self, evidence: Evidence, source: SourceDocument,
                       where: tuple[int, int]) -> str:
-        start, end = where
-        shift = start - evidence.anchor.start if evidence.anchor is not None else 0
-        text = source.text
-        events: list[tuple[int, int, str, Any]] = []
-        for change in evidence.changes:
-            events.append((change.start + shift, 0 if change.op == "insert" else 1, "change",
-                           change))
-        for gap in evidence.skipped:
-            events.append((gap[0] + shift, 2, "gap", gap))
-        events.sort(key=lambda e: (e[0], e[1]))
-        parts: list[str] = []
-        cursor = start
-        for at, _, kind, item in events:
-            if at > cursor:
-                parts.append(html.escape(text[cursor:at]))
-                cursor = at
-            if kind == "gap":
-                gap_end = item[1] + shift
-                count = len(text[cursor:gap_end].split())
-                parts.append(f" <i>[… {count} word{'' if count == 1 else 's'} …]</i> ")
-                cursor = gap_end
-                continue
-            if item.op in ("delete", "replace"):
-                parts.append(f"<s>{html.escape(item.source)}</s>")
-                cursor = item.end + shift
-            if item.op in ("insert", "replace"):
-                space = " " if item.op == "replace" else ""
-                parts.append(f"{space}<u>{html.escape(item.article)}</u>")
-                if item.op == "insert" and cursor < len(text) and not text[cursor].isspace():
-                    parts.append(" ")
-        parts.append(html.escape(text[cursor:end]))
+        tags = {"same": "{}", "left_out": "<s>{}</s>", "added": "<u>{}</u>",
+                "skipped": "<i>{}</i>"}
+        inline = "".join(tags[kind].format(html.escape(words))
+                         for kind, words in word_by_word(evidence, source.text, where))
         listed = "".join(f"<li>{self._change_words(change)}</li>"
                          for change in evidence.changes)
         body = (f"<p><b>The article's quote against the source, word by word:</b></p>"
-                f"<p style='font-size: large'>{''.join(parts)}</p>")
+                f"<p style='font-size: large'>{inline}</p>")
         if listed:
             body += f"<ol>{listed}</ol>"
         elif evidence.result == "exact":
@@ -501,7 +469,8 @@ class SourceView(QWidget):
 
     def _can_work(self) -> bool:
         if self.session is None:
-            self.report("info", "Open an article first, then attach the original it quotes.")
+            self.report("info", "Open an article and wait until its claims are listed, then "
+                        "attach the original it quotes.")
             return False
         if self.session.read_only:
             self.report("info", "This review is open for viewing only: sources cannot be "

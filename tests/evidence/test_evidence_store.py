@@ -382,3 +382,40 @@ def test_evidence_change_round_trips_through_its_dict() -> None:
     evidence = Evidence("s-000000000000000a", "near", 0.5, "q", "2026-03-05T11:00:00.000000Z",
                         Anchor("x", "", "", 1, 2), (change,), ((3, 4),))
     assert Evidence.from_dict(json.loads(json.dumps(evidence.to_dict()))) == evidence
+
+
+def run_of(quote: str) -> list[tuple[str, str]]:
+    from reader.evidence.evidence import word_by_word
+    from reader.evidence.matching import find_quote
+
+    transcript = source(TRANSCRIPT, "minutes.txt")
+    evidence = evidence_of(find_quote(transcript.index, quote), transcript.document, quote,
+                           "2026-03-05T11:00:00.000000Z")
+    return word_by_word(evidence, TRANSCRIPT, locate(evidence, transcript.document))
+
+
+def test_the_quote_against_the_source_word_by_word() -> None:
+    assert run_of("We will never raise the harbour fee this year") == [
+        ("same", "We will "), ("left_out", "not"), ("same", " "), ("added", "never"),
+        ("same", " raise the harbour fee this year")]
+    assert run_of("We will raise the harbour fee this year") == [
+        ("same", "We will "), ("left_out", "not"), ("same", " raise the harbour fee this year")]
+    added = run_of("The sea wall is now late and over budget")
+    assert "".join(words for _, words in added) == "The sea wall is now late and over budget"
+    assert ("added", "now") in added
+    cut = run_of("every job at the port … will be protected")
+    assert cut == [("same", "every job at the port"), ("same", " "),
+                   ("skipped", "[… 6 words …]"), ("same", " "), ("same", "will be protected")]
+
+
+def test_the_marked_spans_leave_out_what_an_ellipsis_skips() -> None:
+    from reader.evidence.evidence import marked_spans
+    from reader.evidence.matching import find_quote
+
+    transcript = source(TRANSCRIPT, "minutes.txt")
+    quote = "every job at the port … will be protected"
+    evidence = evidence_of(find_quote(transcript.index, quote), transcript.document, quote,
+                           "2026-03-05T11:00:00.000000Z")
+    spans = marked_spans(evidence, locate(evidence, transcript.document))
+    assert [(TRANSCRIPT[s:e], kind) for s, e, kind in spans] == [
+        ("every job at the port", "passage"), ("will be protected", "passage")]
