@@ -148,7 +148,8 @@ def run(options: argparse.Namespace) -> int:
                     for claim in claims for name in names]
             sys.stdout.write(json_text(data) + "\n")
         elif not claims:
-            sys.stdout.write(printable(f"No quotes found in {options.file}: nothing to match.\n"))
+            sys.stdout.write(printable(f"No quotes found in {options.file}: nothing to match. "
+                                       "(The article comes first, then its sources.)\n"))
         else:
             sys.stdout.write(printable(_listing(claims, names, found)))
         sys.stdout.flush()
