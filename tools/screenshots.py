@@ -1,8 +1,9 @@
 """Renders the app's main states offscreen into docs/, for the README and for looking at.
 
 Run: python tools/screenshots.py [OUT_DIR]
-Writes screenshot.png (a review under way, light), screenshot-dark.png (the same, dark) and
-start-page.png (the stored reviews), in the default 1200x800 window.
+Writes screenshot.png (a review under way, light), screenshot-dark.png (the same, dark),
+start-page.png (the stored reviews), in the default 1200x800 window, and source-view.png (a
+quote checked against the transcript it came from, beside the article) in a 1440x860 one.
 
 Everything is made in a throw-away home folder (articles in ~/Articles, the store and the
 settings beside them), so no screenshot shows the developer's own paths, name or reviews.
@@ -26,6 +27,27 @@ The island ferry company said on Monday that fares would rise by 9% in April, "t
 in ten years", and that 40 crossings a day would continue through the winter.
 
 The islanders' association said the rise would cost a commuting family about €310 a year.
+"""
+
+# The press conference the sample article quotes, written for the screenshot: one quote word
+# for word, others changed (a year, a word), one not in it at all.
+TRANSCRIPT = """PORT ELLIS CITY HALL — PRESS CONFERENCE AFTER THE COUNCIL VOTE (TRANSCRIPT)
+
+MAYOR INGRID SOLBERG: Thank you all for waiting. The council has voted, thirty-one to nine, and
+the sea wall will be rebuilt.
+
+We cannot ask people to bail out their kitchens every February and call that a policy. This wall
+is the cheapest thing we will ever build, compared with what doing nothing will cost us.
+
+QUESTION: When will the first part be ready?
+
+MAYOR INGRID SOLBERG: The first section, by the ferry terminal, will be finished before the
+winter of 2028. The rest follows in stages until 2031.
+
+QUESTION: Councillor Quist says the fishing quarter is left out.
+
+MAYOR INGRID SOLBERG: I have heard her. Dr Okafor has costed a second phase, and we will publish
+the detailed plans within thirty days.
 """
 
 
@@ -90,7 +112,7 @@ def main() -> int:
             publisher="Port Ellis city council", url="https://example.org/budget-2026",
             stance="supports")
         app.processEvents()
-        shots = ["screenshot.png", "screenshot-dark.png", "start-page.png"]
+        shots = ["screenshot.png", "screenshot-dark.png", "start-page.png", "source-view.png"]
         window.grab().save(str(out / shots[0]))
         window.set_theme("dark")
         app.processEvents()
@@ -99,6 +121,27 @@ def main() -> int:
         window.show_start_page()
         app.processEvents()
         window.grab().save(str(out / shots[2]))
+
+        transcript = articles / "press-conference-transcript.txt"
+        transcript.write_text(TRANSCRIPT, encoding="utf-8")
+        open_and_wait(sample)
+        window.source_view.attach([transcript])
+        deadline = time.monotonic() + 30
+        while window.source_view.busy and time.monotonic() < deadline:
+            app.processEvents()
+        window.message_bar.dismiss()
+        window.resize(1440, 860)  # three panes side by side: a wider window, as on a desk
+        app.processEvents()
+        total = sum(window.splitter.sizes())
+        window.splitter.setSizes([total * 30 // 100, total * 36 // 100, total * 34 // 100])
+        app.processEvents()
+        first_section = next(c.id for c in window.session.claims()
+                             if c.text.startswith("the first section"))
+        window.select_claim(first_section)
+        window.source_view.accept("contradicts")
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(out / shots[3]))
         for name in shots:
             print(f"wrote {out / name}")
         window.close()

@@ -61,6 +61,7 @@ from reader.ui.detail_pane import DetailPane
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.settings import WindowSettings
+from reader.ui.source_view import SourceView
 from reader.ui.start_page import StartPage
 from reader.ui.theme import LIGHT, THEME_MODES, Colors, ThemeMode, apply_theme
 
@@ -158,6 +159,14 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.article_view, reading)
         reading_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reading)
+        # The original the article quotes, beside it (hidden until asked for: F8, Ctrl+Shift+A).
+        self.source_view = SourceView(self.splitter, guard=self._guard,
+                                      select_claim=self.select_claim,
+                                      report=self._source_message)
+        self.source_view.hide()
+        self.source_view.visibility_changed.connect(self._source_pane_shown)
+        self.source_view.state_changed.connect(self._update_claim_actions)
+        self.splitter.addWidget(self.source_view)
 
         side = QSplitter(Qt.Orientation.Vertical, self.splitter)
         side.setObjectName("sideSplitter")
@@ -171,8 +180,8 @@ class MainWindow(QMainWindow):
         side.setSizes([400, 400])
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 420])
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([700, 0, 420])
         self.stack.addWidget(self.splitter)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -218,6 +227,11 @@ class MainWindow(QMainWindow):
                      "claim_confirm", "claim_resolve", None, "claim_edit_note",
                      "claim_add_source", None, "claim_add_manual", "claim_dismiss"):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
+
+        sources_menu = self.menuBar().addMenu("&Sources")
+        for name in ("sources_attach", "sources_match", "sources_show", None, "sources_next",
+                     "sources_previous", None, "sources_supports", "sources_contradicts"):
+            sources_menu.addSeparator() if name is None else sources_menu.addAction(a[name])
 
         view_menu = self.menuBar().addMenu("&View")
         for name in ("view_zoom_in", "view_zoom_out", "view_zoom_reset", None,
@@ -293,6 +307,13 @@ class MainWindow(QMainWindow):
             "claim_add_source": self.add_source,
             "claim_add_manual": self.add_manual_claim,
             "claim_dismiss": self.toggle_dismissed,
+            "sources_attach": self.source_view.choose_and_attach,
+            "sources_match": self.source_view.match_all,
+            "sources_show": lambda: self.source_view.set_shown(not self.source_view.isVisible()),
+            "sources_next": lambda: self.source_view.step(1),
+            "sources_previous": lambda: self.source_view.step(-1),
+            "sources_supports": lambda: self.source_view.accept("supports"),
+            "sources_contradicts": lambda: self.source_view.accept("contradicts"),
             "view_zoom_in": lambda: self.zoom(1),
             "view_zoom_out": lambda: self.zoom(-1),
             "view_zoom_reset": lambda: self.zoom(0),
@@ -422,6 +443,7 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         self.claims_panel.set_session(None)
         self.detail.show_claim(None, None)
+        self.source_view.set_session(None)
         self.setWindowTitle(f"{doc.title} — {APP_NAME}" if doc.title else APP_NAME)
         self._show_page(0)
         where = self.current_path.name if self.current_path else (
@@ -461,6 +483,7 @@ class MainWindow(QMainWindow):
         session.subscribe(self._claim_changed)
         self.article_view.show_session(session, self.colors)
         self.claims_panel.set_session(session)
+        self.source_view.set_session(session)
         self._update_progress()
         notices = [*session.handle.notices]
         self.store.notices.clear()
@@ -597,6 +620,7 @@ class MainWindow(QMainWindow):
             self.claims_panel.select(claim_id, emit=False)
         self.article_view.focus_claim(claim)
         self.detail.show_claim(claim, self.session)
+        self.source_view.show_claim(claim_id)
         self._update_claim_actions()
         if not claim.orphaned:
             self._show_page(claim.anchor.start)
@@ -640,6 +664,7 @@ class MainWindow(QMainWindow):
         current = self.current_claim_id
         if self.session is not None and current in self.session.review.claims:
             self.detail.show_claim(self.session.claim(current), self.session)
+        self.source_view.refresh()
         self._update_progress()
         self._update_claim_actions()
 
@@ -802,6 +827,7 @@ class MainWindow(QMainWindow):
                                else "&Undo")
         a["edit_redo"].setText(f"&Redo {stack.redo_label}" if stack and stack.redo_label
                                else "&Redo")
+        self.source_view.update_actions(a)
 
     def _update_progress(self) -> None:
         if self.session is None:
@@ -845,6 +871,21 @@ class MainWindow(QMainWindow):
 
     def _message_action(self) -> None:
         self._banner_action()
+
+    # ----- sources ------------------------------------------------------------------------
+    def _source_message(self, kind: str, text: str) -> None:
+        if kind == "note":
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.message_bar.show_message(kind, text)
+
+    def _source_pane_shown(self, shown: bool) -> None:
+        """Half the reading area for the source when it opens, all of it back when it
+        closes."""
+        if shown:
+            reading, _, side = self.splitter.sizes()
+            self.splitter.setSizes([reading // 2, reading - reading // 2, side])
+        self._update_claim_actions()
 
     # ----- export -------------------------------------------------------------------------
     def export_review(self) -> None:
@@ -1027,6 +1068,7 @@ class MainWindow(QMainWindow):
             self.colors = apply_theme(app, mode)
         self.theme_actions[mode].setChecked(True)
         self.claims_panel.set_colors(self.colors)
+        self.source_view.set_colors(self.colors)
         if self.document is not None:  # re-render so highlights take the theme's colours
             session, claim_id = self.session, self.current_claim_id
             self.article_view.show_document(self.document)
