@@ -29,7 +29,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("file_open", "&Open…", (Key.Open,),
-               "Open an article: plain text, Markdown or a saved web page"),
+               "Open an article: plain text, Markdown, a saved web page, PDF or Word"),
     ActionSpec("file_paste", "&Paste Article", ("Ctrl+Shift+V",),
                "Review the text on the clipboard as a new document"),
     ActionSpec("file_open_sample", "Open the &Sample Article", ("Ctrl+Shift+H",),
@@ -78,6 +78,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Turn the text selected in the article into a claim"),
     ActionSpec("claim_dismiss", "Not a Claim / &Restore", ("X",),
                "Dismiss the selected claim as not a claim, or restore it"),
+    # Sources: the originals the article quotes, beside it
+    ActionSpec("sources_attach", "&Attach Source Document…", ("Ctrl+Shift+A",),
+               "Attach the original the article quotes (a transcript, a report) and find "
+               "each quote in it"),
+    ActionSpec("sources_match", "&Match Quotes in Sources", ("Ctrl+Shift+M",),
+               "Find every quote of the article in the attached sources again"),
+    ActionSpec("sources_show", "&Show Source Beside Article", ("F8",),
+               "Show or hide the source pane beside the article", checkable=True),
+    ActionSpec("sources_next", "&Next Evidence", ("]",),
+               "The next quote's passage in the sources"),
+    ActionSpec("sources_previous", "&Previous Evidence", ("[",),
+               "The previous quote's passage in the sources"),
+    ActionSpec("sources_supports", "Accept as &Supporting Source", ("Shift+S",),
+               "The passage shown supports the claim: add it to the claim's sources"),
+    ActionSpec("sources_contradicts", "Accept as &Contradicting Source", ("Shift+C",),
+               "The passage shown contradicts the claim: add it to the claim's sources"),
     # View
     ActionSpec("view_zoom_in", "Zoom &In", (Key.ZoomIn, "Ctrl+="), "Larger text"),
     ActionSpec("view_zoom_out", "Zoom &Out", (Key.ZoomOut,), "Smaller text"),
