@@ -73,7 +73,7 @@ def run(options: argparse.Namespace) -> int:
     if wanted and (options.join or options.split or options.undo or options.decisions):
         action = ("--join" if options.join else "--split" if options.split
                   else "--undo" if options.undo else "--decisions")
-        hint = (' Put each name in quotes: --join "John Smith" "J. Smith".'
+        hint = (f' Put each name in quotes: {action} "John Smith" "J. Smith".'
                 if options.join or options.split else "")
         return fail(f"{action} takes no other name (“{wanted}” was left over).{hint} Nothing "
                     "was changed.", USAGE)

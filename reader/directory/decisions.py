@@ -252,6 +252,9 @@ class DecisionsFile:
 
     def undo_last(self) -> tuple[Decision | None, DecisionsState]:
         """Take back the latest decision (whoever made it); (the decision, the new state)."""
+        state = self.read()
+        if not state.decisions and state.read_only_reason is None:
+            return None, state  # nothing to take back: no lock, no folder made
         taken: list[Decision] = []
 
         def change(decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

@@ -3,8 +3,8 @@ files are what the app writes. Every article and quote here is made up for these
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import count
 from pathlib import Path
 
@@ -38,9 +38,10 @@ spoken through that role: "Harbour Office (spokesperson)"."""
 
 
 def add_review(store: ReviewStore, title: str, quotes: Sequence[Quote], *,
-               dismiss: Sequence[int] = ()) -> str:
+               dismiss: Sequence[int] = (), published: str | None = None) -> str:
     """A review of a made-up article holding ``quotes``, each a claim with its speaker; the
-    statuses given are set as a reviewer would. Returns the review id."""
+    statuses given are set as a reviewer would. ``published``: the article's date as a saved
+    page or front matter gives it (``document.metadata``). Returns the review id."""
     lines = [title, ""]
     claims = []
     offset = len(title) + 2
@@ -60,6 +61,8 @@ def add_review(store: ReviewStore, title: str, quotes: Sequence[Quote], *,
     for claim in claims:
         assert text[claim.start:claim.end] == claim.text
     document = Document.from_plain_text(text, title=title)
+    if published is not None:
+        document = replace(document, metadata={"published": published, "site": "Harbour Post"})
     handle = store.open_review(document, analysis=Analysis(claims=tuple(claims)))
     for claim, quote in zip(claims, quotes, strict=True):
         if len(quote) == 3 and quote[2] != "unreviewed":
@@ -69,13 +72,3 @@ def add_review(store: ReviewStore, title: str, quotes: Sequence[Quote], *,
     handle.save()
     return handle.review.review_id
 
-
-def publish(store: ReviewStore, review_id: str, published: str) -> None:
-    """Give a review's article a publication date, in ``document.metadata`` as the documents
-    branch (issue 13) stores it. Call it once every review is made: until that branch is
-    merged, the store of this branch reads the field as a bad value and repairs the file."""
-    path = store.review_path(review_id)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["document"]["metadata"] = {"published": published, "site": "Harbour Post"}
-    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
