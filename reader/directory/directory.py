@@ -21,7 +21,6 @@ from reader.directory.decisions import Decision, DecisionsFile, DecisionsState, 
 from reader.directory.merging import Mentions, Partition, group_mentions, partition
 from reader.directory.names import fold, parse_speaker, split_role
 from reader.directory.quotes import (
-    STATUS_CODES,
     Article,
     Collection,
     Progress,
@@ -41,6 +40,8 @@ def scoped_name(text: str) -> tuple[str, str | None]:
     if match is None:
         return text, None
     return match.group("name"), match.group("review").lower()
+
+
 MAX_SUGGESTIONS = 5
 
 
@@ -62,12 +63,6 @@ class Tally:
     def text(self) -> str:
         """"3 verified, 1 disputed, 0 unverifiable, 10 unreviewed"."""
         return ", ".join(f"{count} {status}" for status, count in self.to_dict().items())
-
-    @classmethod
-    def of(cls, counts: list[int]) -> Tally:
-        by_name = dict(zip(STATUS_CODES, counts, strict=True))
-        return cls(by_name["verified"], by_name["disputed"], by_name["unverifiable"],
-                   by_name["unreviewed"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,6 @@ from reader.analysis.names import (
 from reader.analysis.wordtrie import word_set
 
 Kind = Literal["person", "organisation", "description"]
-KINDS: tuple[str, ...] = ("person", "organisation", "description")
 
 # Letters NFKD leaves whole: folded by hand so that "Søren" and "Soren" are one name.
 _LETTERS = str.maketrans({"ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
@@ -54,7 +53,7 @@ GROUP_WORDS = word_set(
     workers farmers fans locals neighbours neighbors villagers voters shoppers commuters investors
     economists scientists activists lawyers sources some others many both all several they we he
     she it i you people staff employees members officers authorities organisers organizers
-    opponents supporters residents' survivors families victims volunteers developers owners
+    opponents supporters survivors families victims volunteers developers owners
     tenants landlords managers leaders representatives spokesmen spokeswomen spokespeople
     government ministers councillors councilors senators lawmakers legislators diplomats troops
     soldiers rescuers firefighters paramedics engineers inspectors auditors regulators
@@ -65,7 +64,6 @@ _TITLES_BEFORE_GIVEN = word_set(
     saint st father sister brother rabbi imam archbishop cardinal bishop crown""")
 _HONORIFICS = word_set("mr mrs ms miss mx dr prof sir dame")
 _ARTICLES = word_set("the a an some several many two three four five")
-_CONNECTING = word_set("of for and the on in at to & de du des la le van von der")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?-?){1,3}$")
 
 

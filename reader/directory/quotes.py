@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.store.index import REVIEW_ID, REVIEW_SUFFIX, list_folder
+from reader.store.index import REVIEW_SUFFIX, list_folder
 
 Progress = Callable[[int, int], None]
 """Called with (files read, files in all) as the reading goes."""
@@ -225,10 +225,6 @@ def _article(review_id: str, data: dict, document: dict) -> Article:
                    path if isinstance(path, str) else None, sha if isinstance(sha, str) else "",
                    date, dated_by, url if isinstance(url, str) else "",
                    site if isinstance(site, str) else "")
-
-
-def is_review_id(text: str) -> bool:
-    return REVIEW_ID.fullmatch(text) is not None
 
 
 def article_label(article: Article) -> str:

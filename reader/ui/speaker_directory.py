@@ -21,10 +21,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    QStringListModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,8 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -101,8 +101,6 @@ class _Progress(QObject):
 def bring_to_front(window: QWidget) -> None:
     """Show ``window`` above the others and give it the keyboard (the offscreen platform of
     the tests and screenshots has no stacking to change, and says so as a warning)."""
-    from PySide6.QtGui import QGuiApplication
-
     if QGuiApplication.platformName() != "offscreen":
         window.raise_()
     window.activateWindow()
@@ -284,6 +282,9 @@ class QuotesModel(QAbstractTableModel):
     def quote(self, row: int) -> SpeakerQuote:
         return self._quotes[row]
 
+    def quotes(self) -> list[SpeakerQuote]:
+        return list(self._quotes)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._quotes)
 
@@ -387,10 +388,13 @@ class EnterTable(QTableView):
 class Choice:
     text: str
     value: Any
+    search: str = ""
+    """The text folded for the filter, when the caller has it already."""
 
 
 class ChoiceDialog(QDialog):
-    """A list to pick one item from by keyboard: type to narrow it, arrows, Enter."""
+    """A list to pick one item from by keyboard: type to narrow it, arrows, Enter. A plain
+    string list model, so that the thousands of speakers of a large store open at once."""
 
     def __init__(self, parent: QWidget, title: str, prompt: str, choices: list[Choice]) -> None:
         super().__init__(parent)
@@ -398,6 +402,8 @@ class ChoiceDialog(QDialog):
         self.setWindowTitle(title)
         self.choices = choices
         self.value: Any = None
+        self._folded = [choice.search or fold(choice.text) for choice in choices]
+        self._shown = list(range(len(choices)))
         layout = QVBoxLayout(self)
         label = QLabel(prompt, self)
         label.setWordWrap(True)
@@ -407,11 +413,11 @@ class ChoiceDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Narrow the list")
         layout.addWidget(self.filter)
-        self.list = QListWidget(self)
+        self.list = QListView(self)
         self.list.setObjectName("choiceList")
-        for choice in choices:
-            item = QListWidgetItem(choice.text, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, choice)
+        self.list.setUniformItemSizes(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setModel(QStringListModel([choice.text for choice in choices], self.list))
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -426,37 +432,48 @@ class ChoiceDialog(QDialog):
         self.filter.textChanged.connect(self._narrow)
         self.filter.step.connect(self._step)
         self.filter.chosen.connect(self._choose)
-        self.list.itemActivated.connect(lambda _item: self._choose())
+        self.list.activated.connect(lambda _index: self._choose())
         self.resize(460, 360)
-        self._narrow("")
+        self._select(0)
         self.filter.setFocus()
 
-    def _visible_rows(self) -> list[int]:
-        return [row for row in range(self.list.count()) if not self.list.item(row).isHidden()]
+    def shown_texts(self) -> list[str]:
+        """The choices the filter leaves, in order."""
+        return [self.choices[row].text for row in self._shown]
+
+    def _select(self, position: int) -> None:
+        if self._shown:
+            index = self.list.model().index(self._shown[position], 0)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
     def _narrow(self, text: str) -> None:
         words = fold(text).split()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(not all(word in fold(item.text()) for word in words))
-        rows = self._visible_rows()
-        current = self.list.currentRow()
-        if rows and current not in rows:
-            self.list.setCurrentRow(rows[0])
+        shown = [row for row, folded in enumerate(self._folded)
+                 if all(word in folded for word in words)]
+        visible = set(shown)
+        self.list.setUpdatesEnabled(False)
+        for row in range(len(self.choices)):
+            hidden = row not in visible
+            if self.list.isRowHidden(row) != hidden:
+                self.list.setRowHidden(row, hidden)
+        self.list.setUpdatesEnabled(True)
+        self._shown = shown
+        if self.list.currentIndex().row() not in visible:
+            self._select(0)
 
     def _step(self, step: int) -> None:
-        rows = self._visible_rows()
-        if not rows:
+        if not self._shown:
             return
-        current = self.list.currentRow()
-        position = rows.index(current) if current in rows else -1
-        self.list.setCurrentRow(rows[max(0, min(len(rows) - 1, position + step))])
+        current = self.list.currentIndex().row()
+        position = self._shown.index(current) if current in self._shown else -1
+        self._select(max(0, min(len(self._shown) - 1, position + step)))
 
     def _choose(self) -> None:
-        item = self.list.currentItem()
-        if item is None or item.isHidden():
+        row = self.list.currentIndex().row()
+        if row < 0 or row not in self._shown:
             return
-        self.value = item.data(Qt.ItemDataRole.UserRole).value
+        self.value = self.choices[row].value
         self.accept()
 
 
@@ -912,9 +929,10 @@ class SpeakerDirectoryDialog(QDialog):
         speaker = self.current_speaker()
         if speaker is None or not self.buttons["speakers_join"].isEnabled():
             return
-        others = [s for s in self.directory.speakers if s.number != speaker.number]
-        others.sort(key=lambda s: (s.unnamed, s.sort_key))
-        choices = [Choice(self._choice_text(s), s) for s in others]
+        # People and organisations; speakers only described too when they are shown.
+        others = [s for s in self.directory.named(self.show_unnamed.isChecked())
+                  if s.number != speaker.number]
+        choices = [Choice(self._choice_text(s), s, s.search) for s in others]
         self._ask("Join Speakers", f"Who else is {speaker.display()}? Their quotes will be "
                   "listed as one speaker's (Ctrl+Z takes it back).", choices,
                   lambda other: self._decide("join", speaker.ref, other.ref, speaker.ref,
@@ -942,7 +960,7 @@ class SpeakerDirectoryDialog(QDialog):
         quote = self.current_quote()
         if quote is not None and speaker.articles > 1:
             review = quote.article.review_id
-            count = sum(1 for q in self.quotes_model._quotes if q.article.review_id == review
+            count = sum(1 for q in self.quotes_model.quotes() if q.article.review_id == review
                         and q.written == quote.written)
             choices.append(Choice(
                 f"Only “{quote.written}” in “{article_label(quote.article)}” ({count} quote"
