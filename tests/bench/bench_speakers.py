@@ -15,6 +15,17 @@ articles out of ten; the tenth never gives it, as a follow-up piece), then the f
 the surname alone, an initial, or a title and the surname. An article never names two people of
 one surname by the surname alone (as a journalist would not). Organisations speak
 in their own name or through a spokesperson; "officials" and "residents" speak in some articles.
+
+    python tests/bench/bench_speakers.py --window   # also the window's UI-thread turns
+
+Measured on the development machine (2 cores shared with other work, so times vary by about a
+third), 10,000 reviews of 50 claims each (369 MB of review files, 500,000 attributed claims):
+the directory is built in 3.6 s (reading the files 2.4 s, grouping 0.9 s, merging 0.1-0.2 s);
+replaying 100 joins and splits takes 0.2 s; the directory holds 173 MB (peak resident 373 MB);
+pairwise precision 0.9999 and recall 0.997 against the people the store was made from (3
+speakers hold 32 quotes of another person: that person's initial or surname was the only form
+the store ever gave, so the one known person of that name was the only one to join). In the
+window every turn of the UI thread stays under 100 ms. 1,000 reviews: 0.3 s, 17 MB.
 """
 
 from __future__ import annotations
