@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("reader.cli.review", "merge a colleague's review file into the local store"),
     "match-quotes": ("reader.cli.match_quotes",
                      "find each quote of an article in its sources: exact, near or not found"),
+    "speakers": ("reader.cli.speakers", "who is quoted across the store, with their verdicts"),
 }
 # Options every command and the window take, and which are followed by a value: they may stand
 # before the command's name, so the name is found after them.

@@ -36,6 +36,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Show the sample article that comes with Claim Reader"),
     ActionSpec("file_start_page", "&Reviews…", ("Ctrl+Shift+O",),
                "List the stored reviews and their progress"),
+    ActionSpec("file_speakers", "Spea&ker Directory…", ("Ctrl+Shift+D",),
+               "Everyone quoted across your reviews, with the verdicts on their quotes"),
     ActionSpec("file_export", "&Export Review…", ("Ctrl+E",),
                "Save the review as a report or as data"),
     ActionSpec("file_print", "&Print Report…", (Key.Print, "Ctrl+P"),

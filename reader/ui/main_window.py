@@ -52,6 +52,7 @@ from reader.store.errors import (
     StoreWriteError,
 )
 from reader.store.index import IndexEntry
+from reader.store.model import Progress
 from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._banner_action = self.retry_save
         self._second_action = lambda: None
+        self.speaker_directory = None  # made when first shown (reader.ui.speaker_directory)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         for name in ("file_paste", "file_open_sample", "file_start_page"):
             file_menu.addAction(a[name])
+        file_menu.addAction(a["file_speakers"])
         file_menu.addSeparator()
         file_menu.addAction(a["file_export"])
         file_menu.addAction(a["file_print"])
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             "file_paste": self.paste_article,
             "file_open_sample": self.open_sample,
             "file_start_page": self.show_start_page,
+            "file_speakers": self.show_speaker_directory,
             "file_export": self.export_review,
             "file_print": self.print_review,
             "file_save_pdf": self.save_pdf,
@@ -575,6 +579,55 @@ class MainWindow(QMainWindow):
         where = f"{entry.path} is missing or changed" if entry.path else "It was pasted"
         self.message_bar.show_message(
             "info", f"{where}: showing the text kept with the review.")
+
+    def show_speaker_directory(self) -> None:
+        """Everyone quoted across the store (a window of its own, read afresh each time it is
+        shown: reviews may have been added since)."""
+        from reader.store.store import default_reviewer
+        from reader.ui.speaker_directory import SpeakerDirectoryDialog, bring_to_front
+
+        if self.speaker_directory is None:
+            self.speaker_directory = SpeakerDirectoryDialog(self.store.root, self,
+                                                            reviewer=default_reviewer())
+            self.speaker_directory.open_quote_requested.connect(self.open_quote)
+        self.speaker_directory.show()
+        bring_to_front(self.speaker_directory)
+        self.speaker_directory.reload()
+        self.speaker_directory.focus_filter()
+
+    def open_quote(self, quote) -> None:
+        """Show a quote the speaker directory lists (a ``SpeakerQuote``) in its article: the
+        article opened as the start page opens a review, then the claim selected."""
+        from reader.ui.speaker_directory import bring_to_front
+
+        article = quote.article
+        review_id, claim_id = article.review_id, quote.record.claim_id
+        bring_to_front(self)
+        if self.session is not None and self.session.review.review_id == review_id:
+            self._select_quote(claim_id)
+            return
+
+        def opened(session: ReviewSession) -> None:
+            finish()
+            if session.review.review_id == review_id:
+                self._select_quote(claim_id)
+
+        def finish(*_: object) -> None:
+            self.session_ready.disconnect(opened)
+            self.session_failed.disconnect(finish)
+
+        self.session_ready.connect(opened)
+        self.session_failed.connect(finish)
+        self.open_entry(IndexEntry(review_id, article.path, article.title, article.sha256,
+                                   Progress(), ""))
+
+    def _select_quote(self, claim_id: str) -> None:
+        if self.session is None or claim_id not in self.session.review.claims:
+            self.show_error("That quote is no longer in its review (the article changed since "
+                            "the speaker directory read it). Reload the directory with F5.")
+            return
+        self.select_claim(claim_id)
+        self.claims_panel.view.setFocus()
 
     def _recover_from_start_page(self, review_id: str) -> None:
         try:
