@@ -61,7 +61,8 @@ PYTHON_EXCLUDES = (
 THIRD_PARTY_IF_PRESENT = (
     "markdown_it", "mdurl", "platformdirs", "charset_normalizer", "lxml.etree", "lxml.html",
     "lxml_html_clean", "readability", "fastjsonschema", "jsonschema",
-    "jsonschema_specifications", "referencing", "rapidfuzz",
+    "jsonschema_specifications", "referencing", "rapidfuzz", "pypdfium2", "pypdfium2_raw",
+    "docx",
 )
 # Small pure-Python packages whose submodules are picked at run time (platform back ends,
 # markdown-it's rule presets): collected whole.

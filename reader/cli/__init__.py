@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("reader.cli.export", "write a review as a report or as data"),
     "import": ("reader.cli.review", "merge a colleague's review file into the local store"),
     "search": ("reader.cli.search", "search the claims of every stored review"),
+    "match-quotes": ("reader.cli.match_quotes",
+                     "find each quote of an article in its sources: exact, near or not found"),
+    "speakers": ("reader.cli.speakers", "who is quoted across the store, with their verdicts"),
 }
 # Options every command and the window take, and which are followed by a value: they may stand
 # before the command's name, so the name is found after them.
@@ -45,7 +48,8 @@ def _add_store_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _command_list() -> str:
-    return "\n".join(f"  {name:<8} {summary}" for name, (_, summary) in COMMANDS.items())
+    width = max(len(name) for name in COMMANDS)
+    return "\n".join(f"  {name:<{width}} {summary}" for name, (_, summary) in COMMANDS.items())
 
 
 def build_window_parser() -> argparse.ArgumentParser:
@@ -59,7 +63,7 @@ def build_window_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", metavar="FILE",
-                        help="article to open: .txt, .md or .html")
+                        help="article to open: .txt, .md, .html, .mhtml, .pdf or .docx")
     _add_store_option(parser)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--self-test", action="store_true",

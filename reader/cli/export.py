@@ -30,7 +30,8 @@ CLI_FORMATS = (*FORMAT_NAMES[:2], "pdf", *FORMAT_NAMES[2:])
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXIT_CODES_HELP
     parser.add_argument("file", metavar="FILE",
-                        help="the article (.txt, .md, .html) or a review file (.json)")
+                        help="the article (.txt, .md, .html, .mhtml, .pdf, .docx) or a review "
+                             "file (.json)")
     parser.add_argument("--format", "-f", choices=CLI_FORMATS, default="md",
                         help="md: Markdown report; html: printable page; pdf: the printed "
                         "report (needs -o, or a pipe); csv: one row per "

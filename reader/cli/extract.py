@@ -1,11 +1,13 @@
 """``claim-reader extract FILE [--format json|text]``: what the analysis finds in an article,
 printed without the window, so it can be scripted, diffed and tested.
 
-JSON holds the document (title, format, sha256, length and the plain ``text`` every offset
-indexes), the quotes, the figures and the claims; each item's ``text`` equals that slice of the
-document text. A figure's ``value`` is its number as written; for a range it is the midpoint of
-``low`` and ``high`` (the written ends) and ``derived`` says so; ``normalised`` gives an amount
-in a minor unit in the main one ("19 cents": value 19, unit "cent", normalised 0.19 USD).
+JSON holds the document (title, format, sha256, length, ``metadata`` = what the file says
+about the article: ``url``, ``title``, ``author``, ``published`` (ISO 8601), ``site``, each
+absent when unknown, and the plain ``text`` every offset indexes), the quotes, the figures and
+the claims; each item's ``text`` equals that slice of the document text. A figure's ``value`` is
+its number as written; for a range it is the midpoint of ``low`` and ``high`` (the written ends)
+and ``derived`` says so; ``normalised`` gives an amount in a minor unit in the main one ("19
+cents": value 19, unit "cent", normalised 0.19 USD).
 Exit codes: see ``reader.cli.exit_status`` (0 done, 1 failed with a message, 2 usage).
 """
 
@@ -19,13 +21,15 @@ from typing import Any
 from reader.analysis.figure_text import figure_value_text
 from reader.cli.exit_status import EXIT_CODES_HELP, fail, output_closed
 from reader.cli.terminal import clipped, json_text, printable
+from reader.document.byline import metadata_line
 
 TEXT_WIDTH = 76
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXIT_CODES_HELP
-    parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+    parser.add_argument("file", metavar="FILE",
+                        help="the article (.txt, .md, .html, .mhtml, .pdf, .docx)")
     parser.add_argument("--format", choices=("json", "text"), default="text",
                         help="json for data, text (the default) for a listing to read")
 
@@ -60,6 +64,13 @@ def _mention(mention: Any) -> dict[str, Any] | None:
     return data
 
 
+def _metadata(document: Any) -> dict[str, str]:
+    """What the file says about the article, in a fixed key order; keys absent when unknown."""
+    from reader.document.model import METADATA_KEYS
+
+    return {key: document.metadata[key] for key in METADATA_KEYS if document.metadata.get(key)}
+
+
 def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
     """The JSON document ``extract --format json`` prints."""
     return {
@@ -68,6 +79,7 @@ def extract_data(document: Any, analysis: Any) -> dict[str, Any]:
             "format": document.format,
             "sha256": document.sha256,
             "length": len(document.text),
+            "metadata": _metadata(document),
             "text": document.text,
         },
         "quotes": [
@@ -101,7 +113,13 @@ def _figure(f: Any) -> dict[str, Any]:
 def extract_listing(document: Any, analysis: Any) -> str:
     """The readable listing ``extract`` prints by default."""
     lines = [f"{document.title or document.source_path or 'Untitled'}"
-             f"  ({document.format}, {len(document.text):,} characters)", ""]
+             f"  ({document.format}, {len(document.text):,} characters)"]
+    byline = metadata_line(document.metadata)
+    if byline:
+        lines.append(byline)
+    if document.metadata.get("url"):
+        lines.append(document.metadata["url"])
+    lines.append("")
     lines.append(f"Quotes: {len(analysis.quotes)}")
     for q in analysis.quotes:
         who = q.speaker.label if q.speaker else "no speaker"

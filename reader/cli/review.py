@@ -61,12 +61,14 @@ def resolve_claim_id(handle: Any, given: str) -> str:
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXIT_CODES_HELP
     if name == "status":
-        parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+        parser.add_argument("file", metavar="FILE",
+                            help="the article (.txt, .md, .html, .mhtml, .pdf, .docx)")
         parser.add_argument("--json", action="store_true",
                             help="print progress and claims as JSON instead of a table")
         _add_damaged_options(parser)
     elif name == "tag":
-        parser.add_argument("file", metavar="FILE", help="the article (.txt, .md, .html)")
+        parser.add_argument("file", metavar="FILE",
+                            help="the article (.txt, .md, .html, .mhtml, .pdf, .docx)")
         parser.add_argument("claim_id", metavar="CLAIM_ID",
                             help="the claim's id, as `claim-reader status FILE` lists it, or "
                             f"its first {MIN_ID_PREFIX} characters or more")

@@ -18,20 +18,46 @@ from reader.document.encoding import (
     replace_lone_surrogates,
 )
 from reader.document.errors import DocumentError
-from reader.document.model import Block, Document, DocumentFormat, InlineSpan
+from reader.document.metadata import front_matter
+from reader.document.model import METADATA_TITLE, Block, Document, DocumentFormat, InlineSpan
 from reader.document.plain_text import plain_text_blocks
-from reader.document.sniffing import format_for_extension, sniff_format, unsupported_kind
+from reader.document.sniffing import (
+    format_for_extension,
+    is_encrypted_office_file,
+    is_web_archive,
+    sniff_format,
+    unsupported_kind,
+)
 from reader.document.titles import choose_title
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 FORMATS: tuple[DocumentFormat, ...] = ("text", "markdown", "html")
-_OPENABLE = "Claim Reader opens .txt, .md and .html files"
+_OPENABLE = "Claim Reader opens .txt, .md, .html, .mhtml, .pdf and .docx files"
 
 
-def load_document(path: str | Path) -> Document:
-    """The document in a .txt, .md or .html file (other names: the content decides)."""
+def load_document(path: str | Path, *, password: str | None = None) -> Document:
+    """The document in a .txt, .md, .html, .mhtml, .pdf or .docx file (other names: the
+    content decides). ``password`` opens a password-protected PDF."""
     path = Path(path)
     data = _read_bytes(path)
+    if data.startswith(b"%PDF-") or (path.suffix.lower() == ".pdf" and b"%PDF-" in data[:1024]):
+        return _pdf_document(data, path, password)
+    if data.startswith(b"PK\x03\x04") and path.suffix.lower() in (".docx", ".docm"):
+        from reader.document.docx import render_docx
+
+        return _built_document(render_docx(data, path), "docx", path)
+    if is_web_archive(path, data[:4096]):
+        from reader.document.mhtml import html_of_web_archive
+
+        return _document(html_of_web_archive(data, path), "html", "", str(path),
+                         fallback_title=path.stem, path=path)
+    if is_encrypted_office_file(data):
+        raise DocumentError(
+            path,
+            f"Cannot open {path}: it is an Office document protected by a password, which "
+            "Claim Reader cannot unlock. Open it in Word, remove the password (File > Info > "
+            "Protect Document), save it as .docx and open that.",
+        )
     kind = unsupported_kind(path, data[:16])
     if kind is not None:
         raise DocumentError(
@@ -91,18 +117,25 @@ def _document(
     declared_titles: tuple[str, ...] = ()
     metadata: dict[str, str] = {}
     if document_format == "text":
-        blocks: tuple[Block, ...] = plain_text_blocks(text)
+        # Front matter stays in a text file's text (offsets are the file's), outside any block.
+        metadata, header = front_matter(text)
+        blocks: tuple[Block, ...] = tuple(
+            block for block in plain_text_blocks(text) if block.start >= header
+        )
     elif document_format == "markdown":
         # Each reader is imported when a file needs it (markdown-it, lxml: ~40 ms together).
         from reader.document.markdown import render_markdown
 
-        text, blocks, spans = render_markdown(text)
+        metadata, header = front_matter(text)
+        text, blocks, spans = render_markdown(text[header:])
     else:
         from reader.document.html import render_html
 
         page = render_html(text)
         text, blocks, spans, declared_titles = page.text, page.blocks, page.spans, page.titles
         metadata = page.metadata
+    if METADATA_TITLE in metadata and not declared_titles:
+        declared_titles = (metadata[METADATA_TITLE],)
     if not blocks:
         where = path or source_path
         if where is None:
@@ -125,6 +158,22 @@ def _document(
         source_path=source_path,
         metadata=dict(metadata),
     )
+
+
+def _pdf_document(data: bytes, path: Path, password: str | None) -> Document:
+    from reader.document.pdf import render_pdf
+
+    return _built_document(render_pdf(data, path, password), "pdf", path)
+
+
+def _built_document(rendered, document_format: DocumentFormat, path: Path) -> Document:
+    """A Document from a reader that built its own text (PDF, Word)."""
+    metadata = dict(rendered.metadata)
+    title = choose_title(rendered.text, rendered.blocks,
+                         declared=(metadata.get(METADATA_TITLE, ""),), fallback=path.stem)
+    return Document(text=rendered.text, blocks=rendered.blocks, title=title,
+                    format=document_format, spans=rendered.spans, source_path=str(path),
+                    metadata=metadata, pages=getattr(rendered, "pages", ()))
 
 
 def _read_bytes(path: Path) -> bytes:

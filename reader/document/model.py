@@ -13,7 +13,7 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "block_quote"]
 SpanKind = Literal["emphasis", "strong", "link", "code"]
-DocumentFormat = Literal["text", "markdown", "html"]
+DocumentFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,11 @@ def text_sha256(text: str) -> str:
 # Keys of Document.metadata the loaders fill. A plain mapping rather than fields so that new
 # kinds of metadata (title, author, published, site) need no change to the model's users.
 METADATA_URL = "url"
+METADATA_TITLE = "title"
+METADATA_AUTHOR = "author"
+METADATA_PUBLISHED = "published"
+METADATA_SITE = "site"
+METADATA_KEYS = (METADATA_URL, METADATA_TITLE, METADATA_AUTHOR, METADATA_PUBLISHED, METADATA_SITE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +62,22 @@ class Document:
     source_path: str | None = None
     sha256: str = field(default="")
     metadata: dict[str, str] = field(default_factory=dict, hash=False)
-    """What the file says about itself, by key; a key is absent when the file does not say.
-    ``"url"``: the article's address on the web, from a saved page's canonical link or
-    ``og:url`` (always an absolute http or https URL)."""
+    """What the file says about itself, by key; a key is absent when the file does not say
+    (``reader.document.metadata`` reads them). ``"url"``: the article's address on the web,
+    from a saved page's canonical link or ``og:url`` (always an absolute http or https URL);
+    ``"title"``: its headline; ``"author"``: its byline, names separated by ", ";
+    ``"published"``: its publication date, ISO 8601; ``"site"``: the site or publisher."""
+    pages: tuple[int, ...] = field(default=(), hash=False)
+    """For a PDF, the page (1-based) each block starts on, one per block; empty otherwise."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the block holding (or next after) ``offset``; None without pages."""
+        if not self.pages or not self.blocks:
+            return None
+        from bisect import bisect_right
+
+        index = max(bisect_right([block.start for block in self.blocks], offset) - 1, 0)
+        return self.pages[min(index, len(self.pages) - 1)]
 
     def __post_init__(self) -> None:
         if not self.sha256:

@@ -24,9 +24,9 @@ FORMAT_BY_EXTENSION: dict[str, DocumentFormat] = {
 
 # Extensions that are surely not articles in a format we read, with what they are.
 UNSUPPORTED_EXTENSIONS: dict[str, str] = {
-    ".pdf": "a PDF document",
-    ".doc": "a Word document",
-    ".docx": "a Word document",
+    ".pdf": "a PDF document that is damaged or not a PDF",
+    ".doc": "an old Word document (.doc); save it as .docx",
+    ".docx": "a Word document that is damaged or not a .docx",
     ".odt": "an OpenDocument text",
     ".rtf": "an RTF document",
     ".epub": "an e-book",
@@ -44,15 +44,13 @@ UNSUPPORTED_EXTENSIONS: dict[str, str] = {
     ".mp3": "an audio file",
     ".mp4": "a video",
     ".zip": "a ZIP archive",
-    ".mhtml": "a web archive (MHTML)",
-    ".mht": "a web archive (MHTML)",
     ".webarchive": "a Safari web archive",
 }
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument and e-book files are ZIP archives)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word file must be named .docx; OpenDocument and e-book "
+                    "files are ZIP archives too)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc); save it as .docx"),
     (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "an image"),
     (b"\xff\xd8\xff", "an image"),
@@ -72,6 +70,30 @@ _MARKDOWN_LINES = re.compile(
     re.MULTILINE,
 )
 _MARKDOWN_INLINE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`")
+
+
+WEB_ARCHIVE_EXTENSIONS = (".mhtml", ".mht")
+_MIME_ARCHIVE = re.compile(rb"^MIME-Version:|Content-Type:\s*multipart/related",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def is_web_archive(path: Path, head: bytes) -> bool:
+    """A single-file web page (.mhtml, .mht) as browsers save it: a MIME multipart message."""
+    if path.suffix.lower() in WEB_ARCHIVE_EXTENSIONS:
+        return True
+    return path.suffix.lower() not in FORMAT_BY_EXTENSION and bool(_MIME_ARCHIVE.search(head)) \
+        and b"multipart/related" in head.lower()
+
+
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def is_encrypted_office_file(data: bytes) -> bool:
+    """A password-protected .docx (or .xlsx, .pptx): Office wraps the encrypted file in an old
+    compound file holding an ``EncryptedPackage`` stream, so without this check it would be
+    taken for an old .doc and the user told to save it as .docx, which it already is."""
+    return data.startswith(_COMPOUND_FILE) and _ENCRYPTED_PACKAGE in data
 
 
 def format_for_extension(path: Path) -> DocumentFormat | None:

@@ -48,13 +48,34 @@ def author(reviewer: Reviewer) -> dict[str, Any]:
     return person
 
 
+def _people(names: str) -> dict[str, Any] | list[dict[str, Any]]:
+    people = [{"@type": "Person", "name": name.strip()} for name in names.split(", ")
+              if name.strip()]
+    return people[0] if len(people) == 1 else people
+
+
 def claim_review(review: Review, claim: ReviewClaim, reviewer: Reviewer) -> dict[str, Any]:
+    """One ClaimReview. The article is the claim's ``appearance`` (its address, headline,
+    byline, publication date and site, as far as known); the claim's author is the speaker,
+    or the article's author for a claim the article makes itself; the claim was made when
+    the article was published."""
+    metadata = review.document.metadata
     appearance: dict[str, Any] = {"@type": "CreativeWork", "url": review.document.url}
     if review.document.title:
         appearance["headline"] = review.document.title
+    if metadata.get("author"):
+        appearance["author"] = _people(metadata["author"])
+    if metadata.get("published"):
+        appearance["datePublished"] = metadata["published"]
+    if metadata.get("site"):
+        appearance["publisher"] = {"@type": "Organization", "name": metadata["site"]}
     item_reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if claim.speaker:
         item_reviewed["author"] = {"@type": "Person", "name": claim.speaker}
+    elif metadata.get("author"):
+        item_reviewed["author"] = _people(metadata["author"])
+    if metadata.get("published"):
+        item_reviewed["datePublished"] = metadata["published"]
     rating: dict[str, Any] = {"@type": "Rating",
                               "alternateName": STATUS_LABELS.get(claim.status, claim.status)}
     if claim.note:

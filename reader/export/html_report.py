@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
+from reader.document.byline import metadata_line
 from reader.export.labels import (
     attention,
     claim_label,
@@ -15,7 +16,7 @@ from reader.export.labels import (
     readable_time,
     source_line,
 )
-from reader.store.model import Review, ReviewClaim, Source
+from reader.store.model import DocumentSnapshot, Review, ReviewClaim, Source
 
 MARKS = {"verified": "✓", "disputed": "✗", "unverifiable": "?", "unreviewed": "•"}
 
@@ -32,6 +33,7 @@ h1 { font-size: 18pt; }
 h2 { font-size: 15pt; }
 h3 { font-size: 13pt; }
 .meta { color: #555555; font-size: 10.5pt; }
+.byline { color: #333333; font-size: 11pt; margin: 0.2em 0; }
 mark { padding: 0 0.1em; border-radius: 2px; color: #1a1a1a; }
 mark.verified { background: #d7f0d9; border-bottom: 2px solid #2e7d32; }
 mark.disputed { background: #fbd9d6; border-bottom: 2px solid #c62828; }
@@ -117,6 +119,17 @@ def _source_html(source: Source) -> str:
     return line
 
 
+def _article_lines(document: DocumentSnapshot) -> list[str]:
+    """The article's byline and web address, under the report's title, when known."""
+    lines = []
+    byline = metadata_line(document.metadata)
+    if byline:
+        lines.append(f'<p class="byline">{escape(byline)}</p>')
+    if document.url:  # as text: printed, a link would show its address twice
+        lines.append(f'<p class="byline">{escape(document.url)}</p>')
+    return lines
+
+
 def render_html(review: Review) -> str:
     document = review.document
     progress = review.progress()
@@ -142,6 +155,7 @@ def render_html(review: Review) -> str:
         "</head>",
         "<body>",
         f"<h1>Review: {title}</h1>",
+        *_article_lines(document),
         f'<p class="meta">{meta}</p>',
         "<h2>Article</h2>",
         '<div class="article">',

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reader.document.byline import metadata_line
 from reader.export.labels import (
     attention,
     claim_label,
@@ -50,6 +51,9 @@ def render_markdown(review: Review) -> str:
     lines = [
         f"# Review: {escape(document.title or 'Untitled')}",
         "",
+        *([f"- Article: {escape(byline)}"] if (byline := metadata_line(document.metadata))
+          else []),
+        *([f"- Web address: <{document.url}>"] if document.url else []),
         f"- Source file: {escape(document.source_path or 'unknown')}",
         f"- Document SHA-256: `{document.sha256}`",
         f"- Last updated: {readable_time(review.updated)}",

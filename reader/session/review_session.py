@@ -17,7 +17,15 @@ from reader.document.model import Document
 from reader.session.claim_filter import ClaimFilter
 from reader.session.undo import Edit, UndoStack
 from reader.store.errors import StoreConflictError, StoreError, StoreWriteError
-from reader.store.model import STATUSES, Progress, Review, ReviewClaim, Source
+from reader.store.model import (
+    STATUSES,
+    Evidence,
+    Progress,
+    Review,
+    ReviewClaim,
+    Source,
+    SourceDocument,
+)
 from reader.store.store import OpenReview
 
 Listener = Callable[[str | None], None]
@@ -314,6 +322,16 @@ class ReviewSession:
         if before != self._value(claim, field):
             self.undo_stack.push(Edit(claim_id, field, before, value))  # type: ignore[arg-type]
         return claim
+
+    def record_evidence(self, documents: tuple[SourceDocument, ...],
+                        evidence: dict[str, tuple[Evidence, ...]]) -> Review:
+        """Keep source documents and the passages found in them (``OpenReview.record_evidence``).
+        Derived data, not a decision: nothing to undo."""
+        self.undo_stack.close_merge()
+        try:
+            return self.handle.record_evidence(documents, evidence)
+        finally:
+            self._changed(None)
 
     # Undo ----------------------------------------------------------------------------------
 

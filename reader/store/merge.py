@@ -26,8 +26,10 @@ from typing import Literal
 
 from reader.store.model import (
     CONFLICT_FIELDS,
+    Evidence,
     ReviewClaim,
     Source,
+    SourceDocument,
     StatusChange,
     stamp_after,
 )
@@ -122,12 +124,53 @@ def _fields_changed(history: tuple[StatusChange, ...],
             for name in fields_of(change)}
 
 
+def united_evidence(first: Iterable[Evidence],
+                    second: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """One passage per source document: the later match where both copies have one (evidence
+    is derived, so the newer finding replaces the older), ordered by source id."""
+    kept: dict[str, Evidence] = {}
+    for item in (*first, *second):
+        held = kept.get(item.source)
+        if held is None or (item.matched, repr(item.to_dict())) > (
+                held.matched, repr(held.to_dict())):
+            kept[item.source] = item
+    return tuple(kept[key] for key in sorted(kept))
+
+
+def united_source_documents(
+    first: Mapping[str, SourceDocument], second: Mapping[str, SourceDocument]
+) -> dict[str, SourceDocument]:
+    """Every source document of both copies; of one document attached by both (the same id,
+    the same text), the one attached first."""
+    kept = dict(first)
+    for key, document in second.items():
+        held = kept.get(key)
+        if held is None or (document.added, document.source_path or "") < (
+                held.added, held.source_path or ""):
+            kept[key] = document
+    return dict(sorted(kept.items()))
+
+
 def merge_claim(
     local: ReviewClaim, incoming: ReviewClaim, now: str, winner: Winner = "later"
 ) -> tuple[ReviewClaim, str, Conflict | None]:
     """The merged claim and what happened: "same", "local" (local already newer, or nothing
     new came in), "incoming" (something of the incoming copy was taken) or "conflict". The
-    local anchor is kept: it is placed in the local text."""
+    local anchor is kept: it is placed in the local text. Evidence is united whatever the
+    decisions did (``united_evidence``)."""
+    merged, outcome, conflict = _merge_decisions(local, incoming, now, winner)
+    if local.evidence != incoming.evidence:
+        evidence = united_evidence(local.evidence, incoming.evidence)
+        if evidence != merged.evidence:
+            merged = replace(merged, evidence=evidence)
+            if outcome in ("same", "local") and evidence != local.evidence:
+                outcome = "incoming"
+    return merged, outcome, conflict
+
+
+def _merge_decisions(
+    local: ReviewClaim, incoming: ReviewClaim, now: str, winner: Winner
+) -> tuple[ReviewClaim, str, Conflict | None]:
     if local == incoming:
         return local, "same", None
     local_log = {_history_key(c) for c in local.history}

@@ -10,7 +10,7 @@ check. ``to_dict``/``from_dict`` give the exact JSON shape described by
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -211,6 +211,116 @@ class Recheck:
         return {"old": self.old, "new": self.new, "since": self.since}
 
 
+EVIDENCE_RESULTS: tuple[str, ...] = ("exact", "near", "not_found")
+CHANGE_OPS: tuple[str, ...] = ("insert", "delete", "replace")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceChange:
+    """One word-level difference between a quote and its passage in a source, read from the
+    source to the article: "insert" words the article added, "delete" words of the source it
+    left out, "replace" words it changed. ``start``/``end`` are offsets in the source text of
+    the source's words (for an insert, both are where the article's words go)."""
+
+    op: str
+    article: str
+    source: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "article": self.article, "source": self.source,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EvidenceChange:
+        return cls(data["op"], data["article"], data["source"], data["start"], data["end"])
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The best passage for a quote claim in one source document (``source``, an id of
+    ``Review.source_documents``): "exact", "near" or "not_found". ``quote`` holds the claim's
+    words it was matched for (a claim whose words changed since needs matching again);
+    ``anchor`` places the passage in the source's text (TextQuote/TextPosition, as a claim's),
+    absent when not found; ``skipped`` are the source spans an ellipsis in the quote stands
+    for. Derived by the app, not decided by the user: a merge keeps the later match."""
+
+    source: str
+    result: str
+    similarity: float
+    quote: str
+    matched: str
+    anchor: Anchor | None = None
+    changes: tuple[EvidenceChange, ...] = ()
+    skipped: tuple[tuple[int, int], ...] = ()
+
+    def same_finding(self, other: Evidence) -> bool:
+        """The same result, whenever it was found."""
+        return replace(self, matched="") == replace(other, matched="")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "result": self.result,
+                                "similarity": self.similarity, "quote": self.quote,
+                                "matched": self.matched,
+                                "changes": [change.to_dict() for change in self.changes]}
+        if self.anchor is not None:
+            data["anchor"] = self.anchor.to_dict()
+        if self.skipped:
+            data["skipped"] = [[start, end] for start, end in self.skipped]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        anchor = data.get("anchor")
+        return cls(data["source"], data["result"], float(data["similarity"]), data["quote"],
+                   data["matched"], Anchor.from_dict(anchor) if anchor is not None else None,
+                   tuple(EvidenceChange.from_dict(c) for c in data.get("changes", ())),
+                   tuple((int(s), int(e)) for s, e in data.get("skipped", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A document a review's quotes are checked against (a transcript, a report), kept as the
+    text it was matched in, like ``DocumentSnapshot``: evidence works without the original
+    file. ``id`` derives from the text's SHA-256, so two people attaching the same file get one
+    entry."""
+
+    id: str
+    text: str
+    title: str
+    sha256: str
+    format: str
+    source_path: str | None
+    added: str
+    url: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    """What the file says about itself besides its address (``title``, ``author``,
+    ``published``, ``site``), as for the article (``DocumentSnapshot.metadata``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "text": self.text, "title": self.title,
+                                "sha256": self.sha256, "format": self.format,
+                                "source_path": self.source_path, "added": self.added}
+        if self.url:
+            data["url"] = self.url
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SourceDocument:
+        metadata = data.get("metadata")
+        return cls(data["id"], data["text"], data["title"], data["sha256"], data["format"],
+                   data.get("source_path"), data["added"], data.get("url", ""),
+                   {key: value for key, value in metadata.items() if isinstance(value, str)}
+                   if isinstance(metadata, Mapping) else {})
+
+
+def source_document_id(sha256: str) -> str:
+    return "s-" + sha256[:16]
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewClaim:
     """A claim with the user's decision. ``origin`` says whether the analysis found it ("auto")
@@ -231,6 +341,9 @@ class ReviewClaim:
     speaker: str | None = None
     cue: str | None = None
     history: tuple[StatusChange, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    """Passages found for the claim's words in the review's source documents, one per
+    source (quote claims only)."""
 
     @property
     def text(self) -> str:
@@ -335,7 +448,7 @@ class ReviewClaim:
         return Recheck(judged.words, self.anchor.exact, judged.at)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "kind": self.kind,
             "origin": self.origin,
@@ -351,6 +464,9 @@ class ReviewClaim:
             "cue": self.cue,
             "history": [change.to_dict() for change in self.history],
         }
+        if self.evidence:  # absent rather than empty: files without evidence stay as they were
+            data["evidence"] = [item.to_dict() for item in self.evidence]
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ReviewClaim:
@@ -369,6 +485,7 @@ class ReviewClaim:
             speaker=data.get("speaker"),
             cue=data.get("cue"),
             history=tuple(StatusChange.from_dict(h) for h in data.get("history", ())),
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
         )
 
 
@@ -385,18 +502,26 @@ class DocumentSnapshot:
     url: str = ""
     """The article's address on the web (from the saved page, or given by the reviewer), which a
     published ClaimReview points to; empty when unknown."""
+    metadata: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """What the file says about the article besides its address: ``title`` (headline),
+    ``author``, ``published`` (ISO 8601), ``site`` (``Document.metadata`` less ``url``)."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {"text": self.text, "title": self.title, "sha256": self.sha256,
                 "format": self.format, "source_path": self.source_path}
         if self.url:  # absent rather than empty: files without an address stay as they were
             data["url"] = self.url
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DocumentSnapshot:
+        metadata = data.get("metadata")
         return cls(data["text"], data["title"], data["sha256"], data.get("format", "text"),
-                   data.get("source_path"), data.get("url", ""))
+                   data.get("source_path"), data.get("url", ""),
+                   {key: value for key, value in metadata.items() if isinstance(value, str)}
+                   if isinstance(metadata, Mapping) else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +591,8 @@ class Review:
     updated: str
     schema_version: int = SCHEMA_VERSION
     read_only_reason: str | None = field(default=None, compare=False)
+    source_documents: dict[str, SourceDocument] = field(default_factory=dict)
+    """The documents the quotes are checked against, by id (see ``Evidence``)."""
 
     @property
     def read_only(self) -> bool:
@@ -481,13 +608,17 @@ class Review:
 
     def header_dict(self) -> dict[str, Any]:
         """Everything but the claims, which the store serialises one by one."""
-        return {
+        data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "review_id": self.review_id,
             "document": self.document.to_dict(),
             "created": self.created,
             "updated": self.updated,
         }
+        if self.source_documents:  # absent when none: files without them stay as they were
+            data["source_documents"] = {key: document.to_dict()
+                                        for key, document in self.source_documents.items()}
+        return data
 
     def to_dict(self) -> dict[str, Any]:
         data = self.header_dict()
@@ -504,4 +635,6 @@ class Review:
             updated=data["updated"],
             schema_version=int(data["schema_version"]),
             read_only_reason=read_only_reason,
+            source_documents={key: SourceDocument.from_dict(value) for key, value in
+                              data.get("source_documents", {}).items()},
         )

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim, utc_now
+from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim, SourceDocument, utc_now
 
 _CLAIM_START = re.compile(r'^    ("(?:[^"\\\n]|\\.)*"): \{', re.MULTILINE)
 _HEADER_KEY = re.compile(r'^  "([a-z_]+)": ', re.MULTILINE)
@@ -65,10 +65,37 @@ class Salvage:
             return None
         path = data.get("source_path")
         title, kind, url = data.get("title"), data.get("format"), data.get("url")
+        metadata = data.get("metadata")
         return DocumentSnapshot(text, title if isinstance(title, str) else "", sha,
                                 kind if isinstance(kind, str) else "text",
                                 path if isinstance(path, str) else None,
-                                url if isinstance(url, str) else "")
+                                url if isinstance(url, str) else "",
+                                {key: value for key, value in metadata.items()
+                                 if isinstance(key, str) and isinstance(value, str)
+                                 and len(value) <= 500}
+                                if isinstance(metadata, dict) else {})
+
+    @property
+    def source_documents(self) -> dict[str, SourceDocument]:
+        """The source documents that read whole (each on its own: one bad entry costs only
+        itself)."""
+        from reader.store.schema import SchemaViolation, check_review
+
+        data = self.header.get("source_documents")
+        found: dict[str, SourceDocument] = {}
+        if not isinstance(data, dict):
+            return found
+        for key, value in data.items():
+            try:
+                check_review({"schema_version": 2, "review_id": "0" * 32,
+                              "created": _EPOCH, "updated": _EPOCH, "claims": {},
+                              "document": {"text": "", "title": "", "sha256": "0" * 64,
+                                           "format": "text", "source_path": None},
+                              "source_documents": {key: value}})
+            except SchemaViolation:
+                continue
+            found[key] = SourceDocument.from_dict(value)
+        return found
 
     def time(self, key: str) -> str | None:
         value = self.header.get(key)
@@ -129,6 +156,12 @@ def _merged_sides(sides: list[str], now: str) -> Salvage:
     result = Salvage(merge_sides=len(found))
     result.header = next((side.header for side in found if side.document is not None),
                          found[0].header)
+    sources: dict[str, Any] = {}
+    for side in found:
+        for key, document in side.source_documents.items():
+            sources.setdefault(key, document.to_dict())
+    if sources:
+        result.header = {**result.header, "source_documents": sources}
     result.sides_whole = all(side.whole_json and not side.problems and
                              side.document is not None for side in found[:2])
     document = result.document
@@ -273,6 +306,13 @@ def repair_claim(key: str, value: Any, text_length: int | None,
         else:
             problems.append(f"claim {key}: {name} {_shown(value[name])} could not be read; "
                             "left empty")
+    if isinstance(value.get("evidence"), list):  # optional: kept entry by entry
+        good = [item for item in value["evidence"] if _schema_ok({**fixed, "evidence": [item]})]
+        if good:
+            fixed["evidence"] = good
+        if len(good) < len(value["evidence"]):
+            problems.append(f"claim {key}: {len(value['evidence']) - len(good)} of its evidence "
+                            "entries could not be read; left out")
     if not _schema_ok(fixed):  # pragma: no cover - each field was checked on its own
         return None, [f"claim {key}: could not be repaired; left out"]
     anchor_lost = fixed["anchor"]["start"] == fixed["anchor"]["end"] == 0 and any(

@@ -86,6 +86,10 @@ def check_review(data: Any) -> None:
     if problem:
         raise SchemaViolation(problem)
     length = len(data["document"]["text"])
+    for key, source in data.get("source_documents", {}).items():
+        if source["id"] != key:
+            raise SchemaViolation(f"at source_documents/{key}: the document's id is "
+                                  f"{source['id']!r}")
     for key, claim in data["claims"].items():
         if claim["id"] != key:
             raise SchemaViolation(f"at claims/{key}: the claim's id is {claim['id']!r}")

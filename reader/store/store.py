@@ -57,16 +57,24 @@ from reader.store.errors import (
 from reader.store.index import INDEX_NAME, REVIEW_ID, REVIEW_SUFFIX, IndexEntry, StoreIndex
 from reader.store.location import resolve_store_dir
 from reader.store.locking import FileLock
-from reader.store.merge import MergeReport, Winner, merge_claims, source_key
+from reader.store.merge import (
+    MergeReport,
+    Winner,
+    merge_claims,
+    source_key,
+    united_source_documents,
+)
 from reader.store.model import (
     STANCES,
     STATUSES,
     Anchor,
     DocumentSnapshot,
+    Evidence,
     Progress,
     Review,
     ReviewClaim,
     Source,
+    SourceDocument,
     StatusChange,
     utc_now,
 )
@@ -121,7 +129,8 @@ def normalise_path(path: str | os.PathLike[str] | None) -> str | None:
 def snapshot_of(document: Document) -> DocumentSnapshot:
     return DocumentSnapshot(document.text, document.title, document.sha256, document.format,
                             normalise_path(document.source_path),
-                            document.metadata.get(METADATA_URL, ""))
+                            document.metadata.get(METADATA_URL, ""),
+                            {k: v for k, v in document.metadata.items() if k != METADATA_URL})
 
 
 def check_consulted(consulted: str) -> None:
@@ -531,6 +540,43 @@ class OpenReview:
                             anchor=Anchor.from_text(text, start, end), created=now, updated=now)
         return self._put(claim)
 
+    def record_evidence(self, documents: tuple[SourceDocument, ...] = (),
+                        evidence: dict[str, tuple[Evidence, ...]] | None = None) -> Review:
+        """Keep source documents with the review and the passages found for claims in them, in
+        one save. Each claim's new evidence replaces what it had for the same source; a finding
+        that only differs by when it was made is not written again. Evidence is derived data:
+        no history entry, and the claims' ``updated`` (which decides which change is later in
+        a merge of decisions) is left alone."""
+        self._check_writable()
+        review = self._review
+        sources = dict(review.source_documents)
+        for document in documents:
+            sources.setdefault(document.id, document)
+        claims = dict(review.claims)
+        for claim_id, found in (evidence or {}).items():
+            claim = self.claim(claim_id)
+            held = {item.source: item for item in claim.evidence}
+            for item in found:
+                if item.source not in sources:
+                    raise ValueError(f"No source document {item.source!r} in this review.")
+                old = held.get(item.source)
+                if old is None or not old.same_finding(item):
+                    held[item.source] = item
+            changed = replace(claim, evidence=tuple(held[key] for key in sorted(held)))
+            if changed.evidence != claim.evidence:
+                try:
+                    check_claim(changed.to_dict(), len(review.document.text))
+                except SchemaViolation as problem:
+                    raise ValueError(f"Not saved: the claim's {problem}.") from None
+                claims[claim_id] = changed
+        if sources == review.source_documents and claims == review.claims:
+            return review
+        self._review = replace(review, claims=claims, source_documents=sources,
+                               updated=self._store.now())
+        self.dirty = True
+        self.save()
+        return self._review
+
     # Saving --------------------------------------------------------------------------------
 
     def _merge_in(self, disk: Review) -> list[LostValue]:
@@ -555,7 +601,9 @@ class OpenReview:
             document = replace(document, url=disk.document.url)
         self._review = replace(
             ours, document=document, claims=claims, created=min(ours.created, disk.created),
-            updated=max(ours.updated, disk.updated))
+            updated=max(ours.updated, disk.updated),
+            source_documents=united_source_documents(ours.source_documents,
+                                                     disk.source_documents))
         return lost
 
     def _merge_from_disk(self, locked: bool = True) -> list[LostValue]:
@@ -589,7 +637,8 @@ class OpenReview:
                 # the value the user is told did not survive.
                 lost = self._merge_in(Review(ours.review_id, ours.document, claims,
                                              found.time("created") or ours.created,
-                                             found.time("updated") or ours.updated))
+                                             found.time("updated") or ours.updated,
+                                             source_documents=found.source_documents))
             # Keep the damaged file aside; our in-memory review is the good copy to write.
             error = move_aside(self.path, damaged.reason, self._store.now(),
                                self._review.review_id)
@@ -1062,6 +1111,8 @@ class ReviewStore:
             snapshot = replace(snapshot, source_path=stored.document.source_path)
         if not snapshot.url:  # a text copy of a page keeps the address the review has
             snapshot = replace(snapshot, url=stored.document.url)
+        if not snapshot.metadata:  # and its author and date
+            snapshot = replace(snapshot, metadata=stored.document.metadata)
         changed = claims != stored.claims or snapshot != stored.document
         handle._review = replace(stored, document=snapshot, claims=claims)
         handle.dirty = changed
@@ -1126,7 +1177,8 @@ class ReviewStore:
         assert found.document is not None
         now = self.now()
         review = Review(review_id, found.document, dict(found.claims),
-                        found.time("created") or now, found.time("updated") or now)
+                        found.time("created") or now, found.time("updated") or now,
+                        source_documents=found.source_documents)
         kept = self._replace_damaged(path, raw, review)
         conflicts = sum(1 for claim in review.claims.values()
                         if claim.history and claim.open_conflicts())
@@ -1179,7 +1231,9 @@ class ReviewStore:
         base = parse_review(backup.read_bytes(), backup)
         when = format_time_of(backup)
         claims, added, updated = self._merge_salvage(base, found)
-        review = replace(base, review_id=review_id, claims=claims)
+        review = replace(base, review_id=review_id, claims=claims,
+                         source_documents=united_source_documents(base.source_documents,
+                                                                  found.source_documents))
         kept = self._replace_damaged(path, raw, review)
         progress = base.progress()
         extra = ""
@@ -1233,7 +1287,8 @@ class ReviewStore:
             before = self.index.load().get(review_id)
             now = self.now()
             review = Review(review_id, snapshot, claims, found.time("created") or now,
-                            found.time("updated") or now)
+                            found.time("updated") or now,
+                            source_documents=found.source_documents)
             kept = self._replace_damaged(path, raw, review)
         had, missing = "", "the claims in the damaged part are missing"
         if before is not None:
@@ -1341,10 +1396,12 @@ class ReviewStore:
             theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text,
                                  record_rewording=False)
         claims, report = merge_claims(ours.claims, theirs, self.now(), winner)
-        if report.changed:
+        sources = united_source_documents(ours.source_documents, incoming.source_documents)
+        if report.changed or sources != ours.source_documents:
             handle._review = replace(ours, claims=claims, updated=max(ours.updated,
                                                                       incoming.updated),
-                                     created=min(ours.created, incoming.created))
+                                     created=min(ours.created, incoming.created),
+                                     source_documents=sources)
             handle.dirty = True
             handle.save()
         return report
@@ -1462,7 +1519,8 @@ class ReviewStore:
                 review_id = incoming.review_id
                 if self.review_path(review_id).exists():
                     review_id = uuid.uuid4().hex
-                review = Review(review_id, target, dict(theirs), now, now)
+                review = Review(review_id, target, dict(theirs), now, now,
+                                source_documents=dict(incoming.source_documents))
                 handle = OpenReview(self, review, None)
                 handle.save()
                 return handle, MergeReport(added=tuple(theirs))

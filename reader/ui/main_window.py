@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -42,6 +43,7 @@ from reader import APP_NAME, __version__
 from reader.bundled import sample_article_path, sample_article_text
 from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
+from reader.document.pdf import PdfPasswordError
 from reader.session import ReviewSession, open_session
 from reader.store.errors import (
     DamagedReviewError,
@@ -50,6 +52,7 @@ from reader.store.errors import (
     StoreWriteError,
 )
 from reader.store.index import IndexEntry
+from reader.store.model import Progress
 from reader.store.store import ReviewStore
 from reader.ui.actions import create_actions
 from reader.ui.article_view import ArticleView
@@ -60,12 +63,16 @@ from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.seen_before_panel import SeenBeforeController
 from reader.ui.settings import WindowSettings
+from reader.ui.source_view import SourceView
 from reader.ui.start_page import StartPage
 from reader.ui.theme import LIGHT, THEME_MODES, Colors, ThemeMode, apply_theme
 
 log = logging.getLogger(__name__)
 
-OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+# Read in the background whatever their size: a long PDF takes seconds.
+BACKGROUND_SUFFIXES = (".pdf", ".docx")
+OPEN_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht *.pdf *.docx);;"
+               "All files (*)")
 RETRY_SAVE_MS = 5000
 SYNC_LOAD_BYTES = 256 * 1024  # larger files are read off the UI thread (1 MB: 30-50 ms)
 THEME_NAMES = {"system": "As the &System", "light": "&Light", "dark": "&Dark"}
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._banner_action = self.retry_save
         self._second_action = lambda: None
+        self.speaker_directory = None  # made when first shown (reader.ui.speaker_directory)
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -147,12 +155,21 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(reading)
         self.article_view.link_activated.connect(self.confirm_and_open_link)
         self.article_view.claim_clicked.connect(self.select_claim)
+        self.article_view.cursorPositionChanged.connect(self._text_cursor_moved)
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.article_view.customContextMenuRequested.connect(self._article_context_menu)
         reading_layout.addWidget(self.article_view, 1)
         self.find_bar = FindBar(self.article_view, reading)
         reading_layout.addWidget(self.find_bar)
         self.splitter.addWidget(reading)
+        # The original the article quotes, beside it (hidden until asked for: F8, Ctrl+Shift+A).
+        self.source_view = SourceView(self.splitter, guard=self._guard,
+                                      select_claim=self.select_claim,
+                                      report=self._source_message)
+        self.source_view.hide()
+        self.source_view.visibility_changed.connect(self._source_pane_shown)
+        self.source_view.state_changed.connect(self._update_claim_actions)
+        self.splitter.addWidget(self.source_view)
 
         side = QSplitter(Qt.Orientation.Vertical, self.splitter)
         side.setObjectName("sideSplitter")
@@ -182,8 +199,8 @@ class MainWindow(QMainWindow):
         side.setSizes([400, 400])
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 420])
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([700, 0, 420])
         self.stack.addWidget(self.splitter)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -211,6 +228,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         for name in ("file_paste", "file_open_sample", "file_start_page"):
             file_menu.addAction(a[name])
+        file_menu.addAction(a["file_speakers"])
         file_menu.addSeparator()
         file_menu.addAction(a["file_export"])
         file_menu.addAction(a["file_print"])
@@ -231,6 +249,11 @@ class MainWindow(QMainWindow):
                      "claim_add_source", None, "claim_add_manual", "claim_dismiss", None,
                      "claim_apply_earlier", "claim_next_seen_before"):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
+
+        sources_menu = self.menuBar().addMenu("&Sources")
+        for name in ("sources_attach", "sources_match", "sources_show", None, "sources_next",
+                     "sources_previous", None, "sources_supports", "sources_contradicts"):
+            sources_menu.addSeparator() if name is None else sources_menu.addAction(a[name])
 
         view_menu = self.menuBar().addMenu("&View")
         for name in ("view_zoom_in", "view_zoom_out", "view_zoom_reset", None,
@@ -266,6 +289,10 @@ class MainWindow(QMainWindow):
         self.progress_label.setObjectName("progressLabel")
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveLabel")
+        # A PDF's page where the reader is: the selected claim's, or where the text was clicked.
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("pageLabel")
+        bar.addPermanentWidget(self.page_label)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.save_label)
@@ -278,6 +305,7 @@ class MainWindow(QMainWindow):
             "file_paste": self.paste_article,
             "file_open_sample": self.open_sample,
             "file_start_page": self.show_start_page,
+            "file_speakers": self.show_speaker_directory,
             "file_export": self.export_review,
             "file_print": self.print_review,
             "file_save_pdf": self.save_pdf,
@@ -305,6 +333,13 @@ class MainWindow(QMainWindow):
             "claim_dismiss": self.toggle_dismissed,
             "claim_apply_earlier": self.seen_before.apply_current,
             "claim_next_seen_before": self.next_seen_before,
+            "sources_attach": self.source_view.choose_and_attach,
+            "sources_match": self.source_view.match_all,
+            "sources_show": lambda: self.source_view.set_shown(not self.source_view.isVisible()),
+            "sources_next": lambda: self.source_view.step(1),
+            "sources_previous": lambda: self.source_view.step(-1),
+            "sources_supports": lambda: self.source_view.accept("supports"),
+            "sources_contradicts": lambda: self.source_view.accept("contradicts"),
             "view_zoom_in": lambda: self.zoom(1),
             "view_zoom_out": lambda: self.zoom(-1),
             "view_zoom_reset": lambda: self.zoom(0),
@@ -325,30 +360,31 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, password: str | None = None) -> bool:
         """Open a file; on failure say why in the banner and keep whatever was shown before.
 
         A file of a few megabytes is read at once; a bigger one (a saved page of tens of
-        megabytes takes seconds to clean up) is read in the background, and False then only
-        means it failed at once."""
+        megabytes takes seconds to clean up) and every PDF and Word file (a long PDF takes
+        seconds) are read in the background, and False then only means it failed at once.
+        A PDF protected by a password is opened again with the password the user types."""
         try:
             size = path.stat().st_size
         except OSError:
             size = 0  # the loader says what is wrong with it
-        if size > SYNC_LOAD_BYTES:
+        if size > SYNC_LOAD_BYTES or path.suffix.lower() in BACKGROUND_SUFFIXES:
             self._generation += 1
             generation = self._generation
             self.busy.show()
             self.progress_label.setText(f"Reading {path.name}…")
             run_in_background(
-                lambda: load_document(path),
+                lambda: load_document(path, password=password),
                 lambda doc: self._loaded(generation, path, doc),
                 lambda error: self._load_failed(generation, path, error),
                 parent=self,
             )
             return True
         try:
-            doc = load_document(path)
+            doc = load_document(path, password=password)
         except Exception as error:
             self._load_failed(self._generation, path, error)
             return False
@@ -371,6 +407,16 @@ class MainWindow(QMainWindow):
             # Nothing else to show (a file given at start-up that cannot be opened): the list
             # of reviews, filled, under the message, rather than an empty page.
             self.show_start_page()
+        if isinstance(error, PdfPasswordError):
+            password, accepted = QInputDialog.getText(
+                self, "Password", f"{path.name} is protected by a password.\n"
+                f"{'That password is wrong. ' if 'wrong' in error.message else ''}"
+                "Type its password to open it:", QLineEdit.EchoMode.Password)
+            if accepted and password:
+                self.open_path(path, password=password)
+            else:
+                self.show_error(str(error))
+            return
         if isinstance(error, DocumentError):
             self.show_error(str(error))
             return
@@ -384,15 +430,26 @@ class MainWindow(QMainWindow):
         self.show_document(load_sample_document())
 
     def paste_article(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """Open the clipboard's article. Copied from a browser, it comes as HTML too: that is
+        read as a saved page, so its headings, lists and paragraphs keep their structure."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not text.strip() and not html.strip():
             self.show_error("The clipboard holds no text. Copy the article's text first, "
                             "then paste it with Ctrl+Shift+V.")
             return
         first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
         title = first_line if len(first_line) <= 120 else first_line[:117] + "…"
+        doc = None
+        if html.strip():
+            try:
+                doc = document_from_string(html, format="html")
+            except DocumentError:
+                doc = None  # markup without words (an image copied): the plain text then
         try:
-            doc = document_from_string(text, format="text", title=title)
+            if doc is None:
+                doc = document_from_string(text, format="text", title=title)
         except DocumentError as error:
             self.show_error(str(error))
             return
@@ -413,7 +470,9 @@ class MainWindow(QMainWindow):
         self.claims_panel.set_session(None)
         self.detail.show_claim(None, None)
         self.seen_before.clear()
+        self.source_view.set_session(None)
         self.setWindowTitle(f"{doc.title} — {APP_NAME}" if doc.title else APP_NAME)
+        self._show_page(0)
         where = self.current_path.name if self.current_path else (
             "pasted text" if doc.source_path is None and doc.format == "text"
             else "bundled sample")
@@ -451,6 +510,7 @@ class MainWindow(QMainWindow):
         session.subscribe(self._claim_changed)
         self.article_view.show_session(session, self.colors)
         self.claims_panel.set_session(session)
+        self.source_view.set_session(session)
         self._update_progress()
         notices = [*session.handle.notices]
         self.store.notices.clear()
@@ -544,6 +604,55 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(
             "info", f"{where}: showing the text kept with the review.")
 
+    def show_speaker_directory(self) -> None:
+        """Everyone quoted across the store (a window of its own, read afresh each time it is
+        shown: reviews may have been added since)."""
+        from reader.store.store import default_reviewer
+        from reader.ui.speaker_directory import SpeakerDirectoryDialog, bring_to_front
+
+        if self.speaker_directory is None:
+            self.speaker_directory = SpeakerDirectoryDialog(self.store.root, self,
+                                                            reviewer=default_reviewer())
+            self.speaker_directory.open_quote_requested.connect(self.open_quote)
+        self.speaker_directory.show()
+        bring_to_front(self.speaker_directory)
+        self.speaker_directory.reload()
+        self.speaker_directory.focus_filter()
+
+    def open_quote(self, quote) -> None:
+        """Show a quote the speaker directory lists (a ``SpeakerQuote``) in its article: the
+        article opened as the start page opens a review, then the claim selected."""
+        from reader.ui.speaker_directory import bring_to_front
+
+        article = quote.article
+        review_id, claim_id = article.review_id, quote.record.claim_id
+        bring_to_front(self)
+        if self.session is not None and self.session.review.review_id == review_id:
+            self._select_quote(claim_id)
+            return
+
+        def opened(session: ReviewSession) -> None:
+            finish()
+            if session.review.review_id == review_id:
+                self._select_quote(claim_id)
+
+        def finish(*_: object) -> None:
+            self.session_ready.disconnect(opened)
+            self.session_failed.disconnect(finish)
+
+        self.session_ready.connect(opened)
+        self.session_failed.connect(finish)
+        self.open_entry(IndexEntry(review_id, article.path, article.title, article.sha256,
+                                   Progress(), ""))
+
+    def _select_quote(self, claim_id: str) -> None:
+        if self.session is None or claim_id not in self.session.review.claims:
+            self.show_error("That quote is no longer in its review (the article changed since "
+                            "the speaker directory read it). Reload the directory with F5.")
+            return
+        self.select_claim(claim_id)
+        self.claims_panel.view.setFocus()
+
     def _recover_from_start_page(self, review_id: str) -> None:
         try:
             self.store.recover(review_id)
@@ -589,10 +698,26 @@ class MainWindow(QMainWindow):
         self.article_view.focus_claim(claim)
         self.detail.show_claim(claim, self.session)
         self.seen_before.show_claim(claim_id)
+        self.source_view.show_claim(claim_id)
         self._update_claim_actions()
+        if not claim.orphaned:
+            self._show_page(claim.anchor.start)
+
+    def _show_page(self, offset: int | None) -> None:
+        """"Page 3 of 12" for a PDF; nothing for the other kinds of document."""
+        doc = self.document
+        page = doc.page_at(offset) if doc is not None and offset is not None else None
+        self.page_label.setText(f"Page {page} of {doc.pages[-1]}" if page and doc else "")
+
+    def _text_cursor_moved(self) -> None:
+        positions = self.article_view.positions
+        if positions is not None:
+            self._show_page(positions.from_qt(self.article_view.textCursor().position()))
 
     def search_reviews(self) -> None:
         """Ctrl+Shift+F: search every stored review (one dialog, kept between uses)."""
+        from reader.ui.speaker_directory import bring_to_front
+
         dialog = getattr(self, "search_dialog", None)
         if dialog is None:
             from reader.ui.search_dialog import SearchDialog
@@ -601,25 +726,45 @@ class MainWindow(QMainWindow):
             dialog.open_requested.connect(self.open_claim_of_review)
             self.search_dialog = dialog
         dialog.show()
-        dialog.activateWindow()
+        bring_to_front(dialog)
         dialog.query.setFocus()
         dialog.query.selectAll()
 
     def open_claim_of_review(self, review_id: str, claim_id: str) -> None:
-        """Open a stored review's article (as the start page does) and select the claim."""
+        """Show a claim a search found in its article: the article opened as the start page
+        opens a review (as the speaker directory opens a quote), then the claim selected."""
+        from reader.ui.speaker_directory import bring_to_front
+
+        bring_to_front(self)
+        if self.session is not None and self.session.handle.path.stem == review_id:
+            self._select_found(claim_id)
+            return
         entry = self.store.entries().get(review_id)
         if entry is None:
-            self.show_error(f"The review {review_id} is no longer in the store "
-                            f"{self.store_dir}.")
+            self.show_error(f"That review is no longer in the store {self.store_dir} (it was "
+                            "merged or removed since the search). Search again.")
             return
 
-        def select(session) -> None:
-            self.session_ready.disconnect(select)
-            if session.handle.path.stem == review_id and claim_id in session.review.claims:
-                self.select_claim(claim_id)
+        def opened(session: ReviewSession) -> None:
+            finish()
+            if session.handle.path.stem == review_id:
+                self._select_found(claim_id)
 
-        self.session_ready.connect(select)
+        def finish(*_: object) -> None:
+            self.session_ready.disconnect(opened)
+            self.session_failed.disconnect(finish)
+
+        self.session_ready.connect(opened)
+        self.session_failed.connect(finish)
         self.open_entry(entry)
+
+    def _select_found(self, claim_id: str) -> None:
+        if self.session is None or claim_id not in self.session.review.claims:
+            self.show_error("That claim is no longer in its review (the article changed since "
+                            "the search). Search again.")
+            return
+        self.select_claim(claim_id)
+        self.claims_panel.view.setFocus()
 
     def next_seen_before(self) -> None:
         """Shift+B: the next claim that was reviewed in another article."""
@@ -667,6 +812,7 @@ class MainWindow(QMainWindow):
         if self.session is not None and current in self.session.review.claims:
             self.detail.show_claim(self.session.claim(current), self.session)
             self.seen_before.show_claim(current)
+        self.source_view.refresh()
         self._update_progress()
         self._update_claim_actions()
 
@@ -831,6 +977,7 @@ class MainWindow(QMainWindow):
                                else "&Undo")
         a["edit_redo"].setText(f"&Redo {stack.redo_label}" if stack and stack.redo_label
                                else "&Redo")
+        self.source_view.update_actions(a)
 
     def _update_progress(self) -> None:
         if self.session is None:
@@ -874,6 +1021,21 @@ class MainWindow(QMainWindow):
 
     def _message_action(self) -> None:
         self._banner_action()
+
+    # ----- sources ------------------------------------------------------------------------
+    def _source_message(self, kind: str, text: str) -> None:
+        if kind == "note":
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.message_bar.show_message(kind, text)
+
+    def _source_pane_shown(self, shown: bool) -> None:
+        """Half the reading area for the source when it opens, all of it back when it
+        closes."""
+        if shown:
+            reading, _, side = self.splitter.sizes()
+            self.splitter.setSizes([reading // 2, reading - reading // 2, side])
+        self._update_claim_actions()
 
     # ----- export -------------------------------------------------------------------------
     def export_review(self) -> None:
@@ -1056,6 +1218,7 @@ class MainWindow(QMainWindow):
             self.colors = apply_theme(app, mode)
         self.theme_actions[mode].setChecked(True)
         self.claims_panel.set_colors(self.colors)
+        self.source_view.set_colors(self.colors)
         if self.document is not None:  # re-render so highlights take the theme's colours
             session, claim_id = self.session, self.current_claim_id
             self.article_view.show_document(self.document)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from reader.document import Block, Document, InlineSpan
+from reader.document.byline import metadata_line
 from reader.ui.text_positions import PositionMap, RenderedBlock
 
 # Characters Qt would treat as block or line breaks; replaced one-for-one so offsets still align.
@@ -32,6 +33,28 @@ HEADING_SCALE = {1: 1.6, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 class RenderedDocument:
     document: QTextDocument
     positions: PositionMap
+
+
+def article_byline(doc: Document) -> str:
+    """The line shown under the article's title: byline, site, date, web address."""
+    parts = [part for part in (metadata_line(doc.metadata), doc.metadata.get("url", ""))
+             if part]
+    return " · ".join(parts).translate(_BREAKS)
+
+
+def _insert_byline(cursor: QTextCursor, byline: str, base: QFont, *, first: bool) -> None:
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(0)
+    fmt.setBottomMargin(12)
+    char = QTextCharFormat()
+    char.setFontItalic(True)
+    char.setFontPointSize(base.pointSizeF() * 0.9)
+    if first:
+        cursor.setBlockFormat(fmt)
+        cursor.setBlockCharFormat(char)
+    else:
+        cursor.insertBlock(fmt, char)
+    cursor.insertText(byline, char)
 
 
 def _block_format(block: Block) -> QTextBlockFormat:
@@ -104,10 +127,16 @@ def render_steps(
     current_list = None
     current_list_level = 0
     cursor.beginEditBlock()
+    byline = article_byline(doc)
+    # The byline goes under the headline when the article opens with it, else at the top.
+    # It is a Qt block of its own that no core offset maps to.
+    byline_after_first = bool(doc.blocks) and doc.blocks[0].kind == "heading"
+    if byline and not byline_after_first:
+        _insert_byline(cursor, byline, base_font, first=True)
     for index, block in enumerate(doc.blocks):
-        if index > 0:
+        if index > 0 or (byline and not byline_after_first):
             cursor.insertBlock(_block_format(block), _char_format(block, base_font))
-            if index % step == 0:
+            if index % step == 0 and index:
                 yield
         else:
             cursor.setBlockFormat(_block_format(block))
@@ -128,6 +157,8 @@ def render_steps(
         rendered.append(RenderedBlock(block.start, block.end, cursor.position()))
         cursor.insertText(doc.text[block.start : block.end].translate(_BREAKS),
                           _char_format(block, base_font))
+        if index == 0 and byline and byline_after_first:
+            _insert_byline(cursor, byline, base_font, first=False)
     positions = PositionMap(doc.text, rendered)
     for number, span in enumerate(doc.spans, 1):
         if span.end > span.start:

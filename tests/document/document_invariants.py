@@ -17,7 +17,10 @@ def assert_well_formed(document: Document) -> None:
     for span in document.spans:
         assert 0 <= span.start <= span.end <= length, span
     assert document.sha256 == text_sha256(document.text)
-    assert document.format in ("text", "markdown", "html")
+    assert document.format in ("text", "markdown", "html", "pdf", "docx")
+    if document.pages:
+        assert len(document.pages) == len(document.blocks)
+        assert list(document.pages) == sorted(document.pages)
 
 
 def block_texts(document: Document) -> list[tuple[str, int, str]]:

@@ -86,14 +86,17 @@ def test_text_with_many_control_characters_is_binary(tmp_path: Path) -> None:
 
 
 def test_unsupported_formats_say_what_the_file_is(fixtures: Path, tmp_path: Path) -> None:
-    assert "PDF document" in _refusal(fixtures / "fake_pdf.txt")
+    assert "the PDF is damaged or not a PDF" in _refusal(fixtures / "fake_pdf.txt")
     docx = tmp_path / "story.docx"
     docx.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
-    message = _refusal(docx)
-    assert "ZIP archive" in message and ".txt, .md and .html" in message
+    assert "Word document is damaged" in _refusal(docx)
+    archive = tmp_path / "story.zip"
+    archive.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    message = _refusal(archive)
+    assert "ZIP archive" in message and ".txt, .md, .html, .mhtml, .pdf and .docx" in message
     word = tmp_path / "story.doc"
     word.write_text("plain words in a .doc name", encoding="utf-8")
-    assert "Word document" in _refusal(word)
+    assert "old Word document (.doc); save it as .docx" in _refusal(word)
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:

@@ -51,7 +51,6 @@ def test_news_page_keeps_the_article_in_order(fixtures: Path) -> None:
         "ADVERT FRAME TEXT",  # iframe
         "advert slot",  # comment
         "ALT TEXT OF PHOTO",
-        "PHOTO CAPTION",
         "Related stories",  # aside
         "Ferry fares to rise",
         "morning briefing",  # newsletter box
@@ -61,6 +60,14 @@ def test_news_page_keeps_the_article_in_order(fixtures: Path) -> None:
 )
 def test_news_page_drops_the_page_around_the_article(fixtures: Path, boilerplate: str) -> None:
     assert boilerplate not in load_document(fixtures / "news_page.html").text
+
+
+def test_a_photo_caption_is_kept_once_as_its_own_paragraph(fixtures: Path) -> None:
+    # Browsers and readability show a figure's caption; on the development set keeping
+    # captions raised recall (dev418, nytimes-1) at no cost in precision.
+    document = load_document(fixtures / "news_page.html")
+    assert document.text.count("PHOTO CAPTION") == 1
+    assert ("paragraph", 0, "PHOTO CAPTION: the bridge at dusk.") in block_texts(document)
 
 
 def test_news_page_entities_decoded_and_spans_found(fixtures: Path) -> None:
@@ -80,10 +87,12 @@ def test_hostile_page_is_read_safely(fixtures: Path) -> None:
     assert "root:" not in text  # the file:///etc/passwd entity was not resolved
     for injected in (
         "SVG SCRIPT", "SVG TEXT", "SRCDOC TEXT", "OBJECT FALLBACK TEXT", "TEMPLATE TEXT",
-        "MATH TEXT", "COMMENT TEXT", "commented-out", "FORM VALUE", "FORM BUTTON",
+        "COMMENT TEXT", "commented-out", "FORM VALUE", "FORM BUTTON",
         "IMG ALT TEXT", "IMG ONERROR", "LOLLOLLOL", "alert",
     ):
         assert injected not in text, injected
+    # MathML is text a browser shows (formulas hold figures): its words are kept, as words.
+    assert "MATH TEXT" in text and "<mi>" not in text
     # Article text after the void <embed> (which libxml2 nests content into) survives.
     assert "Residents were advised to use the inland route, which adds about 20 minutes." in text
     assert "Unclosed paragraph two" in text
@@ -164,22 +173,50 @@ def test_fragment_without_html_or_body_tags() -> None:
     assert document.title == "Short update"
 
 
-def test_title_prefers_og_title_then_h1_then_title_element() -> None:
+def test_title_is_the_headline_then_og_title_then_title_element() -> None:
     body = f"<body><h1>Headline in page</h1>{PARAGRAPH}</body>"
     with_og = document_from_string(
         f'<html><head><title>Tab | Site</title><meta property="og:title" content="OG headline">'
         f"</head>{body}</html>",
         format="html",
     )
-    assert with_og.title == "OG headline"
-    no_og = document_from_string(f"<html><head><title>Tab | Site</title></head>{body}</html>",
-                                 format="html")
-    assert no_og.title == "Headline in page"
+    assert with_og.title == "Headline in page"
+    assert with_og.text.count("Headline in page") == 1
     only_title = document_from_string(
         f"<html><head><title>Tab | Site</title></head><body>{PARAGRAPH}</body></html>",
         format="html",
     )
     assert only_title.title == "Tab | Site"
+    with_og_only = document_from_string(
+        f'<html><head><meta property="og:title" content="OG headline"></head>'
+        f"<body>{PARAGRAPH}</body></html>",
+        format="html",
+    )
+    assert with_og_only.title == "OG headline"
+
+
+def test_a_logo_in_an_h1_is_neither_the_title_nor_the_first_line() -> None:
+    page = (
+        '<html><head><title>Council agrees budget after library row | The Gazette</title>'
+        '</head><body><div class="masthead"><h1><a href="/">The Gazette</a></h1></div>'
+        f'<div class="story"><h2>Council agrees budget after library row</h2>{PARAGRAPH * 3}'
+        "</div></body></html>"
+    )
+    document = document_from_string(page, format="html")
+    assert "The Gazette" not in document.text
+    assert document.title == "Council agrees budget after library row | The Gazette"
+
+
+def test_the_headline_named_by_the_title_is_the_title_and_opens_the_text() -> None:
+    page = (
+        '<html><head><title>Council agrees budget after library row | The Gazette</title>'
+        '</head><body><header><h1>Council agrees budget after library row</h1></header>'
+        f'<div class="story">{PARAGRAPH * 3}</div></body></html>'
+    )
+    document = document_from_string(page, format="html")
+    assert document.title == "Council agrees budget after library row"
+    assert block_texts(document)[0] == ("heading", 1, "Council agrees budget after library row")
+    assert document.text.count("Council agrees budget after library row") == 1
 
 
 def test_legacy_encoded_page_with_meta_charset(tmp_path: Path) -> None:

@@ -26,13 +26,16 @@ CREATIVE_WORK = {
     "properties": {"@type": {"enum": ["CreativeWork", "NewsArticle", "Article"]},
                    "url": WEB_ADDRESS, "headline": {"type": "string"},
                    "name": {"type": "string"}, "datePublished": {"type": "string"},
-                   "author": {"anyOf": [PERSON, ORGANIZATION]}},
+                   "author": {"anyOf": [PERSON, ORGANIZATION,
+                                        {"type": "array", "items": PERSON, "minItems": 2}]},
+                   "publisher": ORGANIZATION},
 }
 CLAIM = {
     "type": "object", "required": ["@type", "appearance"], "additionalProperties": False,
     "properties": {"@type": {"const": "Claim"}, "appearance": CREATIVE_WORK,
                    "firstAppearance": CREATIVE_WORK,
-                   "author": {"anyOf": [PERSON, ORGANIZATION]},
+                   "author": {"anyOf": [PERSON, ORGANIZATION,
+                                        {"type": "array", "items": PERSON, "minItems": 2}]},
                    "datePublished": {"type": "string"}},
 }
 RATING = {

@@ -234,3 +234,22 @@ def test_dismissed_claims_are_not_searched(tmp_path) -> None:
     with ClaimMemory(tmp_path / "store", tmp_path / "index.sqlite3") as memory:
         memory.sync()
         assert _texts(memory, "quay") == ["Fourteen ships waited off the quay in 2025."]
+
+
+def test_the_site_and_date_come_from_the_articles_metadata(tmp_path) -> None:
+    """With issue 13's document.metadata in the review file: the site's name and the
+    publication date, not the address's host and the day the review started."""
+    write_review(tmp_path / "store", ArticleSpec("Ferry fares rise", [ClaimSpec(
+        "Fares will rise by 9% in April, the first rise in ten years.", "the ferry company",
+        "figure", "verified")], url="https://www.islandtimes.example/ferry",
+        created="2026-05-20T09:00:00.000000Z",
+        metadata={"site": "The Island Times", "published": "2026-05-18T06:30:00+01:00"}))
+    with ClaimMemory(tmp_path / "store", tmp_path / "index.sqlite3") as memory:
+        memory.sync()
+        [hit] = _search(memory, "fares").hits
+        assert (hit.site, hit.day, hit.published) == ("The Island Times", "2026-05-18",
+                                                       "2026-05-18")
+        assert _texts(memory, "fares", site="island times") == [hit.text]
+        assert _texts(memory, "fares", site="islandtimes.example") == [hit.text]
+        assert _texts(memory, "fares", until="2026-05-18") == [hit.text]
+        assert _texts(memory, "fares", since="2026-05-19") == []
