@@ -51,8 +51,8 @@ PYTHON_EXCLUDES = (
     "tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "ruff", "pip",
     "setuptools", "pkg_resources", "wheel", "build", "PyInstaller", "IPython", "numpy",
     # never used, and each would pull a system library into the bundle or the .deb's Depends
-    "readline", "curses", "_curses", "sqlite3", "_sqlite3", "dbm", "lxml.objectify",
-    "lxml.isoschematron",
+    # (sqlite3 is used: the claim memory's search index, reader/memory)
+    "readline", "curses", "_curses", "dbm", "lxml.objectify", "lxml.isoschematron",
 )
 
 # Third-party modules bundled whenever the build environment has them: hidden imports so their

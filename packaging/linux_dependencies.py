@@ -73,6 +73,7 @@ SYSTEM_LIBRARIES: dict[str, str] = {
     "libxml2.so.2": "libxml2",
     "libxslt.so.1": "libxslt1.1",
     "libexslt.so.0": "libxslt1.1",
+    "libsqlite3.so.0": "libsqlite3-0",  # sqlite3: the claim memory's index (with FTS5)
 }
 
 # The C library itself; the version floor is the build machine's (see libc_dependency).

@@ -69,6 +69,29 @@ def run_self_test() -> int:
 
         check("review store writes and reads back", store_round_trip)
 
+        def search_index() -> str:
+            import sqlite3
+            import tempfile
+            from pathlib import Path
+
+            from reader.memory.index import ClaimMemory
+            from reader.memory.search import SearchQuery, search
+            from reader.store import ReviewStore
+
+            with tempfile.TemporaryDirectory() as folder:
+                handle = ReviewStore(folder, reviewer="self-test").open_review(doc)
+                claim = handle.review.ordered_claims()[0]
+                handle.set_status(claim.id, "verified")
+                word = max(claim.text.split(), key=len).strip(".,;:!?\"'“”‘’()")
+                with ClaimMemory(folder, Path(folder) / "index.sqlite3") as memory:
+                    memory.sync()
+                    found = memory.guarded(lambda db: search(db, SearchQuery(word)))
+                if claim.id not in [hit.claim_id for hit in found.hits]:
+                    raise AssertionError(f"searching {word!r} did not find its claim")
+                return f"SQLite {sqlite3.sqlite_version} with FTS5"
+
+        check("search index builds and finds a claim", search_index)
+
     def window() -> str:
         from reader.ui.selftest_window import paint_sample_window  # Qt only from here
 

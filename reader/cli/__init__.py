@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("reader.cli.review", "set a claim's status, note and sources"),
     "export": ("reader.cli.export", "write a review as a report or as data"),
     "import": ("reader.cli.review", "merge a colleague's review file into the local store"),
+    "search": ("reader.cli.search", "search the claims of every stored review"),
     "match-quotes": ("reader.cli.match_quotes",
                      "find each quote of an article in its sources: exact, near or not found"),
     "speakers": ("reader.cli.speakers", "who is quoted across the store, with their verdicts"),

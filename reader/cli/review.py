@@ -137,9 +137,11 @@ def _state(claim: Any) -> str:
     return state
 
 
-def status_data(handle: Any) -> dict[str, Any]:
-    """The JSON that ``status --json`` prints."""
+def status_data(handle: Any, seen_before: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+    """The JSON that ``status --json`` prints. ``seen_before``: for each claim id, the earlier
+    claims with a verdict that match it (``reader.memory``)."""
     review = handle.review
+    seen_before = seen_before or {}
     return {
         "document": {"title": review.document.title, "path": review.document.source_path,
                      "sha256": review.document.sha256},
@@ -152,13 +154,14 @@ def status_data(handle: Any) -> dict[str, Any]:
              "sources": [s.to_dict() for s in c.sources],
              "conflicts": [conflict.to_dict() for conflict in c.open_conflicts()],
              "stale": (recheck := c.recheck()) is not None,
-             "recheck": recheck.to_dict() if recheck is not None else None}
+             "recheck": recheck.to_dict() if recheck is not None else None,
+             "seen_before": [seen.to_dict() for seen in seen_before.get(c.id, ())]}
             for c in review.ordered_claims()
         ],
     }
 
 
-def _print_status(handle: Any) -> None:
+def _print_status(handle: Any, seen_before: dict[str, list[Any]] | None = None) -> None:
     review = handle.review
     progress = review.progress()
     _say(f"{review.document.title or '(untitled)'} ({review.document.source_path})")
@@ -197,6 +200,26 @@ def _print_status(handle: Any) -> None:
         if recheck is not None:
             was, now = around_difference(recheck.old, recheck.new, 60)
             _say(f"{'':<{id_width}}    needs re-check: was “{was}”, now “{now}”")
+    if seen_before:
+        _print_seen_before(claims, seen_before, id_width)
+
+
+def _print_seen_before(claims: list[Any], seen_before: dict[str, list[Any]],
+                       id_width: int) -> None:
+    """The claims seen before, each with the closest earlier verdict."""
+    _say()
+    count = sum(1 for claim in claims if seen_before.get(claim.id))
+    _say(f"Seen before: {count} claim{'s' if count != 1 else ''} of this article "
+         f"{'were' if count != 1 else 'was'} reviewed in another article")
+    for claim in claims:
+        for seen in seen_before.get(claim.id, ())[:1]:
+            where = " · ".join(part for part in (f"“{clipped(seen.title, 40)}”", seen.site,
+                                                 seen.day) if part)
+            _say(f"{claim.id:<{id_width}}  {seen.status} in {where} "
+                 f"({'same words' if seen.rule == 'words' else 'same figure'}, "
+                 f"{seen.similarity:.2f}) — claim {seen.claim_id} of review {seen.review_id}")
+            if seen.note:
+                _say(f"{'':<{id_width}}    note: {clipped(seen.note, TEXT_WIDTH)}")
 
 
 def command_again(options: argparse.Namespace, choice: str, command: str | None = None) -> str:
@@ -258,12 +281,28 @@ def _open(options: argparse.Namespace, store: Any, read_only: bool) -> Any:
     return handle
 
 
+def _seen_before(options: argparse.Namespace, handle: Any) -> dict[str, list[Any]]:
+    """The claims of this article seen before in other reviews; none, with a note, when the
+    search index cannot be used."""
+    from reader.cli.search import up_to_date_memory
+    from reader.memory import seen_before_of
+    from reader.memory.index import ClaimMemoryError
+
+    try:
+        with up_to_date_memory(options.store) as memory:
+            return seen_before_of(memory, handle.review, handle.path.stem)
+    except ClaimMemoryError as error:
+        _note(f"{error.message} “Seen before” is left out.")
+        return {}
+
+
 def _run_status(options: argparse.Namespace, store: Any) -> int:
     handle = _open(options, store, read_only=True)
+    seen_before = _seen_before(options, handle)
     if options.json:
-        sys.stdout.write(json_text(status_data(handle)) + "\n")
+        sys.stdout.write(json_text(status_data(handle, seen_before)) + "\n")
     else:
-        _print_status(handle)
+        _print_status(handle, seen_before)
     return 0
 
 

@@ -189,6 +189,8 @@ class ReviewSession:
     # Changing (each saved at once by the store, and undoable) ------------------------------
 
     def _value(self, claim: ReviewClaim, field: str) -> object:
+        if field == "decision":
+            return (claim.status, claim.note, claim.sources, None)
         return getattr(claim, field)
 
     def _apply(self, claim_id: str, field: str, value: object) -> ReviewClaim:
@@ -201,6 +203,9 @@ class ReviewSession:
             return handle.set_sources(claim_id, value)  # type: ignore[arg-type]
         if field == "dismissed":
             return handle.dismiss(claim_id) if value else handle.restore(claim_id)
+        if field == "decision":
+            status, note, sources, origin = value  # type: ignore[misc]
+            return handle.set_decision(claim_id, status, note, sources, reused_from=origin)
         raise ValueError(field)
 
     def _edit(self, claim_id: str, field: str, value: object) -> ReviewClaim:
@@ -287,6 +292,17 @@ class ReviewSession:
             raise
         self._changed(claim.id)
         return claim
+
+    def apply_verdict(self, claim_id: str, status: str, note: str,
+                      sources: tuple[Source, ...], origin: str) -> ReviewClaim:
+        """Give the claim the verdict of a claim seen before in another review (``origin``,
+        "REVIEW_ID/CLAIM_ID", is recorded in its history): status, note and sources in one
+        save and one undo step."""
+        self.undo_stack.close_merge()
+        claim = self.claim(claim_id)
+        if (claim.status, claim.note, claim.sources) == (status, note, tuple(sources)):
+            return claim
+        return self._edit(claim_id, "decision", (status, note, tuple(sources), origin))
 
     def confirm(self, claim_id: str) -> ReviewClaim:
         """The verdict still holds for the claim's new words ("needs re-check" goes)."""

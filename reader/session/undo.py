@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-EditField = Literal["status", "note", "sources", "dismissed"]
+EditField = Literal["status", "note", "sources", "dismissed", "decision"]
 
 _LABELS = {"status": "status change", "note": "note edit", "sources": "source change",
-           "dismissed": "dismissal"}
+           "dismissed": "dismissal", "decision": "earlier verdict"}
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """One edit. A "decision" (an earlier verdict applied) sets status, note and sources
+    at once: its values are (status, note, sources, where it came from or None)."""
+
     claim_id: str
     field: EditField
     before: Any

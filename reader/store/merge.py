@@ -76,6 +76,7 @@ _FIELDS_OF_EVENT: dict[str, tuple[str, ...]] = {
     "resolve": (),
     "reworded": (),
     "confirm": (),
+    "reuse": (),  # a record of where an applied verdict came from; its fields have entries
 }
 
 

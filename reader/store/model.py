@@ -26,7 +26,7 @@ Origin = Literal["auto", "manual"]
 Stance = Literal["supports", "contradicts", "unspecified"]
 STANCES: tuple[str, ...] = ("supports", "contradicts", "unspecified")
 HistoryEvent = Literal["status", "note", "source", "dismiss", "restore", "conflict", "resolve",
-                       "reworded", "confirm"]
+                       "reworded", "confirm", "reuse"]
 CONFLICT_FIELDS: tuple[str, ...] = ("status", "note", "dismissed")
 """The fields a conflict is kept open on until someone picks a value (sources are united)."""
 
@@ -124,7 +124,11 @@ class StatusChange:
     "reworded" when the claim's words changed in a new version of the text (``words`` holds the
     words before). The user's answers: "resolve" (keep the current value of a conflicting
     ``field``) and "confirm" (the verdict still holds for the new words); a later status change
-    answers both too."""
+    answers both too.
+
+    "reuse" records that the verdict of a claim seen before in another review was applied
+    (``value`` is that claim, "REVIEW_ID/CLAIM_ID"); it follows the "status", "note" and
+    "source" entries of the fields it changed, and changes nothing itself."""
 
     at: str
     from_status: str

@@ -430,6 +430,38 @@ class OpenReview:
             return claim
         return self._set_sources(claim, tuple(sources), reviewer)
 
+    def set_decision(self, claim_id: str, status: str, note: str, sources: tuple[Source, ...],
+                     reviewer: str | None = None,
+                     reused_from: str | None = None) -> ReviewClaim:
+        """Set a claim's status, note and sources at once, in one save: how the verdict of a
+        claim seen before in another review is applied (``reused_from`` is that claim, as
+        "REVIEW_ID/CLAIM_ID", recorded in a "reuse" history entry after the changes), and
+        how undo puts such a change back. Each field that changes gets its usual history
+        entry, so a merge treats them as any other edit."""
+        if status not in STATUSES:
+            raise ValueError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}")
+        for source in sources:
+            check_consulted(source.consulted)
+        self._check_writable()
+        claim = self.claim(claim_id)
+        changed, history = claim, list(claim.history)
+        if claim.status != status:
+            history.append(self._event(claim, "status", self._store.now(), reviewer,
+                                       to_status=status))
+            changed = replace(changed, status=status)  # type: ignore[arg-type]
+        if claim.note != note:
+            history.append(self._event(changed, "note", self._store.now(), reviewer, note=note))
+            changed = replace(changed, note=note)
+        if claim.sources != tuple(sources):
+            history.append(self._event(changed, "source", self._store.now(), reviewer))
+            changed = replace(changed, sources=tuple(sources))
+        if len(history) == len(claim.history):
+            return claim
+        if reused_from:
+            reuse = self._event(changed, "reuse", self._store.now(), reviewer)
+            history.append(replace(reuse, value=reused_from))
+        return self._put(replace(changed, updated=history[-1].at, history=tuple(history)))
+
     def add_source(self, claim_id: str, *, title: str = "", url: str = "", citation: str = "",
                    publisher: str = "", consulted: str = "", stance: str = "unspecified",
                    reviewer: str | None = None) -> ReviewClaim:

@@ -55,6 +55,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_find_previous", "Find Pre&vious", (Key.FindPrevious,),
                "Previous match in the article"),
     ActionSpec("edit_filter", "Filter &Claims…", ("Ctrl+L",), "Filter the claims list by words"),
+    ActionSpec("edit_search_reviews", "&Search All Reviews…", ("Ctrl+Shift+F",),
+               "Find claims in every stored review, by words, status and speaker"),
     ActionSpec("edit_preferences", "&Preferences…", (Key.Preferences, "Ctrl+,"),
                "Your name and organisation, as a published ClaimReview names them"),
     # Claim
@@ -78,6 +80,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Turn the text selected in the article into a claim"),
     ActionSpec("claim_dismiss", "Not a Claim / &Restore", ("X",),
                "Dismiss the selected claim as not a claim, or restore it"),
+    ActionSpec("claim_apply_earlier", "Appl&y Earlier Verdict", ("B",),
+               "Give the claim the verdict, note and sources it had in another review "
+               "(Seen Before)"),
+    ActionSpec("claim_next_seen_before", "Next Claim Seen Be&fore", ("Shift+B",),
+               "Jump to the next claim that was reviewed in another article"),
     # Sources: the originals the article quotes, beside it
     ActionSpec("sources_attach", "&Attach Source Document…", ("Ctrl+Shift+A",),
                "Attach the original the article quotes (a transcript, a report) and find "

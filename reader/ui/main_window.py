@@ -61,6 +61,7 @@ from reader.ui.claims_panel import ClaimsPanel
 from reader.ui.detail_pane import DetailPane
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
+from reader.ui.seen_before_panel import SeenBeforeController
 from reader.ui.settings import WindowSettings
 from reader.ui.source_view import SourceView
 from reader.ui.start_page import StartPage
@@ -180,6 +181,22 @@ class MainWindow(QMainWindow):
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
         side.setSizes([400, 400])
+        # Seen before sits under the claims list, as tall as what it shows: the claim's own
+        # pane keeps its height.
+        self.seen_before = SeenBeforeController(
+            self, self.store_dir, self._guard,
+            lambda text: self.statusBar().showMessage(text, 8000))
+        self.seen_before.ready.connect(lambda _: self._update_claim_actions())
+        claims_column = QWidget(side)
+        claims_column.setObjectName("claimsColumn")
+        column_layout = QVBoxLayout(claims_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        side.insertWidget(side.indexOf(self.claims_panel), claims_column)
+        column_layout.addWidget(self.claims_panel, 1)
+        column_layout.addWidget(self.seen_before.panel)
+        side.setStretchFactor(0, 1)
+        side.setSizes([400, 400])
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -221,14 +238,16 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         for name in ("edit_undo", "edit_redo", None, "edit_find", "edit_find_next",
-                     "edit_find_previous", "edit_filter", None, "edit_preferences"):
+                     "edit_find_previous", "edit_filter", "edit_search_reviews", None,
+                     "edit_preferences"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
 
         claim_menu = self.menuBar().addMenu("&Claim")
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed", None,
                      "claim_verified", "claim_disputed", "claim_unverifiable", "claim_clear",
                      "claim_confirm", "claim_resolve", None, "claim_edit_note",
-                     "claim_add_source", None, "claim_add_manual", "claim_dismiss"):
+                     "claim_add_source", None, "claim_add_manual", "claim_dismiss", None,
+                     "claim_apply_earlier", "claim_next_seen_before"):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
 
         sources_menu = self.menuBar().addMenu("&Sources")
@@ -298,6 +317,7 @@ class MainWindow(QMainWindow):
             "edit_find_next": self._find_next,
             "edit_find_previous": self._find_previous,
             "edit_filter": self._focus_filter,
+            "edit_search_reviews": self.search_reviews,
             "claim_next": lambda: self.step_claim(1),
             "claim_previous": lambda: self.step_claim(-1),
             "claim_next_unreviewed": self.next_unreviewed,
@@ -311,6 +331,8 @@ class MainWindow(QMainWindow):
             "claim_add_source": self.add_source,
             "claim_add_manual": self.add_manual_claim,
             "claim_dismiss": self.toggle_dismissed,
+            "claim_apply_earlier": self.seen_before.apply_current,
+            "claim_next_seen_before": self.next_seen_before,
             "sources_attach": self.source_view.choose_and_attach,
             "sources_match": self.source_view.match_all,
             "sources_show": lambda: self.source_view.set_shown(not self.source_view.isVisible()),
@@ -447,6 +469,7 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         self.claims_panel.set_session(None)
         self.detail.show_claim(None, None)
+        self.seen_before.clear()
         self.source_view.set_session(None)
         self.setWindowTitle(f"{doc.title} — {APP_NAME}" if doc.title else APP_NAME)
         self._show_page(0)
@@ -511,6 +534,7 @@ class MainWindow(QMainWindow):
                 "info", f"The text changed since this review was saved. {orphans} claim"
                 f"{' was' if orphans == 1 else 's were'} not found in the new text and "
                 "are listed under Orphaned with their original words.")
+        self.seen_before.session_opened(session)
         self._update_claim_actions()
         self.session_ready.emit(session)
 
@@ -673,6 +697,7 @@ class MainWindow(QMainWindow):
             self.claims_panel.select(claim_id, emit=False)
         self.article_view.focus_claim(claim)
         self.detail.show_claim(claim, self.session)
+        self.seen_before.show_claim(claim_id)
         self.source_view.show_claim(claim_id)
         self._update_claim_actions()
         if not claim.orphaned:
@@ -688,6 +713,75 @@ class MainWindow(QMainWindow):
         positions = self.article_view.positions
         if positions is not None:
             self._show_page(positions.from_qt(self.article_view.textCursor().position()))
+
+    def search_reviews(self) -> None:
+        """Ctrl+Shift+F: search every stored review (one dialog, kept between uses)."""
+        from reader.ui.speaker_directory import bring_to_front
+
+        dialog = getattr(self, "search_dialog", None)
+        if dialog is None:
+            from reader.ui.search_dialog import SearchDialog
+
+            dialog = SearchDialog(self.store_dir, self)
+            dialog.open_requested.connect(self.open_claim_of_review)
+            self.search_dialog = dialog
+        dialog.show()
+        bring_to_front(dialog)
+        dialog.query.setFocus()
+        dialog.query.selectAll()
+
+    def open_claim_of_review(self, review_id: str, claim_id: str) -> None:
+        """Show a claim a search found in its article: the article opened as the start page
+        opens a review (as the speaker directory opens a quote), then the claim selected."""
+        from reader.ui.speaker_directory import bring_to_front
+
+        bring_to_front(self)
+        if self.session is not None and self.session.handle.path.stem == review_id:
+            self._select_found(claim_id)
+            return
+        entry = self.store.entries().get(review_id)
+        if entry is None:
+            self.show_error(f"That review is no longer in the store {self.store_dir} (it was "
+                            "merged or removed since the search). Search again.")
+            return
+
+        def opened(session: ReviewSession) -> None:
+            finish()
+            if session.handle.path.stem == review_id:
+                self._select_found(claim_id)
+
+        def finish(*_: object) -> None:
+            self.session_ready.disconnect(opened)
+            self.session_failed.disconnect(finish)
+
+        self.session_ready.connect(opened)
+        self.session_failed.connect(finish)
+        self.open_entry(entry)
+
+    def _select_found(self, claim_id: str) -> None:
+        if self.session is None or claim_id not in self.session.review.claims:
+            self.show_error("That claim is no longer in its review (the article changed since "
+                            "the search). Search again.")
+            return
+        self.select_claim(claim_id)
+        self.claims_panel.view.setFocus()
+
+    def next_seen_before(self) -> None:
+        """Shift+B: the next claim that was reviewed in another article."""
+        if self.session is None:
+            return
+        target = self.seen_before.next_seen(self.current_claim_id)
+        if target is None:
+            self.statusBar().showMessage(
+                "Still looking in your other reviews…" if self.seen_before.busy else
+                "No claim of this article was reviewed in another article.", 5000)
+            return
+        if self.claims_panel.model.row_of(target) is None:
+            self.claims_panel.status_filter.setCurrentIndex(0)
+            self.claims_panel.kind_filter.setCurrentIndex(0)
+            self.claims_panel.text_filter.clear()
+            self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        self.select_claim(target)
 
     def step_claim(self, step: int) -> None:
         if self.session is None:
@@ -717,6 +811,7 @@ class MainWindow(QMainWindow):
         current = self.current_claim_id
         if self.session is not None and current in self.session.review.claims:
             self.detail.show_claim(self.session.claim(current), self.session)
+            self.seen_before.show_claim(current)
         self.source_view.refresh()
         self._update_progress()
         self._update_claim_actions()
@@ -867,6 +962,8 @@ class MainWindow(QMainWindow):
         claim = self.session.review.claims.get(self.current_claim_id) if has_claim else None
         a["claim_confirm"].setEnabled(claim is not None and claim.recheck() is not None)
         a["claim_resolve"].setEnabled(claim is not None and bool(claim.open_conflicts()))
+        a["claim_apply_earlier"].setEnabled(claim is not None and self.seen_before.can_apply())
+        a["claim_next_seen_before"].setEnabled(has_session)
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed"):
             a[name].setEnabled(has_session)
         a["claim_add_manual"].setEnabled(writable)
