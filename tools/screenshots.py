@@ -158,6 +158,10 @@ def main() -> int:
             window.step_claim(1)
             if status:
                 window.set_status(status)
+        # The note and the source below are about the workforce figure: show them on it.
+        workforce = next(c.id for c in window.session.claims() if "600 and 800" in c.text)
+        window.select_claim(workforce)
+        window.set_status("verified")
         window.detail.note.setPlainText(
             "Council minutes of 4 March confirm the 600-800 range; the 25-year loan term is "
             "in the finance office's budget note.")

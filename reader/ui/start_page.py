@@ -244,6 +244,11 @@ class ReviewTableView(QTableView):
     is single-click on some desktops); nothing here deletes or edits."""
 
     entry_chosen = Signal(QModelIndex)
+    resized = Signal()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
@@ -464,6 +469,7 @@ class StartPage(QWidget):
         header.resizeSection(1, 220)
         self.view.doubleClicked.connect(self._activate)
         self.view.entry_chosen.connect(self._activate)
+        self.view.resized.connect(self._fit_columns)
 
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noMatch")
@@ -534,10 +540,17 @@ class StartPage(QWidget):
         if index.isValid():
             self.view.setCurrentIndex(index)
 
+    PROGRESS_SHARE = 0.34
+    """At most this share of the list's width goes to the progress column (its whole text is
+    in its tooltip), so that a long progress line never squeezes the title to a few letters."""
+
     def _fit_columns(self) -> None:
         """Progress and date columns fit their text; title takes the rest, the file is elided."""
         for column in (2, 3):
             self.view.resizeColumnToContents(column)
+        cap = int(self.view.viewport().width() * self.PROGRESS_SHARE)
+        if self.view.isVisible() and cap > 0 and self.view.columnWidth(2) > cap:
+            self.view.setColumnWidth(2, cap)
 
     def _update_visibility(self) -> None:
         empty = self.model.rowCount() == 0

@@ -295,3 +295,27 @@ def test_the_start_page_looks_at_the_store_once_and_names_a_newer_file(
     assert f"{fresh.review_path(rain.review.review_id)} (the review of “rain-march.txt”)" in text
     assert page.damaged_notice.rows[rain.review.review_id][1] is None  # nothing to recover
     assert page.damaged_notice.rows[bridge.review.review_id][1] is not None
+
+
+def test_a_long_progress_line_leaves_the_title_room(qtbot, store) -> None:
+    from reader.store.index import IndexEntry
+
+    long_progress = Progress(total=121, verified=33, disputed=12, unverifiable=14,
+                             unreviewed=62, dismissed=20, orphaned=3)
+    entry = IndexEntry("a" * 32, "/articles/port-ellis-sea-wall.md",
+                       "Port Ellis approves sea wall after a third winter of floods", "0" * 64,
+                       long_progress, "2026-03-01T10:00:00.000000Z")
+    page = make_page(qtbot, store)
+    page.model.set_entries([entry])
+    page._update_visibility()
+    for width in (1000, 1400):
+        page.resize(width, 500)
+        qtbot.wait(10)
+        viewport = page.view.viewport().width()
+        progress, title = page.view.columnWidth(2), page.view.columnWidth(0)
+        assert progress <= viewport * StartPage.PROGRESS_SHARE + 1
+        widths = [page.view.columnWidth(column) for column in range(4)]
+        assert sum(widths) <= viewport + 1, widths  # all in view: no sideways scrolling
+        assert title >= viewport * 0.25, widths
+    assert page.proxy.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == \
+        progress_text(long_progress)  # the whole line, on hover
