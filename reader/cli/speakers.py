@@ -197,17 +197,19 @@ def _show_list(directory: Any, options: argparse.Namespace) -> int:
         return 0
     if not speakers:
         if directory.unnamed_quotes():
+            unnamed = directory.unnamed_quotes()
             _say(f"No named speakers in the reviews of {collection.root}; "
-                 f"{directory.unnamed_quotes()} quotes are by speakers the articles only "
-                 "describe (--all lists them).")
+                 f"{_counted(unnamed, 'quote')} {'is' if unnamed == 1 else 'are'} by speakers "
+                 "the articles only describe (--all lists them).")
         else:
             _say(f"No quoted speakers in {collection.root}: the store holds no review with an "
                  "attributed claim yet.")
         return 0
     people = sum(1 for s in speakers if s.kind == "person")
     organisations = sum(1 for s in speakers if s.kind == "organisation")
-    _say(f"{len(speakers)} speakers quoted in {len(collection.articles)} reviews "
-         f"({people} people, {organisations} organisations) in {collection.root}")
+    _say(f"{_counted(len(speakers), 'speaker')} quoted in "
+         f"{_counted(len(collection.articles), 'review')} ({_counted(people, 'person', 'people')}, "
+         f"{_counted(organisations, 'organisation')}) in {collection.root}")
     _say()
     width = min(NAME_WIDTH, max(len("SPEAKER"), *(len(s.display()) for s in speakers)))
     _say(f"{'SPEAKER':<{width}}  {'KIND':<12}  QUOTES  VERIFIED  DISPUTED  UNVERIFIABLE  "
@@ -406,3 +408,8 @@ def _list_decisions(decisions: Any, as_json: bool) -> int:
         who = f" {decision.by}" if decision.by else ""
         _say(f"{number:>3}. {decision.at[:16].replace('T', ' ')}{who}: {decision.describe()}")
     return 0
+
+
+def _counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 review", "3 reviews", "1 person", "2 people"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"

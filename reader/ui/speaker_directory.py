@@ -763,13 +763,14 @@ class SpeakerDirectoryDialog(QDialog):
         named = directory.named()
         shown = self.proxy.rowCount()
         reviews = len(directory.collection.articles)
-        text = (f"{len(named):,} speakers quoted in {reviews:,} review"
-                f"{'s' if reviews != 1 else ''}")
+        text = (f"{len(named):,} speaker{'s' if len(named) != 1 else ''} quoted in "
+                f"{reviews:,} review{'s' if reviews != 1 else ''}")
         if shown != len(directory.named(self.show_unnamed.isChecked())):
             text += f"; {shown:,} match the filter"
         unnamed = directory.unnamed_quotes()
         if unnamed and not self.show_unnamed.isChecked():
-            text += f"; {unnamed:,} quotes by speakers only described are not listed"
+            text += (f"; {unnamed:,} quote{'s' if unnamed != 1 else ''} by speakers only "
+                     f"described {'is' if unnamed == 1 else 'are'} not listed")
         if not named and not reviews:
             text = "No reviews with quoted speakers yet: review an article first."
         self.status_label.setText(text)

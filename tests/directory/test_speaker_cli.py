@@ -36,7 +36,7 @@ def test_the_list_with_tallies(capsys, harbour) -> None:
     code, out, err = run(capsys, harbour)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("5 speakers quoted in 3 reviews (4 people, 1 organisations)")
+    assert lines[0].startswith("5 speakers quoted in 3 reviews (4 people, 1 organisation)")
     okafor = next(line for line in lines if line.startswith("Denise Okafor"))
     assert okafor.split()[2:] == ["person", "3", "1", "1", "1", "0"]
     assert "    also written: D. Okafor, Okafor" in lines

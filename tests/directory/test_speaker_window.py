@@ -90,7 +90,7 @@ def test_the_list_the_tallies_and_the_quotes_in_words(directory) -> None:
         ["✓ Verified", "“We lost forty homes.”", "Sea wall vote"],
         ["✗ Disputed", "“The wall is late 🌊.” (as Brontë-Lefèvre)", "Sea wall vote"]]
     assert rows[0][0] == "2026-02-01 *" and directory.date_note.isVisible()
-    assert "1 quotes by speakers only described" in directory.status_label.text()
+    assert "1 quote by speakers only described is not listed" in directory.status_label.text()
 
 
 def test_the_filter_ignores_case_and_accents_and_keeps_the_keyboard(qtbot, directory) -> None:
