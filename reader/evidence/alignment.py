@@ -126,5 +126,15 @@ def word_changes(source: Sequence[int], article: Sequence[int]) -> list[tuple[st
     from rapidfuzz.distance import Levenshtein  # imported when first needed: the window starts
     # without it
 
-    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-            for op in Levenshtein.opcodes(list(source), list(article)) if op.tag != "equal"]
+    changes: list[tuple[str, int, int, int, int]] = []
+    for op in Levenshtein.opcodes(list(source), list(article)):
+        if op.tag == "equal":
+            continue
+        if changes and changes[-1][2] == op.src_start and changes[-1][4] == op.dest_start:
+            # Edits side by side are one change ("would cost" to "costs"), not a replacement
+            # and a word left out, which reads as if the other word had been kept.
+            _, s1, _, a1, _ = changes[-1]
+            changes[-1] = ("replace", s1, op.src_end, a1, op.dest_end)
+        else:
+            changes.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return changes

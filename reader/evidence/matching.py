@@ -14,6 +14,7 @@ apart, and the words the ellipsis leaves out are not changes (``skipped``).
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -115,7 +116,71 @@ def find_quote(index: SourceIndex, quote: str) -> QuoteMatch:
     similarity, _, chain = best
     if similarity < NEAR_SIMILARITY:
         return QuoteMatch("not_found", round(similarity, 4))
+    widened = _widened(index, parts, chain)
+    if widened is not None and _similarity(parts, widened) >= NEAR_SIMILARITY:
+        chain, similarity = widened, _similarity(parts, widened)
     return _described(index, parts, chain, similarity)
+
+
+WIDEN = 3
+"""How many source words past a passage's end (or before its start) may hold the other form of
+the quote's last (or first) word."""
+
+
+def _widened(index: SourceIndex, parts: list[_Part],
+             chain: list[Placement | None]) -> list[Placement | None] | None:
+    """The chain with its outer ends moved to take in the source's form of a changed first or
+    last word, or None when neither end moves.
+
+    The fewest-edits passage cuts a changed ending short: the article's "doing nothing costs"
+    against the source's "doing nothing would cost us" is one edit when the passage stops at
+    "would" (costs for would) and three when it takes in "would cost". Shown as "changed
+    'would' to 'costs'", that misleads a fact-checker; "changed 'would cost' to 'costs'" is
+    what the article did. So when the quote's last word differs from the passage's, and one of
+    the next few source words is a form of it ("cost"), the passage runs to that word; the same
+    for the first word, looking back."""
+    placed = [number for number, p in enumerate(chain) if p is not None]
+    if not placed:
+        return None
+    new = list(chain)
+    ids = index.ids
+    head, tail = placed[0], placed[-1]
+    first_part, last_part = parts[head], parts[tail]
+    p = new[tail]
+    assert p is not None
+    if ids[p.last - 1] != last_part.ids[-1]:
+        wanted = last_part.words.keys[-1]
+        for end in range(p.last, min(len(ids), p.last + WIDEN)):
+            if ids[end] == last_part.ids[-1] or _forms_of_one_word(index.key_of(ids[end]),
+                                                                   wanted):
+                new[tail] = _placed(index, last_part, p.first, end + 1)
+                break
+    p = new[head]
+    assert p is not None
+    if ids[p.first] != first_part.ids[0]:
+        wanted = first_part.words.keys[0]
+        for start in range(p.first - 1, max(-1, p.first - 1 - WIDEN), -1):
+            if ids[start] == first_part.ids[0] or _forms_of_one_word(index.key_of(ids[start]),
+                                                                     wanted):
+                new[head] = _placed(index, first_part, start, p.last)
+                break
+    return new if new != chain else None
+
+
+def _placed(index: SourceIndex, part: _Part, first: int, last: int) -> Placement:
+    from rapidfuzz.distance import Levenshtein
+
+    return Placement(first, last, Levenshtein.distance(list(index.ids[first:last]),
+                                                       list(part.ids)))
+
+
+def _forms_of_one_word(one: str, other: str) -> bool:
+    """"cost" and "costs", "build" and "building", "said" and "says": one stem, as far as a
+    shared beginning of four letters (or the whole of a shorter word) shows."""
+    if one == other:
+        return True
+    shared = len(os.path.commonprefix((one, other)))
+    return shared >= 4 or (shared >= 3 and shared == min(len(one), len(other)))
 
 
 def _chain(index: SourceIndex, parts: list[_Part], anchor: int,

@@ -103,6 +103,16 @@ class SourceIndex:
 
     # Looking up -----------------------------------------------------------------------------
 
+    def key_of(self, word: int) -> str:
+        """The key (folded word) a word id stands for."""
+        keys = getattr(self, "_keys", None)
+        if keys is None:
+            keys = [""] * len(self.vocabulary)
+            for key, number in self.vocabulary.items():
+                keys[number] = key
+            self._keys = keys
+        return keys[word]
+
     def word_id(self, key: str) -> int | None:
         return self.vocabulary.get(key)
 

@@ -251,3 +251,35 @@ def test_the_passage_is_as_close_as_any_stretch_of_the_source(pattern, words) ->
     else:
         assert placed.distance == best
         assert Levenshtein.distance(pattern, words[placed.first : placed.last]) == best
+
+
+def test_a_changed_last_word_takes_in_the_source_s_form_of_it() -> None:
+    # The fewest-edits passage would stop at "would" and report "would" changed to "costs":
+    # the article turned "would cost" into "costs", and that is what a checker must see.
+    source = SourceIndex("THE MAYOR: This wall is the cheapest thing we will ever build, "
+                         "compared with what doing nothing would cost us. Thank you.")
+    match = find_quote(source, "This wall is the cheapest thing we will ever build, compared "
+                               "with what doing nothing costs.")
+    assert match.result == "near"
+    assert match.passage.endswith("doing nothing would cost")
+    assert [(c.op, c.source, c.article) for c in match.changes] == \
+        [("replace", "would cost", "costs")]
+
+
+def test_a_changed_first_word_takes_in_the_source_s_form_of_it() -> None:
+    source = SourceIndex("She told the board: we are building the quay in stages, "
+                         "starting with the north pier.")
+    match = find_quote(source, "Built the quay in stages, starting with the north pier")
+    assert match.result == "near"
+    assert match.passage.startswith("building the quay")
+    assert [(c.op, c.source, c.article) for c in match.changes] == \
+        [("replace", "building", "Built")]
+
+
+def test_edits_side_by_side_are_one_change() -> None:
+    source = SourceIndex("We have set aside 4.2 million for the sea wall, and not a cent "
+                         "more than that.")
+    match = find_quote(source, "We have set aside 4.2 million for the new harbour wall, and "
+                               "not a cent more")
+    assert [(c.op, c.source, c.article) for c in match.changes] == \
+        [("replace", "sea", "new harbour")]
