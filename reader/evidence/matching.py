@@ -14,7 +14,6 @@ apart, and the words the ellipsis leaves out are not changes (``skipped``).
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -179,7 +178,8 @@ def _forms_of_one_word(one: str, other: str) -> bool:
     shared beginning of four letters (or the whole of a shorter word) shows."""
     if one == other:
         return True
-    shared = len(os.path.commonprefix((one, other)))
+    shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+                  min(len(one), len(other)))
     return shared >= 4 or (shared >= 3 and shared == min(len(one), len(other)))
 
 
