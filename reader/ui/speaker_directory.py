@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,6 +56,7 @@ from reader.store.errors import StoreError
 from reader.ui.actions import ActionSpec, key_sequences, shortcut_text
 from reader.ui.background import run_in_background
 from reader.ui.message_bar import MessageBar
+from reader.ui.table_model import ReadOnlyTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole
@@ -121,9 +121,12 @@ def verdicts_text(speaker: Speaker) -> str:
     return ", ".join(parts)
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(ReadOnlyTableModel):
     """One row per speaker: the name, the number of quotes, and their verdicts in words
     (sorting on that column puts the most disputed first)."""
+
+    COLUMNS = SPEAKER_COLUMNS
+    COLUMN_TIPS = ("By name (people by surname)", "By number of quotes", "Most disputed first")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -176,8 +179,6 @@ class SpeakersModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._speakers)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SPEAKER_COLUMNS)
 
     def _text(self, speaker: Speaker, column: int) -> str:
         if column == 0:
@@ -209,22 +210,6 @@ class SpeakersModel(QAbstractTableModel):
             return f"{SPEAKER_COLUMNS[column]}: {self._text(speaker, column)}"
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(SPEAKER_COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return SPEAKER_COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return ("By name (people by surname)", "By number of quotes",
-                    "Most disputed first")[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
 
 class SpeakerFilterModel(QSortFilterProxyModel):
@@ -265,8 +250,10 @@ class SpeakerFilterModel(QSortFilterProxyModel):
 QUOTE_COLUMNS = ("Date", "Verdict", "Quote or claim", "Article")
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(ReadOnlyTableModel):
     """One speaker's quotes in date order, each with its verdict in words."""
+
+    COLUMNS = QUOTE_COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -288,8 +275,6 @@ class QuotesModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._quotes)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QUOTE_COLUMNS)
 
     def _text(self, quote: SpeakerQuote, column: int) -> str:
         if column == 0:
@@ -332,18 +317,6 @@ class QuotesModel(QAbstractTableModel):
             return f"{QUOTE_COLUMNS[column]}: {self._text(quote, column)}"
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(QUOTE_COLUMNS)):
-            return QUOTE_COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
 
 # Small widgets ------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -41,6 +40,7 @@ from reader.store.errors import StoreError
 from reader.store.index import IndexEntry
 from reader.store.model import STATUSES, Progress
 from reader.store.store import ReviewStore
+from reader.ui.table_model import ReadOnlyTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -119,8 +119,10 @@ def shown_path(path: str) -> str:
     return path
 
 
-class ReviewListModel(QAbstractTableModel):
+class ReviewListModel(ReadOnlyTableModel):
     """The store's reviews, most recently opened first: title, file, progress, last opened."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -163,8 +165,6 @@ class ReviewListModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
@@ -197,18 +197,6 @@ class ReviewListModel(QAbstractTableModel):
             return progress_text(entry.progress)
         return local_time_text(entry.last_opened)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
 
 class ReviewFilterModel(QSortFilterProxyModel):

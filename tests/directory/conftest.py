@@ -24,8 +24,3 @@ def build(store: ReviewStore):
         return build_directory(store.root, decisions=DecisionsFile(store.root, reviewer="ann"))
 
     return make
-
-
-def names(directory: SpeakerDirectory, include_unnamed: bool = False) -> list[tuple[str, ...]]:
-    """Each speaker as the tuple of its names, the shown one first."""
-    return [speaker.variants for speaker in directory.named(include_unnamed)]

@@ -9,6 +9,7 @@ from itertools import count
 from pathlib import Path
 
 from reader.analysis.model import Analysis, Claim, Mention
+from reader.directory import SpeakerDirectory
 from reader.document.model import Document
 from reader.store import ReviewStore
 
@@ -72,3 +73,7 @@ def add_review(store: ReviewStore, title: str, quotes: Sequence[Quote], *,
     handle.save()
     return handle.review.review_id
 
+
+def names(directory: SpeakerDirectory, include_unnamed: bool = False) -> list[tuple[str, ...]]:
+    """Each speaker as the tuple of its names, the shown one first."""
+    return [speaker.variants for speaker in directory.named(include_unnamed)]

@@ -8,8 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import names
-from directory_builders import add_review
+from directory_builders import add_review, names
 
 from reader.directory import DecisionsError, DecisionsFile, NameRef, build_directory
 from reader.directory.decisions import DECISIONS_NAME

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import names
-from directory_builders import add_review
+from directory_builders import add_review, names
 
 
 def speaker_named(directory, name):
