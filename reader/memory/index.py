@@ -212,7 +212,7 @@ class ClaimMemory:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as the store
             db = self._open(str(self.path))
             if self._usable(db):
                 return db

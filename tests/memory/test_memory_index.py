@@ -180,6 +180,7 @@ def test_the_index_lives_in_the_user_cache_folder_one_per_store(tmp_path) -> Non
         assert memory.path == first and first.is_file()
         if os.name == "posix":
             assert first.stat().st_mode & 0o777 == 0o600
+            assert first.parent.stat().st_mode & 0o777 == 0o700  # its folder too
     assert not (tmp_path / "one").exists()  # nothing written into the store
 
 
