@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(reading)
         self.article_view.link_activated.connect(self.confirm_and_open_link)
         self.article_view.claim_clicked.connect(self.select_claim)
+        self.article_view.highlights_shown.connect(self._start_seen_before)
+        self._seen_before_waits: ReviewSession | None = None
         self.article_view.cursorPositionChanged.connect(self._text_cursor_moved)
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.article_view.customContextMenuRequested.connect(self._article_context_menu)
@@ -534,9 +536,21 @@ class MainWindow(QMainWindow):
                 "info", f"The text changed since this review was saved. {orphans} claim"
                 f"{' was' if orphans == 1 else 's were'} not found in the new text and "
                 "are listed under Orphaned with their original words.")
-        self.seen_before.session_opened(session)
+        self._seen_before_waits = session
+        if self.article_view.highlighted:
+            self._start_seen_before()
         self._update_claim_actions()
         self.session_ready.emit(session)
+
+    def _start_seen_before(self) -> None:
+        """Look the article's claims up in the other reviews once the highlighted article is
+        in, not while it is being laid out in slices: the lookup's background thread reads and
+        parses the changed review files (json, schema checks), which holds the interpreter for
+        tens of milliseconds at a time, and the window stalled up to 400 ms when the two ran
+        together on a 1 MB article (tests/bench/bench_window.py)."""
+        session, self._seen_before_waits = self._seen_before_waits, None
+        if session is not None and session is self.session:
+            self.seen_before.session_opened(session)
 
     def _session_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

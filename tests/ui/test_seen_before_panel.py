@@ -171,3 +171,32 @@ def test_the_pane_on_its_own(qtbot) -> None:
     assert panel.heading.text() == "Seen before: reading your other reviews… 250 of 1,000"
     panel.show_message("Seen before is not available: the cache folder is full.")
     assert not panel.list.isVisible()
+
+
+def test_the_lookup_waits_for_a_long_article_s_highlights(make_window, qtbot, tmp_path,
+                                                          monkeypatch) -> None:
+    # Run beside the sliced layout of a long article, the lookup's background work (parsing
+    # review files) held the interpreter often enough to stall the window by 400 ms.
+    from reader.ui.article_view import SLICED_CHARS
+    from reader.ui.seen_before_panel import SeenBeforeController
+
+    write_review(tmp_path / "store", HARBOUR)
+    article = tmp_path / "long.txt"
+    paragraph = SECOND_OUTLET.split("\n\n", 1)[1]
+    article.write_text("Sea wall vote splits Harbour\n\n"
+                       + "\n\n".join([paragraph] * (SLICED_CHARS // len(paragraph) + 2)),
+                       encoding="utf-8")
+    started = []
+    original = SeenBeforeController.session_opened
+
+    def session_opened(self, session):
+        started.append(window.article_view.highlighted)
+        original(self, session)
+
+    monkeypatch.setattr(SeenBeforeController, "session_opened", session_opened)
+    window = make_window()
+    window.show()
+    with qtbot.waitSignal(window.seen_before.ready, timeout=60000):
+        assert window.open_path(article)
+    assert started == [True]
+    assert window.seen_before.matches, "the restated quotes are still found"
