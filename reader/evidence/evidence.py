@@ -20,7 +20,6 @@ from reader.store.model import (
     Anchor,
     Evidence,
     EvidenceChange,
-    Review,
     ReviewClaim,
     Source,
     SourceDocument,
@@ -157,111 +156,6 @@ def word_by_word(evidence: Evidence, text: str,
                 add("same", " ")
     add("same", text[cursor:end])
     return runs
-
-
-# Showing -----------------------------------------------------------------------------------
-
-CHANGES_SHOWN = 3
-"""Changes spelt out in a one-line description; the rest are counted."""
-
-
-def attached_sources(review: Review) -> list[SourceDocument]:
-    """The review's source documents in the order they were attached."""
-    return sorted(review.source_documents.values(), key=lambda d: (d.added, d.id))
-
-
-def claim_evidence(review: Review, claim: ReviewClaim) -> list[tuple[Evidence, SourceDocument]]:
-    """The passages to show for a claim, with their source, in the order the sources were
-    attached: only sources still attached. Evidence of any other source (one the user
-    detached, which a copy of the review from elsewhere may still carry, or a source entry
-    lost to damage) is ignored, so no view, listing or export shows it."""
-    if not claim.evidence:
-        return []
-    order = {document.id: number for number, document in enumerate(attached_sources(review))}
-    found = [(item, review.source_documents[item.source]) for item in claim.evidence
-             if item.source in order]
-    return sorted(found, key=lambda pair: order[pair[0].source])
-
-
-def source_label(document: SourceDocument) -> str:
-    """A source as a person names it: its title, with its file's name when that differs."""
-    name = document.source_path.replace("\\", "/").rsplit("/", 1)[-1] \
-        if document.source_path else ""
-    title = document.title or name or document.id
-    return title if not name or name == title else f"{title} ({name})"
-
-
-def change_words(change: EvidenceChange) -> str:
-    """One change, read from the source to the article, in words."""
-    if change.op == "insert":
-        return f"added “{change.article}”"
-    if change.op == "delete":
-        return f"left out “{change.source}”"
-    return f"changed “{change.source}” to “{change.article}”"
-
-
-def describe_changes(evidence: Evidence, limit: int = CHANGES_SHOWN) -> str:
-    """What the article changed, short: "changed “not” to “never”; left out “very”", the
-    changes past ``limit`` counted ("and 2 more"); "" when there are none."""
-    words = [change_words(change) for change in evidence.changes[:limit]]
-    rest = len(evidence.changes) - limit
-    if rest > 0:
-        words.append(f"and {rest} more change{'' if rest == 1 else 's'}")
-    return "; ".join(words)
-
-
-def result_phrase(evidence: Evidence) -> str:
-    """The result in a few words, the similarity spelt out for a near match: "exact", "near,
-    89% of words the same", "not found"."""
-    if evidence.result == "exact":
-        return "exact"
-    if evidence.result == "near":
-        return f"near, {round(evidence.similarity * 100)}% of words the same"
-    return "not found"
-
-
-def evidence_line(evidence: Evidence, document: SourceDocument, claim: ReviewClaim) -> str:
-    """One line on a quote and one source: where it was found, how closely, and what the
-    article changed (the reports, ``status`` and the claim's pane say it alike)."""
-    where = source_label(document)
-    if evidence.result == "exact":
-        line = f"Exact match in {where}"
-    elif evidence.result == "near":
-        line = (f"Near match in {where}: {round(evidence.similarity * 100)}% of words the "
-                "same")
-        changes = describe_changes(evidence)
-        if changes:
-            line += f"; {changes}"
-    else:
-        line = (f"Not found in {where} (the closest passage has "
-                f"{round(evidence.similarity * 100)}% of the quote's words)")
-    if is_stale(evidence, claim):
-        line += " — matched against the quote's earlier words"
-    return line
-
-
-def passage_of(evidence: Evidence, document: SourceDocument) -> tuple[int, int, str] | None:
-    """The passage's offsets in the source's text and its words, where it is now."""
-    where = locate(evidence, document)
-    if where is None:
-        return None
-    return where[0], where[1], document.text[where[0] : where[1]]
-
-
-def evidence_data(evidence: Evidence, document: SourceDocument,
-                  claim: ReviewClaim) -> dict[str, object]:
-    """One passage as data (``status --json``): the source's id and title, the result, the
-    similarity, the passage (offsets into the source's text) and the changes, read from the
-    source to the article as ``match-quotes --json`` gives them."""
-    found = passage_of(evidence, document)
-    return {"source": document.id, "title": document.title,
-            "path": document.source_path, "result": evidence.result,
-            "similarity": round(evidence.similarity, 3),
-            "start": found[0] if found else None, "end": found[1] if found else None,
-            "passage": found[2] if found else None,
-            "changes": [{"op": c.op, "article": c.article, "source": c.source}
-                        for c in evidence.changes],
-            "stale": is_stale(evidence, claim)}
 
 
 # Accepting ---------------------------------------------------------------------------------
