@@ -75,10 +75,12 @@ def result_phrase(evidence: Evidence) -> str:
     return "not found"
 
 
-def evidence_line(evidence: Evidence, document: SourceDocument, claim: ReviewClaim) -> str:
+def evidence_line(evidence: Evidence, document: SourceDocument, claim: ReviewClaim,
+                  where: str | None = None) -> str:
     """One line on a quote and one source: where it was found, how closely, and what the
-    article changed (the reports, ``status`` and the claim's pane say it alike)."""
-    where = source_label(document)
+    article changed (the reports and the claim's pane say it alike). ``where`` names the
+    source (default: ``source_label``)."""
+    where = where or source_label(document)
     if evidence.result == "exact":
         line = f"Exact match in {where}"
     elif evidence.result == "near":
