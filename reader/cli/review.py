@@ -189,6 +189,8 @@ def _print_status(handle: Any, seen_before: dict[str, list[Any]] | None = None) 
     if progress.recheck:
         _say(f"Needs re-check: {progress.recheck} (their words changed after the verdict; "
              "tag them again to confirm or change it)")
+    from reader.evidence.descriptions import compact_evidence
+
     _print_source_documents(review)
     claims = review.ordered_claims()
     if not claims:
@@ -235,26 +237,6 @@ def _print_source_documents(review: Any) -> None:
         who = f" by {removal.reviewer}" if removal.reviewer else ""
         _say(f"Detached: {removal.id}  “{removal.title}” on {readable_time(removal.removed)}"
              f"{who} (its text and passages were removed)")
-
-
-def compact_evidence(review: Any, claim: Any) -> str:
-    """A quote's passages in its sources on one line: "near 89% in minutes.txt (changed “not”
-    to “never”) · exact in release.txt"."""
-    from reader.evidence.descriptions import claim_evidence, describe_changes, short_name
-    from reader.evidence.evidence import is_stale
-
-    parts = []
-    for item, document in claim_evidence(review, claim):
-        result = {"exact": "exact", "not_found": "not found"}.get(
-            item.result, f"near {round(item.similarity * 100)}%")
-        part = f"{result} in {short_name(document)}"
-        changes = describe_changes(item, 2)
-        if changes:
-            part += f" ({changes})"
-        if is_stale(item, claim):
-            part += " [matched against earlier words]"
-        parts.append(part)
-    return " · ".join(parts)
 
 
 def _print_seen_before(claims: list[Any], seen_before: dict[str, list[Any]],

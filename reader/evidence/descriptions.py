@@ -6,7 +6,7 @@ and none of them shows a passage of a source the user detached.
 
 from __future__ import annotations
 
-from reader.evidence.evidence import is_stale, locate
+from reader.evidence.evidence import is_stale, locate, word_by_word
 from reader.store.model import Evidence, EvidenceChange, Review, ReviewClaim, SourceDocument
 
 CHANGES_SHOWN = 3
@@ -90,8 +90,8 @@ def evidence_line(evidence: Evidence, document: SourceDocument, claim: ReviewCla
         if changes:
             line += f"; {changes}"
     else:
-        line = (f"Not found in {where} (the closest passage has "
-                f"{round(evidence.similarity * 100)}% of the quote's words)")
+        line = (f"Not found in {where}: the closest passage has "
+                f"{round(evidence.similarity * 100)}% of the quote's words")
     if is_stale(evidence, claim):
         line += " — matched against the quote's earlier words"
     return line
@@ -119,3 +119,49 @@ def evidence_data(evidence: Evidence, document: SourceDocument,
             "changes": [{"op": c.op, "article": c.article, "source": c.source}
                         for c in evidence.changes],
             "stale": is_stale(evidence, claim)}
+
+
+def compact_evidence(review: Review, claim: ReviewClaim, separator: str = " · ") -> str:
+    """A quote's passages in all its sources on one line, for listings and spreadsheets:
+    "near 89% in minutes.txt (changed “not” to “never”) · exact in release.txt"."""
+    parts = []
+    for item, document in claim_evidence(review, claim):
+        result = {"exact": "exact", "not_found": "not found"}.get(
+            item.result, f"near {round(item.similarity * 100)}%")
+        part = f"{result} in {short_name(document)}"
+        changes = describe_changes(item, 2)
+        if changes:
+            part += f" ({changes})"
+        if is_stale(item, claim):
+            part += " [matched against earlier words]"
+        parts.append(part)
+    return separator.join(parts)
+
+
+def passage_runs(evidence: Evidence, document: SourceDocument) -> list[tuple[str, str]]:
+    """The quote against its passage word by word, for the reports (``word_by_word``: "same",
+    "left_out", "added", "skipped"), when there is something to show: a near match, or an
+    exact one whose ellipsis stands for some of the source's words. Empty otherwise (not
+    found, the same words, or the passage no longer where it was)."""
+    if evidence.result == "not_found" or not (evidence.changes or evidence.skipped):
+        return []
+    where = locate(evidence, document)
+    if where is None:
+        return []
+    return word_by_word(evidence, document.text, where)
+
+
+def document_iri(document: SourceDocument) -> str:
+    """A source document as a Web Annotation names it: its web address when known, else its
+    file URI, else its content hash as a URN (as the article is named)."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    if document.url.lower().startswith(("http://", "https://")):
+        return document.url
+    path = document.source_path
+    if path:
+        for flavour in (PurePosixPath, PureWindowsPath):
+            if flavour(path).is_absolute():
+                return flavour(path).as_uri()
+    return f"urn:sha256:{document.sha256}"
+

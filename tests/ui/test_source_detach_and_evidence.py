@@ -220,3 +220,30 @@ def test_detaching_is_refused_while_quotes_are_matched(matched, qtbot) -> None:
     assert "wait for it to finish" in w.message_bar.text()
     pane.busy = False
     assert len(w.session.review.source_documents) == 2
+
+
+def test_a_source_another_program_detached_leaves_the_window_on_refresh(matched, qtbot,
+                                                                        tmp_path) -> None:
+    """`match-quotes --detach` (or a colleague's synced copy) while the window is open: when
+    the window next reads the file (on regaining focus), the source and its lines go."""
+    from reader.store import ReviewStore
+
+    w = matched
+    near = claim_id_of(w, NEAR)
+    w.select_claim(near)
+    minutes = next(d.id for d in w.session.review.source_documents.values()
+                   if d.source_path.endswith("minutes.txt"))
+    w.show_passage(minutes)
+    ReviewStore(tmp_path / "store", reviewer="bo").load(
+        w.session.handle.path.stem).detach_source(minutes)
+    w.session.refresh()
+    assert minutes not in w.session.review.source_documents
+    assert [label.text() for label in w.detail.evidence_labels] == [
+        "≡ Exact match in release.txt"]
+    assert w.source_view.chooser.count() == 1
+    assert w.source_view.current_source().source_path.endswith("release.txt")
+    # Matching again in the window does not bring it back.
+    with qtbot.waitSignal(w.source_view.work_finished, timeout=20000):
+        w.actions_by_name["sources_match"].trigger()
+    assert minutes not in w.session.review.source_documents
+    assert all(e.source != minutes for c in w.session.claims() for e in c.evidence)
