@@ -240,7 +240,7 @@ def named_source(review: Any, given: str) -> str:
     from reader.store.model import source_document_id
 
     attached, removed = review.source_documents, review.removed_sources
-    known = {**{key: r for key, r in removed.items()}, **attached}
+    known: dict[str, Any] = {**removed, **attached}
     if given in known:
         return given
     wanted = given.strip().lower()

@@ -408,6 +408,23 @@ def test_a_file_edited_by_hand_to_hold_both_is_read_as_removed(tmp_path, clock,
     assert transcript.document.id not in evidence_sources(review)
 
 
+def test_the_schema_refuses_a_tombstone_that_keeps_the_text() -> None:
+    from reader.store.schema import SchemaViolation, check_review
+
+    base = {"schema_version": 2, "review_id": "0" * 32, "created": STAMPS[0],
+            "updated": STAMPS[0], "claims": {},
+            "document": {"text": "", "title": "", "sha256": "0" * 64, "format": "text",
+                         "source_path": None}}
+    removal = RemovedSource(IDS[0], "0" * 64, "T", STAMPS[0], STAMPS[1]).to_dict()
+    check_review({**base, "removed_source_documents": {IDS[0]: removal}})
+    for bad in ({**removal, "text": "the words"}, {**removal, "removed": "yesterday"},
+                {k: v for k, v in removal.items() if k != "removed"}):
+        with pytest.raises(SchemaViolation):
+            check_review({**base, "removed_source_documents": {IDS[0]: bad}})
+    with pytest.raises(SchemaViolation, match="the document's id is"):
+        check_review({**base, "removed_source_documents": {IDS[1]: removal}})
+
+
 # The rule itself ------------------------------------------------------------------------------
 
 IDS = ["s-000000000000000a", "s-000000000000000b"]
