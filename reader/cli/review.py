@@ -139,7 +139,10 @@ def _state(claim: Any) -> str:
 
 def status_data(handle: Any, seen_before: dict[str, list[Any]] | None = None) -> dict[str, Any]:
     """The JSON that ``status --json`` prints. ``seen_before``: for each claim id, the earlier
-    claims with a verdict that match it (``reader.memory``)."""
+    claims with a verdict that match it (``reader.memory``). ``evidence``: the passage found
+    for a quote in each source document still attached (``reader.evidence.descriptions``)."""
+    from reader.evidence.descriptions import attached_sources, claim_evidence, evidence_data
+
     review = handle.review
     seen_before = seen_before or {}
     return {
@@ -147,6 +150,11 @@ def status_data(handle: Any, seen_before: dict[str, list[Any]] | None = None) ->
                      "sha256": review.document.sha256},
         "review_file": str(handle.path) if handle.path.exists() else None,
         "progress": review.progress().to_dict(),
+        "source_documents": [{"id": d.id, "title": d.title, "path": d.source_path,
+                              "url": d.url or None, "sha256": d.sha256, "added": d.added}
+                             for d in attached_sources(review)],
+        "removed_source_documents": [removal.to_dict() for removal in sorted(
+            review.removed_sources.values(), key=lambda r: (r.removed, r.id))],
         "claims": [
             {"id": c.id, "kind": c.kind, "origin": c.origin, "status": c.status,
              "dismissed": c.dismissed, "orphaned": c.orphaned, "speaker": c.speaker,
@@ -155,7 +163,9 @@ def status_data(handle: Any, seen_before: dict[str, list[Any]] | None = None) ->
              "conflicts": [conflict.to_dict() for conflict in c.open_conflicts()],
              "stale": (recheck := c.recheck()) is not None,
              "recheck": recheck.to_dict() if recheck is not None else None,
-             "seen_before": [seen.to_dict() for seen in seen_before.get(c.id, ())]}
+             "seen_before": [seen.to_dict() for seen in seen_before.get(c.id, ())],
+             "evidence": [evidence_data(item, document, c)
+                          for item, document in claim_evidence(review, c)]}
             for c in review.ordered_claims()
         ],
     }
@@ -179,6 +189,9 @@ def _print_status(handle: Any, seen_before: dict[str, list[Any]] | None = None) 
     if progress.recheck:
         _say(f"Needs re-check: {progress.recheck} (their words changed after the verdict; "
              "tag them again to confirm or change it)")
+    from reader.evidence.descriptions import compact_evidence
+
+    _print_source_documents(review)
     claims = review.ordered_claims()
     if not claims:
         _say("No claims found.")
@@ -189,6 +202,9 @@ def _print_status(handle: Any, seen_before: dict[str, list[Any]] | None = None) 
     for claim in claims:
         _say(f"{claim.id:<{id_width}}  {_state(claim):<24}  "
               f"{clipped(claim.speaker or '-', 18):<18}  {clipped(claim.text, TEXT_WIDTH)}")
+        found = compact_evidence(review, claim)
+        if found:
+            _say(f"{'':<{id_width}}    in sources: {found}")
         if not claim.history:
             continue
         for conflict in claim.open_conflicts():
@@ -202,6 +218,25 @@ def _print_status(handle: Any, seen_before: dict[str, list[Any]] | None = None) 
             _say(f"{'':<{id_width}}    needs re-check: was “{was}”, now “{now}”")
     if seen_before:
         _print_seen_before(claims, seen_before, id_width)
+
+
+def _print_source_documents(review: Any) -> None:
+    """The documents the quotes are checked against, with the ids ``match-quotes --detach``
+    takes, and those detached (the tombstones that keep them out)."""
+    from reader.evidence.descriptions import attached_sources, source_label
+    from reader.export.labels import readable_time
+
+    attached = attached_sources(review)
+    if attached:
+        count = len(attached)
+        _say(f"Source documents: {count} attached")
+        for document in attached:
+            _say(f"  {document.id}  {source_label(document)}, attached "
+                 f"{readable_time(document.added)}")
+    for removal in sorted(review.removed_sources.values(), key=lambda r: (r.removed, r.id)):
+        who = f" by {removal.reviewer}" if removal.reviewer else ""
+        _say(f"Detached: {removal.id}  “{removal.title}” on {readable_time(removal.removed)}"
+             f"{who} (its text and passages were removed)")
 
 
 def _print_seen_before(claims: list[Any], seen_before: dict[str, list[Any]],

@@ -7,5 +7,6 @@
 - ``matching``: the best passage for a quote (exact, near with its changes, or not found);
 - ``sources``: attaching source documents to a review (loaded by ``reader.document``);
 - ``evidence``: matching a review's quote claims, as the evidence the store keeps, and
-  accepting a passage as a supporting or contradicting source.
+  accepting a passage as a supporting or contradicting source;
+- ``descriptions``: evidence as the claim's pane, ``status`` and the exports show it.
 """

@@ -9,12 +9,16 @@ from __future__ import annotations
 import csv
 import io
 
+from reader.evidence.descriptions import compact_evidence
 from reader.export.labels import source_line
 from reader.store.model import Review
 
 COLUMNS = ("id", "status", "dismissed", "orphaned", "kind", "origin", "speaker", "text", "start",
            "end", "note", "sources", "updated", "reviewer", "needs_recheck", "judged_words",
-           "conflicts")
+           "conflicts", "evidence")
+"""``evidence``, last so that sheets built on the earlier columns keep working: a quote's
+passage in each source document, "near 89% in minutes.txt (changed “not” to “never”) | exact
+in release.md"."""
 _FORMULA_SIGNS = ("=", "+", "-", "@")
 _CONTROL_STARTS = ("\t", "\r", "\n")
 
@@ -40,6 +44,6 @@ def render_csv(review: Review) -> str:
                " | ".join(source_line(s) for s in claim.sources), claim.updated, reviewer,
                "yes" if recheck is not None else "no", recheck.old if recheck else "",
                " | ".join(f"{c.field}: {c.value} ({c.reviewer or 'someone'})"
-                          for c in conflicts))
+                          for c in conflicts), compact_evidence(review, claim, " | "))
         writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()

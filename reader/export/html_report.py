@@ -1,7 +1,9 @@
 """The review as one standalone HTML page: the article with its claims highlighted and a verdict
-mark after each, then a table of claims. It prints well and loads nothing: no scripts, fonts,
-images or style sheets, and a Content-Security-Policy that forbids fetching anything. Every piece
-of article or user text is HTML-escaped; only http(s) source addresses become links."""
+mark after each, then a table of claims, then each quote checked against the source documents
+(where it was found, the article's changes word by word, or not found). It prints well and
+loads nothing: no scripts, fonts, images or style sheets, and a Content-Security-Policy that
+forbids fetching anything. Every piece of article, source or user text is HTML-escaped; only
+http(s) source addresses become links."""
 
 from __future__ import annotations
 
@@ -9,6 +11,14 @@ from html import escape
 from itertools import pairwise
 
 from reader.document.byline import metadata_line
+from reader.evidence.descriptions import (
+    attached_sources,
+    claim_evidence,
+    compact_evidence,
+    evidence_line,
+    passage_runs,
+    source_label,
+)
 from reader.export.labels import (
     attention,
     claim_label,
@@ -45,6 +55,7 @@ th, td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; text-align: left;
          vertical-align: top; }
 td.status { font-weight: bold; }
 .speaker { color: #555555; }
+.legend { color: #555555; font-size: 9.5pt; }
 @media print {
   body { margin: 0; max-width: none; }
   mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -130,6 +141,53 @@ def _article_lines(document: DocumentSnapshot) -> list[str]:
     return lines
 
 
+PASSAGE_TAGS = {"same": "{}", "left_out": "<s>{}</s>", "added": "<u>{}</u>",
+                "skipped": "<i>{}</i>"}
+RESULT_MARKS = {"exact": "≡", "near": "≈", "not_found": "∅"}
+
+
+def _sources_html(review: Review) -> list[str]:
+    """The documents the quotes were checked against, under the report's title."""
+    documents = attached_sources(review)
+    if not documents:
+        return []
+    items = []
+    for document in documents:
+        parts = [escape(source_label(document))]
+        if document.url:
+            parts.append(escape(document.url))
+        parts.append(f"attached {escape(readable_time(document.added))}")
+        items.append(f"<li>{', '.join(parts)}</li>")
+    return ["<h2>Source documents</h2>", "<ul>", *items, "</ul>"]
+
+
+def _evidence_section(review: Review, numbered: list[tuple[int, ReviewClaim]]) -> list[str]:
+    """Each quote against each source: the result in words (and a shape: never colour
+    alone), and the passage with the article's changes marked word by word."""
+    checked = [(number, claim, found) for number, claim in numbered
+               if (found := claim_evidence(review, claim))]
+    if not checked:
+        return []
+    parts = ["<h2>Quotes checked against the source documents</h2>",
+             '<p class="legend"><s>Struck through</s>: the source\'s words the article left '
+             "out or changed. <u>Underlined</u>: the article's words that are not in the "
+             "source. [… n words …]: what the article's ellipsis leaves out.</p>"]
+    for number, claim, found in checked:
+        said = f" — {escape(claim.speaker)}" if claim.speaker else ""
+        parts.append(f"<p><b>{number}.</b> “{escape(claim.text)}”{said}</p>")
+        parts.append("<ul>")  # a list: Qt's printing indents lists, not styled paragraphs
+        for item, document in found:
+            line = (f"{RESULT_MARKS.get(item.result, '')} "
+                    f"{escape(evidence_line(item, document, claim))}")
+            runs = passage_runs(item, document)
+            if runs:
+                words = "".join(PASSAGE_TAGS[kind].format(_inline(text)) for kind, text in runs)
+                line += f'<br>\n<span class="meta">Word by word:</span> {words}'
+            parts.append(f"<li>{line}</li>")
+        parts.append("</ul>")
+    return parts
+
+
 def render_html(review: Review) -> str:
     document = review.document
     progress = review.progress()
@@ -157,6 +215,7 @@ def render_html(review: Review) -> str:
         f"<h1>Review: {title}</h1>",
         *_article_lines(document),
         f'<p class="meta">{meta}</p>',
+        *_sources_html(review),
         "<h2>Article</h2>",
         '<div class="article">',
     ]
@@ -194,6 +253,9 @@ def render_html(review: Review) -> str:
                     if claim.speaker else "")
             notes = [_inline(claim.note)] if claim.note else []
             notes += [_source_html(s) for s in claim.sources]
+            found = compact_evidence(review, claim, "; ")
+            if found:
+                notes.append(f"<i>In the source documents:</i> {escape(found)}")
             parts.append(
                 f"<tr><td>{number}</td>"
                 f'<td class="status">{MARKS.get(claim.status, "")}&nbsp;'
@@ -201,5 +263,6 @@ def render_html(review: Review) -> str:
                 f"<td>{escape(claim.text)}{said}</td>"
                 f"<td>{_attention_html(claim)}{'<br>'.join(notes)}</td></tr>")
         parts += ["</tbody>", "</table>"]
+    parts += _evidence_section(review, numbered)
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

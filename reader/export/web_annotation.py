@@ -1,16 +1,24 @@
 """The review as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): an
 AnnotationCollection with one annotation per claim, motivation "assessing", targeting the
 document with both a TextQuoteSelector and a TextPositionSelector, the status and note in the
-body, sources as linking bodies. Another annotation tool can re-anchor them on the same text."""
+body, sources as linking bodies. Another annotation tool can re-anchor them on the same text.
+
+A quote's passage in a source document is a linking body of its own: a SpecificResource whose
+source is the document (its web address, file URI or content hash) and whose selectors are
+the passage's TextQuoteSelector and TextPositionSelector in the document's text, so a tool that
+has the transcript can open it at the passage; a describing body says what was found
+("Near match in …: 89% of words the same; changed “not” to “never”", or "Not found in …")."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from reader.evidence.descriptions import claim_evidence, evidence_line, passage_of
+from reader.evidence.descriptions import document_iri as source_iri
 from reader.export.json_ld import dumps_json_ld
 from reader.export.labels import attention, flags
-from reader.store.model import Review, ReviewClaim
+from reader.store.model import CONTEXT_CHARS, Review, ReviewClaim
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -24,6 +32,29 @@ def document_iri(review: Review) -> str:
     if path and Path(path).is_absolute():
         return Path(path).as_uri()
     return f"urn:sha256:{review.document.sha256}"
+
+
+def _evidence_bodies(review: Review, claim: ReviewClaim) -> list[dict[str, Any]]:
+    """Where the quote was found in each source document: what was found, in words, and the
+    passage itself as a selection of the source's text."""
+    bodies: list[dict[str, Any]] = []
+    for item, document in claim_evidence(review, claim):
+        bodies.append({"type": "TextualBody", "purpose": "describing",
+                       "value": evidence_line(item, document, claim), "format": "text/plain"})
+        found = passage_of(item, document)
+        if found is None:
+            continue
+        start, end, exact = found
+        text = document.text
+        bodies.append({
+            "type": "SpecificResource", "purpose": "linking", "source": source_iri(document),
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": exact,
+                 "prefix": text[max(0, start - CONTEXT_CHARS):start],
+                 "suffix": text[end:end + CONTEXT_CHARS]},
+                {"type": "TextPositionSelector", "start": start, "end": end},
+            ]})
+    return bodies
 
 
 def _bodies(claim: ReviewClaim) -> list[dict[str, Any]]:
@@ -75,7 +106,7 @@ def annotation(review: Review, claim: ReviewClaim) -> dict[str, Any]:
         "motivation": "assessing",
         "created": claim.created,
         "modified": claim.updated,
-        "body": _bodies(claim),
+        "body": [*_bodies(claim), *_evidence_bodies(review, claim)],
         "target": {
             "source": document_iri(review),
             "selector": [

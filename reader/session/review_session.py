@@ -21,6 +21,7 @@ from reader.store.model import (
     STATUSES,
     Evidence,
     Progress,
+    RemovedSource,
     Review,
     ReviewClaim,
     Source,
@@ -330,6 +331,15 @@ class ReviewSession:
         self.undo_stack.close_merge()
         try:
             return self.handle.record_evidence(documents, evidence)
+        finally:
+            self._changed(None)
+
+    def detach_source(self, source_id: str) -> RemovedSource:
+        """Remove a source document and the passages found in it (``OpenReview.detach_source``).
+        Not undoable: its text is gone on purpose; attaching the file again brings it back."""
+        self.undo_stack.close_merge()
+        try:
+            return self.handle.detach_source(source_id)
         finally:
             self._changed(None)
 

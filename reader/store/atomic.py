@@ -88,6 +88,15 @@ def _keep_backup(path: Path) -> None:
     os.replace(staging, backup)
 
 
+def refresh_backup(path: Path) -> None:
+    """Make ``NAME.bak`` a copy of the current version of ``path`` now, so the previous
+    version is no longer kept (it held something the user removed on purpose). A copy, not
+    a hard link: a program that then writes the file in place must not change its backup."""
+    backup = backup_path(path)
+    if backup.exists():
+        write_atomic(backup, path.read_bytes(), keep_backup=False)
+
+
 def write_atomic(path: Path, data: bytes | Sequence[bytes], *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``data`` (bytes, or byte strings written in order) atomically;
     raises ``OSError`` with the old file intact."""

@@ -120,5 +120,9 @@ class ClaimNotFoundError(StoreError):
     """No claim with that id in the review."""
 
 
+class SourceNotFoundError(StoreError):
+    """No source document with that id in the review."""
+
+
 class ReviewNotFoundError(StoreError):
     """No review in the store for that document or file."""

@@ -16,6 +16,11 @@ already on disk (``winner="incoming"``), because that value's command has alread
 a sync program's conflict copy keeps the later change (``winner="later"``). Claims are never
 removed by a merge (the union is kept); sources of both copies are united, and a source both
 added (same address, citation and title) is kept once.
+
+Source documents (the originals quotes are checked against) are united too, except those the
+user detached: a removal is kept as a tombstone and holds against any copy attached before it,
+so no other copy brings a detached document, or the passages found in it, back
+(``with_sources_of``).
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from typing import Literal
 from reader.store.model import (
     CONFLICT_FIELDS,
     Evidence,
+    RemovedSource,
+    Review,
     ReviewClaim,
     Source,
     SourceDocument,
@@ -141,14 +148,41 @@ def united_source_documents(
     first: Mapping[str, SourceDocument], second: Mapping[str, SourceDocument]
 ) -> dict[str, SourceDocument]:
     """Every source document of both copies; of one document attached by both (the same id,
-    the same text), the one attached first."""
+    the same text), the one attached last. The latest attachment, not the first: it is what
+    a removal is weighed against (``settled_sources``), and only the latest makes that weighing
+    come out the same whatever order three copies are merged in (an attachment made after a
+    removal must not hide behind an earlier one the removal undid)."""
     kept = dict(first)
     for key, document in second.items():
         held = kept.get(key)
-        if held is None or (document.added, document.source_path or "") < (
+        if held is None or (document.added, document.source_path or "") > (
                 held.added, held.source_path or ""):
             kept[key] = document
     return dict(sorted(kept.items()))
+
+
+def united_removed_sources(
+    first: Mapping[str, RemovedSource], second: Mapping[str, RemovedSource]
+) -> dict[str, RemovedSource]:
+    """Every removal of both copies; of one source removed by both, the later removal."""
+    kept = dict(first)
+    for key, removal in second.items():
+        held = kept.get(key)
+        if held is None or (removal.removed, repr(removal)) > (held.removed, repr(held)):
+            kept[key] = removal
+    return dict(sorted(kept.items()))
+
+
+def with_sources_of(review: Review, documents: Mapping[str, SourceDocument],
+                    removed: Mapping[str, RemovedSource]) -> Review:
+    """``review`` with another copy's source documents and removals united into its own, each
+    source then attached or removed by whichever came later, and the passages found in a
+    removed source dropped from every claim (``Review.settled``). The one way every merge
+    (save, import, sync copy, git sides, recovery) combines sources."""
+    united = replace(review, source_documents=united_source_documents(
+        review.source_documents, documents), removed_sources=united_removed_sources(
+        review.removed_sources, removed))
+    return united.settled()
 
 
 def merge_claim(

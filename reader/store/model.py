@@ -322,6 +322,75 @@ def source_document_id(sha256: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class RemovedSource:
+    """A source document the user detached from the review: what is left of it (a tombstone).
+    Its text is gone, since whoever detached it wanted it gone (a file attached by mistake may
+    be sensitive); the id, hash, title and times stay so that another copy of the review (a
+    second writer, a sync program's copy, an import, the other side of a git merge) that still
+    holds the document does not bring it back. Attaching the same file again after ``removed``
+    brings it back: of an attachment and a removal, the later one holds."""
+
+    id: str
+    sha256: str
+    title: str
+    added: str
+    removed: str
+    reviewer: str = ""
+    """Who detached it (the history's reviewer name), so a colleague can tell why it went."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "sha256": self.sha256, "title": self.title,
+                                "added": self.added, "removed": self.removed}
+        if self.reviewer:
+            data["reviewer"] = self.reviewer
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RemovedSource:
+        return cls(data["id"], data["sha256"], data["title"], data["added"], data["removed"],
+                   data.get("reviewer", ""))
+
+    @classmethod
+    def of(cls, document: SourceDocument, removed: str, reviewer: str = "") -> RemovedSource:
+        return cls(document.id, document.sha256, document.title, document.added, removed,
+                   reviewer)
+
+
+def is_removed(document: SourceDocument, removal: RemovedSource | None) -> bool:
+    """Whether ``removal`` came after the attachment ``document`` records (the later of the
+    two holds; a tie counts as removed, so a sensitive file errs on the side of going)."""
+    return removal is not None and removal.removed >= document.added
+
+
+def settled_sources(
+    documents: Mapping[str, SourceDocument], removed: Mapping[str, RemovedSource]
+) -> tuple[dict[str, SourceDocument], dict[str, RemovedSource]]:
+    """One state per source id, attached or removed: a document removed after it was attached
+    is dropped (its tombstone stays), a tombstone older than the document's attachment is
+    dropped (the file was attached again). The result holds no id twice."""
+    kept = {key: document for key, document in documents.items()
+            if not is_removed(document, removed.get(key))}
+    gone = {key: removal for key, removal in removed.items() if key not in kept}
+    return kept, gone
+
+
+def without_evidence_of(claims: dict[str, ReviewClaim],
+                        source_ids: set[str] | frozenset[str]) -> dict[str, ReviewClaim]:
+    """``claims`` with the evidence found in ``source_ids`` dropped; the same mapping (``is``)
+    when no claim held any, so callers can tell nothing changed."""
+    if not source_ids:
+        return claims
+    changed: dict[str, ReviewClaim] | None = None
+    for key, claim in claims.items():
+        if any(item.source in source_ids for item in claim.evidence):
+            if changed is None:
+                changed = dict(claims)
+            changed[key] = replace(claim, evidence=tuple(
+                item for item in claim.evidence if item.source not in source_ids))
+    return claims if changed is None else changed
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewClaim:
     """A claim with the user's decision. ``origin`` says whether the analysis found it ("auto")
     or the user marked it ("manual"). A dismissed claim is one the user said is not a claim; an
@@ -593,6 +662,9 @@ class Review:
     read_only_reason: str | None = field(default=None, compare=False)
     source_documents: dict[str, SourceDocument] = field(default_factory=dict)
     """The documents the quotes are checked against, by id (see ``Evidence``)."""
+    removed_sources: dict[str, RemovedSource] = field(default_factory=dict)
+    """Source documents the user detached, by id: kept so that no other copy of the review
+    brings them back (see ``RemovedSource``)."""
 
     @property
     def read_only(self) -> bool:
@@ -600,6 +672,19 @@ class Review:
 
     def progress(self) -> Progress:
         return Progress.of(self.claims)
+
+    def settled(self) -> Review:
+        """The review with each source either attached or removed (``settled_sources``) and
+        no evidence left of a removed one; ``self`` when it already is so. Every copy read or
+        merged goes through here, so a removed source's passages never come back with a
+        claim of another copy."""
+        documents, removed = settled_sources(self.source_documents, self.removed_sources)
+        claims = without_evidence_of(self.claims, frozenset(removed))
+        if (documents == self.source_documents and removed == self.removed_sources
+                and claims is self.claims):
+            return self
+        return replace(self, source_documents=documents, removed_sources=removed,
+                       claims=claims)
 
     def ordered_claims(self) -> list[ReviewClaim]:
         """Claims in reading order (orphans, which have no place, last)."""
@@ -618,6 +703,9 @@ class Review:
         if self.source_documents:  # absent when none: files without them stay as they were
             data["source_documents"] = {key: document.to_dict()
                                         for key, document in self.source_documents.items()}
+        if self.removed_sources:  # absent when none, as above
+            data["removed_source_documents"] = {key: removal.to_dict() for key, removal
+                                                in self.removed_sources.items()}
         return data
 
     def to_dict(self) -> dict[str, Any]:
@@ -637,4 +725,6 @@ class Review:
             read_only_reason=read_only_reason,
             source_documents={key: SourceDocument.from_dict(value) for key, value in
                               data.get("source_documents", {}).items()},
-        )
+            removed_sources={key: RemovedSource.from_dict(value) for key, value in
+                             data.get("removed_source_documents", {}).items()},
+        ).settled()

@@ -132,7 +132,7 @@ def _repaired(data: dict, reason: str) -> RepairableFile | None:
         return None
     from dataclasses import replace
 
-    return RepairableFile(reason, replace(header, claims=claims), problems)
+    return RepairableFile(reason, replace(header, claims=claims).settled(), problems)
 
 
 def read_review(path: Path) -> tuple[Review, FileSignature | None]:

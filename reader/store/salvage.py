@@ -28,7 +28,15 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reader.store.model import STATUSES, DocumentSnapshot, ReviewClaim, SourceDocument, utc_now
+from reader.store.model import (
+    STATUSES,
+    DocumentSnapshot,
+    RemovedSource,
+    ReviewClaim,
+    SourceDocument,
+    settled_sources,
+    utc_now,
+)
 
 _CLAIM_START = re.compile(r'^    ("(?:[^"\\\n]|\\.)*"): \{', re.MULTILINE)
 _HEADER_KEY = re.compile(r'^  "([a-z_]+)": ', re.MULTILINE)
@@ -79,22 +87,26 @@ class Salvage:
     def source_documents(self) -> dict[str, SourceDocument]:
         """The source documents that read whole (each on its own: one bad entry costs only
         itself)."""
-        from reader.store.schema import SchemaViolation, check_review
-
         data = self.header.get("source_documents")
         found: dict[str, SourceDocument] = {}
         if not isinstance(data, dict):
             return found
         for key, value in data.items():
-            try:
-                check_review({"schema_version": 2, "review_id": "0" * 32,
-                              "created": _EPOCH, "updated": _EPOCH, "claims": {},
-                              "document": {"text": "", "title": "", "sha256": "0" * 64,
-                                           "format": "text", "source_path": None},
-                              "source_documents": {key: value}})
-            except SchemaViolation:
-                continue
-            found[key] = SourceDocument.from_dict(value)
+            if _header_entry_ok("source_documents", key, value):
+                found[key] = SourceDocument.from_dict(value)
+        return found
+
+    @property
+    def removed_sources(self) -> dict[str, RemovedSource]:
+        """The tombstones of detached source documents that read whole (each on its own): a
+        damaged file must not bring back a source the user detached."""
+        data = self.header.get("removed_source_documents")
+        found: dict[str, RemovedSource] = {}
+        if not isinstance(data, dict):
+            return found
+        for key, value in data.items():
+            if _header_entry_ok("removed_source_documents", key, value):
+                found[key] = RemovedSource.from_dict(value)
         return found
 
     def time(self, key: str) -> str | None:
@@ -103,6 +115,21 @@ class Salvage:
 
     def reviewed(self) -> int:
         return sum(1 for c in self.claims.values() if c.status != "unreviewed")
+
+
+def _header_entry_ok(name: str, key: str, value: Any) -> bool:
+    """Whether one entry of the header's map ``name`` checks, on its own."""
+    from reader.store.schema import SchemaViolation, check_review
+
+    try:
+        check_review({"schema_version": 2, "review_id": "0" * 32,
+                      "created": _EPOCH, "updated": _EPOCH, "claims": {},
+                      "document": {"text": "", "title": "", "sha256": "0" * 64,
+                                   "format": "text", "source_path": None},
+                      name: {key: value}})
+    except SchemaViolation:
+        return False
+    return True
 
 
 def _decode_at(text: str, start: int) -> Any:
@@ -150,18 +177,28 @@ def _merged_sides(sides: list[str], now: str) -> Salvage:
     in the text of the first side that holds one), a claim both sides changed merged field by
     field (a value both set differently is kept on one side and recorded as a conflict)."""
     from reader.store.anchoring import reanchor
-    from reader.store.merge import merge_claims
+    from reader.store.merge import merge_claims, united_removed_sources, united_source_documents
 
     found = [salvage(side.encode("utf-8"), now) for side in sides]
     result = Salvage(merge_sides=len(found))
     result.header = next((side.header for side in found if side.document is not None),
                          found[0].header)
-    sources: dict[str, Any] = {}
+    # Sources as any merge unites them: a source one side detached stays detached unless the
+    # other side attached it again later (and the passages found in it go: see the store).
+    sources: dict[str, SourceDocument] = {}
+    removed: dict[str, RemovedSource] = {}
     for side in found:
-        for key, document in side.source_documents.items():
-            sources.setdefault(key, document.to_dict())
+        sources = united_source_documents(sources, side.source_documents)
+        removed = united_removed_sources(removed, side.removed_sources)
+    sources, removed = settled_sources(sources, removed)
+    header = {key: value for key, value in result.header.items()
+              if key not in ("source_documents", "removed_source_documents")}
     if sources:
-        result.header = {**result.header, "source_documents": sources}
+        header["source_documents"] = {key: doc.to_dict() for key, doc in sources.items()}
+    if removed:
+        header["removed_source_documents"] = {key: gone.to_dict()
+                                              for key, gone in removed.items()}
+    result.header = header
     result.sides_whole = all(side.whole_json and not side.problems and
                              side.document is not None for side in found[:2])
     document = result.document

@@ -90,6 +90,10 @@ def check_review(data: Any) -> None:
         if source["id"] != key:
             raise SchemaViolation(f"at source_documents/{key}: the document's id is "
                                   f"{source['id']!r}")
+    for key, removal in data.get("removed_source_documents", {}).items():
+        if removal["id"] != key:
+            raise SchemaViolation(f"at removed_source_documents/{key}: the document's id is "
+                                  f"{removal['id']!r}")
     for key, claim in data["claims"].items():
         if claim["id"] != key:
             raise SchemaViolation(f"at claims/{key}: the claim's id is {claim['id']!r}")

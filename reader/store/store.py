@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import json
 import os
 import re
 import threading
@@ -40,6 +41,7 @@ from reader.store.anchoring import (
 )
 from reader.store.atomic import (
     ensure_private_dir,
+    refresh_backup,
     remove_stale_temporaries,
     write_atomic,
 )
@@ -47,6 +49,7 @@ from reader.store.errors import (
     ClaimNotFoundError,
     DamagedReviewError,
     ReviewNotFoundError,
+    SourceNotFoundError,
     StoreConflictError,
     StoreError,
     StoreNewerError,
@@ -62,7 +65,7 @@ from reader.store.merge import (
     Winner,
     merge_claims,
     source_key,
-    united_source_documents,
+    with_sources_of,
 )
 from reader.store.model import (
     STANCES,
@@ -71,11 +74,13 @@ from reader.store.model import (
     DocumentSnapshot,
     Evidence,
     Progress,
+    RemovedSource,
     Review,
     ReviewClaim,
     Source,
     SourceDocument,
     StatusChange,
+    stamp_after,
     utc_now,
 )
 from reader.store.review_file import (
@@ -245,6 +250,8 @@ class OpenReview:
         self.similar: SimilarReview | None = None
         self.found_by: str | None = None
         """How the review was found: "hash", "path", "similar", or None for a new one."""
+        self._purge_backup = False
+        """The next save also replaces the backup (a source was detached: its text must go)."""
 
     # Reading -------------------------------------------------------------------------------
 
@@ -546,17 +553,30 @@ class OpenReview:
         one save. Each claim's new evidence replaces what it had for the same source; a finding
         that only differs by when it was made is not written again. Evidence is derived data:
         no history entry, and the claims' ``updated`` (which decides which change is later in
-        a merge of decisions) is left alone."""
+        a merge of decisions) is left alone.
+
+        A document the user detached earlier is attached again (the user chose the file
+        again; its removal's tombstone goes). Evidence for a detached source that is not
+        attached again here is ignored: it was found before the removal (matching that ran
+        while another window detached it)."""
         self._check_writable()
         review = self._review
         sources = dict(review.source_documents)
+        removed = dict(review.removed_sources)
         for document in documents:
+            removal = removed.pop(document.id, None)
+            if removal is not None and document.id not in sources:
+                # After the removal whatever the clocks say, or the removal would hold.
+                sources[document.id] = replace(document, added=stamp_after(
+                    max(document.added, self._store.now()), removal.removed))
             sources.setdefault(document.id, document)
         claims = dict(review.claims)
         for claim_id, found in (evidence or {}).items():
             claim = self.claim(claim_id)
             held = {item.source: item for item in claim.evidence}
             for item in found:
+                if item.source in removed:
+                    continue
                 if item.source not in sources:
                     raise ValueError(f"No source document {item.source!r} in this review.")
                 old = held.get(item.source)
@@ -572,10 +592,59 @@ class OpenReview:
         if sources == review.source_documents and claims == review.claims:
             return review
         self._review = replace(review, claims=claims, source_documents=sources,
-                               updated=self._store.now())
+                               removed_sources=removed, updated=self._store.now())
         self.dirty = True
         self.save()
         return self._review
+
+    def detach_source(self, source_id: str, reviewer: str | None = None) -> RemovedSource:
+        """Remove a source document from the review: its text and the passages found in it go,
+        a tombstone stays (``RemovedSource``) so that no other copy of the review brings it
+        back; the sources the user accepted from it into claims stay (they are decisions).
+        The file's backup (``.bak``), which held the text, is replaced by the new version.
+        Returns the tombstone (the earlier one when the source was already detached);
+        ``SourceNotFoundError`` when the review never had it."""
+        self._check_writable()
+        review = self._review
+        document = review.source_documents.get(source_id)
+        if document is None:
+            if source_id in review.removed_sources:
+                return review.removed_sources[source_id]
+            raise SourceNotFoundError(self.path, f"The review in {self.path} has no source "
+                                      f"document {source_id!r}; list its sources with "
+                                      "`claim-reader status FILE`.")
+        now = stamp_after(self._store.now(), document.added)
+        removal = RemovedSource.of(document, now, self._store.reviewer if reviewer is None
+                                   else reviewer)
+        self._review = replace(
+            review, source_documents={k: v for k, v in review.source_documents.items()
+                                      if k != source_id},
+            removed_sources={**review.removed_sources, source_id: removal},
+            updated=now).settled()
+        self.dirty = True
+        self._purge_backup = True
+        self.save()
+        return self._review.removed_sources.get(source_id, removal)
+
+    def copies_holding(self, removal: RemovedSource, text: str) -> list[Path]:
+        """Files Claim Reader keeps beside this review (a damaged file's copy, a file a backup
+        replaced, merged sync copies) that still hold ``text``, a detached source's: the user
+        is told of them, since they were kept on purpose and are not Claim Reader's to
+        delete. Only files named after the review are read."""
+        stem = self.path.name
+        folder = self.path.parent
+        names = [p for p in folder.glob(f"{stem}.*") if ".corrupt-" in p.name
+                 or ".replaced-" in p.name]
+        merged = folder / MERGED_DIR
+        if merged.is_dir():
+            names += [p for p in merged.iterdir() if p.name.startswith(self.path.stem)]
+        needle = json.dumps(text[:400], ensure_ascii=False)[1:-1].encode("utf-8")
+        found = []
+        for path in sorted(names):
+            with contextlib.suppress(OSError):
+                if needle and needle in path.read_bytes():
+                    found.append(path)
+        return found
 
     # Saving --------------------------------------------------------------------------------
 
@@ -599,11 +668,10 @@ class OpenReview:
         document = ours.document
         if not document.url and disk.document.url:  # given by another process meanwhile
             document = replace(document, url=disk.document.url)
-        self._review = replace(
+        self._review = with_sources_of(replace(
             ours, document=document, claims=claims, created=min(ours.created, disk.created),
-            updated=max(ours.updated, disk.updated),
-            source_documents=united_source_documents(ours.source_documents,
-                                                     disk.source_documents))
+            updated=max(ours.updated, disk.updated)), disk.source_documents,
+            disk.removed_sources)
         return lost
 
     def _merge_from_disk(self, locked: bool = True) -> list[LostValue]:
@@ -638,7 +706,8 @@ class OpenReview:
                 lost = self._merge_in(Review(ours.review_id, ours.document, claims,
                                              found.time("created") or ours.created,
                                              found.time("updated") or ours.updated,
-                                             source_documents=found.source_documents))
+                                             source_documents=found.source_documents,
+                                             removed_sources=found.removed_sources))
             # Keep the damaged file aside; our in-memory review is the good copy to write.
             error = move_aside(self.path, damaged.reason, self._store.now(),
                                self._review.review_id)
@@ -731,6 +800,7 @@ class OpenReview:
         self.dirty = False
         self.last_error = None
         self._store.index.put(IndexEntry.of(self._review, self._signature))
+        self._purge_backup = False
         if lost:
             raise StoreConflictError(self.path, conflict_message(self.path, lost), tuple(lost))
         return self._review
@@ -744,6 +814,9 @@ class OpenReview:
             data = self._renderer.render_chunks(self._review.header_dict(),
                                                 self._review.claims)
             write_atomic(self.path, data)
+            if self._purge_backup:
+                # The backup is the version before: it still holds a detached source's text.
+                refresh_backup(self.path)
             self._signature = FileSignature.of(self.path)
         return lost
 
@@ -1178,7 +1251,8 @@ class ReviewStore:
         now = self.now()
         review = Review(review_id, found.document, dict(found.claims),
                         found.time("created") or now, found.time("updated") or now,
-                        source_documents=found.source_documents)
+                        source_documents=found.source_documents,
+                        removed_sources=found.removed_sources).settled()
         kept = self._replace_damaged(path, raw, review)
         conflicts = sum(1 for claim in review.claims.values()
                         if claim.history and claim.open_conflicts())
@@ -1231,9 +1305,8 @@ class ReviewStore:
         base = parse_review(backup.read_bytes(), backup)
         when = format_time_of(backup)
         claims, added, updated = self._merge_salvage(base, found)
-        review = replace(base, review_id=review_id, claims=claims,
-                         source_documents=united_source_documents(base.source_documents,
-                                                                  found.source_documents))
+        review = with_sources_of(replace(base, review_id=review_id, claims=claims),
+                                 found.source_documents, found.removed_sources)
         kept = self._replace_damaged(path, raw, review)
         progress = base.progress()
         extra = ""
@@ -1288,7 +1361,8 @@ class ReviewStore:
             now = self.now()
             review = Review(review_id, snapshot, claims, found.time("created") or now,
                             found.time("updated") or now,
-                            source_documents=found.source_documents)
+                            source_documents=found.source_documents,
+                            removed_sources=found.removed_sources).settled()
             kept = self._replace_damaged(path, raw, review)
         had, missing = "", "the claims in the damaged part are missing"
         if before is not None:
@@ -1396,12 +1470,15 @@ class ReviewStore:
             theirs, _ = reanchor(theirs, incoming.document.text, ours.document.text,
                                  record_rewording=False)
         claims, report = merge_claims(ours.claims, theirs, self.now(), winner)
-        sources = united_source_documents(ours.source_documents, incoming.source_documents)
-        if report.changed or sources != ours.source_documents:
-            handle._review = replace(ours, claims=claims, updated=max(ours.updated,
-                                                                      incoming.updated),
-                                     created=min(ours.created, incoming.created),
-                                     source_documents=sources)
+        merged = with_sources_of(replace(ours, claims=claims), incoming.source_documents,
+                                 incoming.removed_sources)
+        if report.updated:  # evidence of a removed source is no change
+            report = replace(report, updated=tuple(
+                key for key in report.updated if merged.claims[key] != ours.claims[key]))
+        if report.changed or (merged.source_documents, merged.removed_sources) != (
+                ours.source_documents, ours.removed_sources):
+            handle._review = replace(merged, updated=max(ours.updated, incoming.updated),
+                                     created=min(ours.created, incoming.created))
             handle.dirty = True
             handle.save()
         return report
@@ -1520,7 +1597,8 @@ class ReviewStore:
                 if self.review_path(review_id).exists():
                     review_id = uuid.uuid4().hex
                 review = Review(review_id, target, dict(theirs), now, now,
-                                source_documents=dict(incoming.source_documents))
+                                source_documents=dict(incoming.source_documents),
+                                removed_sources=dict(incoming.removed_sources))
                 handle = OpenReview(self, review, None)
                 handle.save()
                 return handle, MergeReport(added=tuple(theirs))

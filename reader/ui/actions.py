@@ -93,6 +93,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Find every quote of the article in the attached sources again"),
     ActionSpec("sources_show", "&Show Source Beside Article", ("F8",),
                "Show or hide the source pane beside the article", checkable=True),
+    ActionSpec("sources_show_passage", "Show the Quote's &Passage in Source", ("P",),
+               "Show the selected quote's passage in the source pane; again for its next "
+               "source"),
+    ActionSpec("sources_detach", "&Detach Source Document…", ("Ctrl+Shift+X",),
+               "Remove the source shown from this review, with the passages found in it"),
     ActionSpec("sources_next", "&Next Evidence", ("]",),
                "The next quote's passage in the sources"),
     ActionSpec("sources_previous", "&Previous Evidence", ("[",),

@@ -1,4 +1,5 @@
-"""The selected claim in full: its words, speaker and cue, figures, status, note and sources.
+"""The selected claim in full: its words, speaker and cue, figures, where a quote was found in
+the source documents, status, note and sources.
 
 It shows what the session holds and turns the reviewer's input into session calls; it decides
 nothing itself. Note typing is saved after a short pause and when the editor loses focus, so a
@@ -8,7 +9,7 @@ long note is never more than a moment away from disk.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -23,8 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.evidence.descriptions import (
+    claim_evidence,
+    evidence_line,
+    short_name,
+    source_label,
+)
+from reader.evidence.evidence import accepted_source
 from reader.session import ReviewSession
 from reader.store.model import ReviewClaim, Source
+from reader.ui.actions import SPECS, shortcut_text
 from reader.ui.article_view import describe_figure
 from reader.ui.claims_model import KIND_NAMES, status_text
 from reader.ui.highlights import STATUS_LABELS, STATUS_SYMBOLS
@@ -33,6 +42,10 @@ STATUS_BUTTONS = [("verified", "&Verified", "V or 1"), ("disputed", "&Disputed",
                   ("unverifiable", "&Unverifiable", "U or 3"), ("unreviewed", "Unreviewed", "0")]
 STANCE_WORDS = {"supports": "supports", "contradicts": "contradicts", "unspecified": ""}
 NOTE_SAVE_DELAY_MS = 600
+RESULT_SYMBOLS = {"exact": "≡", "near": "≈", "not_found": "∅"}
+"""Shapes for the results, beside their words: never colour alone."""
+ACCEPTED_WORDS = {"supports": " supporting", "contradicts": " contradicting",
+                  "unspecified": ""}
 _FIELD_WORDS = {"status": "status", "note": "note", "dismissed": "dismissal"}
 
 
@@ -83,6 +96,7 @@ class DetailPane(QScrollArea):
     restore_requested = Signal()
     confirm_requested = Signal()
     resolve_requested = Signal(str, object)  # field, the value picked
+    show_passage_requested = Signal(str)  # source document id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +131,27 @@ class DetailPane(QScrollArea):
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.facts)
+
+        # Where a quote was found in the source documents: one line per source, each with a
+        # button that opens the passage in the source pane (P goes through them).
+        self.evidence_box = QFrame(body)
+        self.evidence_box.setObjectName("evidenceBox")
+        evidence_layout = QVBoxLayout(self.evidence_box)
+        evidence_layout.setContentsMargins(0, 2, 0, 2)
+        evidence_layout.setSpacing(2)
+        self.evidence_heading = QLabel("In the source documents", self.evidence_box)
+        self.evidence_heading.setObjectName("evidenceHeading")
+        heading_font = self.evidence_heading.font()
+        heading_font.setBold(True)
+        self.evidence_heading.setFont(heading_font)
+        evidence_layout.addWidget(self.evidence_heading)
+        self.evidence_rows = QVBoxLayout()
+        self.evidence_rows.setSpacing(2)
+        evidence_layout.addLayout(self.evidence_rows)
+        self.evidence_labels: list[QLabel] = []
+        self.evidence_buttons: list[QPushButton] = []
+        self._evidence_widgets: list[QWidget] = []
+        layout.addWidget(self.evidence_box)
 
         # What needs the reviewer: a verdict given on words that have changed, or a conflict
         # between two saved values. Framed, with a symbol and words, and buttons to answer.
@@ -212,6 +247,18 @@ class DetailPane(QScrollArea):
         self.sources.currentRowChanged.connect(lambda _: self._update_source_buttons())
         self.show_claim(None, None)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_wrapping()
+
+    def _fit_wrapping(self) -> None:
+        """Text that wraps, wraps within what is seen: with the source pane open this column
+        is narrower than the row of status buttons, and lines laid out to the buttons' width
+        ran past the right edge."""
+        width = max(self.viewport().width() - 20, 120)  # the body's margins
+        for widget in (self.claim_text, self.facts, self.attention, self.evidence_box):
+            widget.setMaximumWidth(width)
+
     # Showing -------------------------------------------------------------------------------
 
     def show_claim(self, claim: ReviewClaim | None, session: ReviewSession | None) -> None:
@@ -232,6 +279,7 @@ class DetailPane(QScrollArea):
                        self.dismiss_button):
             widget.setEnabled(enabled)
         if claim is None:
+            self._fill_evidence(None, None)
             self._fill_attention(None, False)
             self.heading.setText("No claim selected")
             self.claim_text.setText("Select a claim in the list or in the article. "
@@ -261,6 +309,7 @@ class DetailPane(QScrollArea):
                 facts.append(f"Figure: {describe_figure(figure)}")
         self.facts.setText("\n".join(facts))
         self.facts.setVisible(bool(facts))
+        self._fill_evidence(claim, session)
         self._fill_attention(claim, enabled)
         self.status_buttons[claim.status].setChecked(True)
         for status, button in self.status_buttons.items():
@@ -319,6 +368,69 @@ class DetailPane(QScrollArea):
                                 self.resolve_requested.emit(f, v), enabled)
         self.attention_label.setText("\n".join(lines))
         self.attention.setVisible(bool(lines))
+
+    def _fill_evidence(self, claim: ReviewClaim | None, session: ReviewSession | None) -> None:
+        """A quote's passage in each source, one line each: the result spelt out with a
+        symbol (never colour alone), the similarity, what the article changed, and a button
+        that shows it in the source pane."""
+        for widget in self._evidence_widgets:
+            self.evidence_rows.removeWidget(widget)
+            widget.hide()  # deleteLater waits for the event loop; it must vanish now
+            widget.deleteLater()
+        self._evidence_widgets, self.evidence_labels, self.evidence_buttons = [], [], []
+        if claim is None or session is None or claim.kind != "quote":
+            self.evidence_box.hide()
+            return
+        review = session.review
+        found = claim_evidence(review, claim)
+        if not found:
+            if not review.source_documents or claim.dismissed or claim.orphaned:
+                self.evidence_box.hide()
+                return
+            self._evidence_row("Not looked for in the sources yet: Match Quotes "
+                               f"({shortcut_text(SPECS['sources_match'])}).", None)
+        keys = shortcut_text(SPECS["sources_show_passage"])
+        for item, document in found:
+            # The file's name: the pane is narrow, and titles of transcripts run long.
+            text = (f"{RESULT_SYMBOLS[item.result]} "
+                    f"{evidence_line(item, document, claim, short_name(document))}")
+            accepted = accepted_source(claim, item, document)
+            if accepted is not None:
+                stance = ACCEPTED_WORDS.get(accepted.stance, "")
+                text += f" — accepted as a{stance} source"
+            self._evidence_row(text, document.id, keys, source_label(document))
+        self.evidence_box.show()
+
+    def _evidence_row(self, text: str, source_id: str | None, keys: str = "",
+                      tip: str = "") -> None:
+        row = QWidget(self.evidence_box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(text, row)
+        label.setObjectName("evidenceLine")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setToolTip(tip)
+        self.evidence_labels.append(label)
+        if source_id is not None:
+            # Before the words, not after: with the source pane open this column is narrow,
+            # and a button at the end of the line was scrolled out of sight.
+            button = QPushButton("Show", row)
+            button.setObjectName("showPassageButton")
+            button.setToolTip(f"Show this passage in the source pane ({keys}; again for the "
+                              "next source)")
+            button.setAccessibleName(f"Show the passage in {text.split(':')[0]}")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("Show") + 24)
+            button.clicked.connect(lambda _=False, s=source_id:
+                                   self.show_passage_requested.emit(s))
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.evidence_buttons.append(button)
+        line.addWidget(label, 1)
+        self.evidence_rows.addWidget(row)
+        row.show()  # now, not when the event loop next runs: the pane is read at once
+        self._evidence_widgets.append(row)
 
     def _answer_button(self, text: str, tip: str, slot, enabled: bool) -> None:
         button = QPushButton(text, self.attention)

@@ -44,6 +44,7 @@ from reader.bundled import sample_article_path, sample_article_text
 from reader.document import Document, DocumentError
 from reader.document.loading import document_from_string, load_document
 from reader.document.pdf import PdfPasswordError
+from reader.evidence.descriptions import claim_evidence
 from reader.session import ReviewSession, open_session
 from reader.store.errors import (
     DamagedReviewError,
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         d.restore_requested.connect(lambda: self._claim_call("restore"))
         d.confirm_requested.connect(self.confirm_verdict)
         d.resolve_requested.connect(self.resolve_conflict)
+        d.show_passage_requested.connect(self.show_passage)
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
@@ -253,8 +255,9 @@ class MainWindow(QMainWindow):
             claim_menu.addSeparator() if name is None else claim_menu.addAction(a[name])
 
         sources_menu = self.menuBar().addMenu("&Sources")
-        for name in ("sources_attach", "sources_match", "sources_show", None, "sources_next",
-                     "sources_previous", None, "sources_supports", "sources_contradicts"):
+        for name in ("sources_attach", "sources_match", "sources_show", "sources_show_passage",
+                     None, "sources_next", "sources_previous", None, "sources_supports",
+                     "sources_contradicts", None, "sources_detach"):
             sources_menu.addSeparator() if name is None else sources_menu.addAction(a[name])
 
         view_menu = self.menuBar().addMenu("&View")
@@ -342,6 +345,8 @@ class MainWindow(QMainWindow):
             "sources_previous": lambda: self.source_view.step(-1),
             "sources_supports": lambda: self.source_view.accept("supports"),
             "sources_contradicts": lambda: self.source_view.accept("contradicts"),
+            "sources_show_passage": self.show_passage,
+            "sources_detach": self.source_view.detach_current,
             "view_zoom_in": lambda: self.zoom(1),
             "view_zoom_out": lambda: self.zoom(-1),
             "view_zoom_reset": lambda: self.zoom(0),
@@ -978,6 +983,8 @@ class MainWindow(QMainWindow):
         a["claim_resolve"].setEnabled(claim is not None and bool(claim.open_conflicts()))
         a["claim_apply_earlier"].setEnabled(claim is not None and self.seen_before.can_apply())
         a["claim_next_seen_before"].setEnabled(has_session)
+        a["sources_show_passage"].setEnabled(self._current_any() is not None and bool(
+            claim_evidence(self.session.review, self.session.claim(self.current_claim_id))))
         for name in ("claim_next", "claim_previous", "claim_next_unreviewed"):
             a[name].setEnabled(has_session)
         a["claim_add_manual"].setEnabled(writable)
@@ -1042,6 +1049,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
         else:
             self.message_bar.show_message(kind, text)
+
+    def show_passage(self, source_id: str | None = None) -> None:
+        """P, or a Show button in the claim's pane: the selected quote's passage in the source
+        pane, in ``source_id`` or, pressed again, in the quote's next source."""
+        claim_id = self._current_any()
+        if claim_id is None:
+            return
+        claim = self.session.claim(claim_id)
+        ids = [document.id for _, document in claim_evidence(self.session.review, claim)]
+        if not ids:
+            self.statusBar().showMessage(
+                "This claim has no passage in a source document to show: only quotes are "
+                "looked for, once a source is attached (Sources menu).", 8000)
+            return
+        pane = self.source_view
+        current = pane.chooser.currentData()
+        if source_id not in ids:
+            if current in ids and pane.isVisible() and pane.claim_id == claim_id:
+                source_id = ids[(ids.index(current) + 1) % len(ids)]
+            else:
+                source_id = current if current in ids else ids[0]
+        pane.select_source(source_id)
+        pane.show_claim(claim_id)
+        pane.set_shown(True)
+
+    def _current_any(self) -> str | None:
+        """The selected claim, read-only sessions included (showing changes nothing)."""
+        if self.session is None or self.current_claim_id not in self.session.review.claims:
+            return None
+        return self.current_claim_id
 
     def _source_pane_shown(self, shown: bool) -> None:
         """Half the reading area for the source when it opens, all of it back when it

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.document.model import Block, Document
 from reader.document.plain_text import plain_text_blocks
+from reader.evidence.descriptions import attached_sources, source_label
 from reader.evidence.evidence import (
     RESULT_WORDS,
     acceptance,
@@ -68,6 +70,32 @@ STANCE_WORDS = {"supports": "supporting", "contradicts": "contradicting"}
 
 def keys(name: str) -> str:
     return shortcut_text(SPECS[name])
+
+
+def ask_to_detach(parent: QWidget, source: SourceDocument, quotes: int, accepted: int) -> bool:
+    """Whether the user confirms detaching ``source``, named by its title and file. Cancel is
+    the default: the text cannot be brought back from this review, only by attaching the
+    file again."""
+    path = source.source_path or "no file: it was pasted or its file is unknown"
+    box = QMessageBox(parent)
+    box.setObjectName("detachSourceBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Detach Source Document")
+    box.setText(f"Detach “{source.title}” from this review?\n\n{path}")
+    kept = ("" if not accepted else " The source you accepted from it into a claim stays."
+            if accepted == 1 else f" The {accepted} sources you accepted from it into claims "
+            "stay.")
+    box.setInformativeText(
+        f"Its text and the passages found in it for {quotes} quote"
+        f"{'' if quotes == 1 else 's'} are removed from the review file and its backup, and "
+        f"will not come back from another copy of the review (a colleague's, a sync "
+        f"program's).{kept} To bring it back, attach the file again.")
+    detach = box.addButton("Detach", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is detach
 
 
 class _Progress(QObject):
@@ -231,6 +259,7 @@ class SourceView(QWidget):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text in (("sources_attach", "Attach…"), ("sources_match", "Match"),
+                           ("sources_detach", "Detach…"),
                            ("sources_previous", "◀"), ("sources_next", "▶"),
                            ("sources_supports", "Supports"),
                            ("sources_contradicts", "Contradicts")):
@@ -245,6 +274,7 @@ class SourceView(QWidget):
         layout.addLayout(buttons)
         self.buttons["sources_attach"].clicked.connect(self.choose_and_attach)
         self.buttons["sources_match"].clicked.connect(self.match_all)
+        self.buttons["sources_detach"].clicked.connect(self.detach_current)
         self.buttons["sources_previous"].clicked.connect(lambda: self.step(-1))
         self.buttons["sources_next"].clicked.connect(lambda: self.step(1))
         self.buttons["sources_supports"].clicked.connect(lambda: self.accept("supports"))
@@ -312,8 +342,7 @@ class SourceView(QWidget):
         """The review's source documents, in the order they were attached."""
         if self.session is None:
             return []
-        return sorted(self.session.review.source_documents.values(),
-                      key=lambda d: (d.added, d.id))
+        return attached_sources(self.session.review)
 
     def current_source(self) -> SourceDocument | None:
         if self.session is None:
@@ -556,6 +585,41 @@ class SourceView(QWidget):
 
         self._start(work, self._matched, "Matching quotes…")
 
+    def detach_current(self) -> None:
+        """Take the source shown out of the review, once the user has confirmed it by name:
+        its text and the passages found in it go (see ``OpenReview.detach_source``)."""
+        if not self._can_work():
+            return
+        assert self.session is not None
+        source = self.current_source()
+        if source is None:
+            self.report("info", "No source document is attached to this review: there is "
+                        "nothing to detach.")
+            return
+        review = self.session.review
+        quotes = [claim for claim in review.claims.values()
+                  if any(item.source == source.id for item in claim.evidence)]
+        accepted = sum(1 for claim in quotes for item in claim.evidence
+                       if item.source == source.id
+                       and accepted_source(claim, item, source) is not None)
+        if not ask_to_detach(self, source, len(quotes), accepted):
+            return
+        removal = self.guard(self.session.detach_source, source.id)
+        self.indexes.pop(source.id, None)
+        self._shown = None
+        self._fill_chooser()
+        self.refresh()
+        if removal is None:
+            return  # not saved: the window's banner says why, and saving is retried
+        message = (f"Detached {source_label(source)}: its text and the passages found in it "
+                   "are gone from this review. Attach the file again to bring it back.")
+        copies = self.session.handle.copies_holding(removal, source.text)
+        if copies:
+            message += (" Older copies of this review that Claim Reader kept still hold its "
+                        f"text: {', '.join(str(p) for p in copies)}. Delete them if the "
+                        "text must go.")
+        self.report("info", message)
+
     def _teller(self) -> Callable[[int, str], None]:
         """A progress callback for the worker thread: a signal, sent when the percentage
         changes, so a quote a millisecond does not flood the window's event queue."""
@@ -719,6 +783,7 @@ class SourceView(QWidget):
         states = {
             "sources_attach": writable,
             "sources_match": writable and bool(self.sources()),
+            "sources_detach": writable and self.current_source() is not None,
             "sources_show": True,
             "sources_next": has_session,
             "sources_previous": has_session,

@@ -183,7 +183,8 @@ def test_the_same_source_matched_by_two_writers_is_kept_once_with_the_later_matc
     second.record_evidence((late.document,), later)
     final = ReviewStore(tmp_path / "store").load(first.review.review_id).review
     (kept,) = final.source_documents.values()
-    assert kept.source_path == "/sources/minutes.txt"  # attached first
+    # Attached last: what a later removal is weighed against (see united_source_documents).
+    assert kept.source_path == "/sources/copy-of-minutes.txt"
     (evidence,) = final.claims[claim_id].evidence
     assert evidence.matched == "2026-03-05T12:00:00.000000Z" and evidence.similarity == 0.75
 
@@ -211,7 +212,7 @@ def test_source_documents_merge_the_same_whichever_copy_merges() -> None:
     b = replace(a, source_path="/y", added="2026-03-05T09:00:00.000000Z")
     c = replace(a, id="s-000000000000000c")
     assert united_source_documents({a.id: a}, {b.id: b, c.id: c}) == \
-        united_source_documents({b.id: b, c.id: c}, {a.id: a}) == {a.id: b, c.id: c}
+        united_source_documents({b.id: b, c.id: c}, {a.id: a}) == {a.id: a, c.id: c}
 
 
 def test_a_claim_merge_unites_evidence_even_when_decisions_are_the_same() -> None:
