@@ -68,8 +68,18 @@ td.status { font-weight: bold; }
 # Four columns, not six: on a portrait page a separate speaker or sources column is too narrow
 # for a name. Qt adds padding and borders to percentages, so they add up to less than 100.
 TABLE_COLUMNS = (("#", 6), ("Status", 24), ("Claim", 41), ("Note and sources", 29))
+"""Shares of the width (the number's grows with its digits: ``_table_widths``)."""
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _table_widths(rows: int) -> list[tuple[str, float]]:
+    """The columns' shares of the width, the number's wide enough for its digits: Qt keeps
+    to the shares given and breaks a number that does not fit ("1" over "0" for 10)."""
+    number = 4.0 + 2.5 * len(str(max(rows, 1)))
+    extra = number - TABLE_COLUMNS[0][1]
+    return [(name, number if name == "#" else width - extra if name == "Claim" else width)
+            for name, width in TABLE_COLUMNS]
 
 
 def _blocks(text: str) -> list[tuple[str, int, int]]:
@@ -246,7 +256,8 @@ def render_html(review: Review) -> str:
         # Widths given, or Qt's layout splits the page into equal columns and the claim runs
         # a few words a line.
         parts.append("<thead><tr>" + "".join(
-            f'<th width="{width}%">{name}</th>' for name, width in TABLE_COLUMNS) + "</tr></thead>")
+            f'<th width="{width}%">{name}</th>'
+            for name, width in _table_widths(len(numbered))) + "</tr></thead>")
         parts.append("<tbody>")
         for number, claim in numbered:
             said = (f'<br><span class="speaker">— {escape(claim.speaker)}</span>'

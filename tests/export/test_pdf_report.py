@@ -93,3 +93,19 @@ def test_a_pdf_is_piped_but_never_printed_on_a_terminal(tagged, tmp_path) -> Non
         os.close(leader)
     assert shown.returncode == 2
     assert "add -o OUT.pdf" in shown.stderr
+
+
+def test_claim_numbers_are_never_broken_over_two_lines(qapp, tmp_path) -> None:
+    # The number column was 6 % of the width: "10" printed as "1" over "0".
+    from reader.bundled import sample_article_text
+    from reader.document.loading import load_document
+    from reader.store.store import ReviewStore
+
+    article = tmp_path / "sample.md"
+    article.write_text(sample_article_text(), encoding="utf-8")
+    review = ReviewStore(tmp_path / "store").open_review(load_document(article)).review
+    count = len(review.ordered_claims())
+    assert count >= 10
+    pdf = _window_pdf(qapp, article, tmp_path / "store", tmp_path / "report.pdf")
+    runs = {text.strip() for text, _ in text_runs(pdf)}
+    assert {str(number) for number in range(1, count + 1)} <= runs
