@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +27,24 @@ STATUS_CHOICES = [("All statuses", ""), ("Unreviewed", "unreviewed"), ("Verified
                   ("Needs re-check", "recheck"), ("In conflict", "conflict")]
 KIND_CHOICES = [("All kinds", ""), ("Quotes", "quote"), ("Figures", "figure"),
                 ("Attributions", "attribution"), ("Your claims", "statement")]
+
+
+class ClaimListView(QListView):
+    """A list of rows of one height, where one claim's change redraws only its row.
+
+    QListView answers a change to one row by laying the whole list out again, which asks
+    the Python model for its row count twice per row: 17,000 calls per verdict on a 1 MB
+    article (8 ms alone, and hundreds of ms when a background thread competes for the
+    interpreter). With uniform row sizes one row's new data cannot move any row, so that
+    step is left out; QAbstractItemView's own handling (repaint, editors, accessibility)
+    still runs."""
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                    roles: Sequence[int] = ()) -> None:
+        if top_left == bottom_right and top_left.isValid() and self.uniformItemSizes():
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
+        else:
+            super().dataChanged(top_left, bottom_right, list(roles))
 
 
 class ClaimsPanel(QWidget):
@@ -92,7 +112,7 @@ class ClaimsPanel(QWidget):
         self._update_counts()
 
     def _make_view(self, model: ClaimsModel, name: str) -> QListView:
-        view = QListView(self)
+        view = ClaimListView(self)
         view.setObjectName(name)
         view.setModel(model)
         view.setItemDelegate(self.delegate)

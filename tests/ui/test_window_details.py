@@ -240,3 +240,40 @@ def test_a_long_article_is_laid_out_in_slices_with_its_highlights(window, qtbot,
     qtbot.waitUntil(lambda: view.highlighted, timeout=15000)
     qtbot.wait(50)
     assert "operator said fares rose" in view.document().toPlainText()
+
+
+def test_a_verdict_redraws_its_row_without_laying_the_list_out_again(
+        make_window, qtbot, monkeypatch, tmp_path) -> None:
+    # QListView laid the whole list out again for one row's change: two row counts per row
+    # of the list (17,000 Python calls per verdict on a 1 MB article).
+    from reader.ui.claims_model import ClaimsModel
+
+    calls = []
+    original = ClaimsModel.rowCount
+    # Patched before the window exists: Qt's calls into the model go through the patch.
+    monkeypatch.setattr(ClaimsModel, "rowCount",
+                        lambda self, *args: calls.append(1) or original(self, *args))
+    article = tmp_path / "ledger.txt"
+    article.write_text("Harbour ledger\n\n" + "\n\n".join(
+        f"In {1900 + n} the harbour board spent {n * 7 + 3} pounds on berth {n}."
+        for n in range(400)), encoding="utf-8")
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_path(article)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
+    view = window.claims_panel.view
+    model = window.claims_panel.model
+    rows = model.rowCount()
+    assert rows >= 400
+    window.select_claim(model.claim_at(3).id)
+    qtbot.wait(50)
+    row = view.visualRect(model.index(3))
+    before = view.viewport().grab(row).toImage()
+    calls.clear()
+    window.set_status("disputed")
+    qtbot.wait(50)
+    assert len(calls) < 100, f"{len(calls)} row counts for one verdict on {rows} rows"
+    after = view.viewport().grab(row).toImage()
+    assert after != before, "the row shows its new status"
+    assert model.claim_at(3).status == "disputed"
