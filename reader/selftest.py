@@ -92,6 +92,27 @@ def run_self_test() -> int:
 
         check("search index builds and finds a claim", search_index)
 
+        def seen_before_process() -> str:
+            import tempfile
+            from pathlib import Path
+
+            from reader.memory.seen_before import Probe
+            from reader.memory.worker import look_up
+            from reader.store import ReviewStore
+
+            with tempfile.TemporaryDirectory() as folder:
+                handle = ReviewStore(folder, reviewer="self-test").open_review(doc)
+                claim = next(c for c in handle.review.ordered_claims() if c.speaker)
+                handle.set_status(claim.id, "verified")
+                found, _ = look_up(Path(folder), "another article",
+                                   [Probe("p-1", claim.text, claim.speaker, claim.kind)],
+                                   index=Path(folder) / "index.sqlite3")
+                if [seen.claim_id for seen in found.get("p-1", [])] != [claim.id]:
+                    raise AssertionError("the child process did not find the verified claim")
+                return "the window's lookup process starts and answers"
+
+        check("seen-before lookup runs in its own process", seen_before_process)
+
     def window() -> str:
         from reader.ui.selftest_window import paint_sample_window  # Qt only from here
 

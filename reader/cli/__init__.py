@@ -131,8 +131,17 @@ def no_display(reason: str) -> int:
     return FAILED
 
 
+MEMORY_WORKER = "__memory-worker"
+"""Not a command for people: the window starts this program with it to look claims up in a
+process of its own (``reader.memory.worker``)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == [MEMORY_WORKER]:
+        from reader.memory.worker import run
+
+        return run(sys.stdin.buffer, sys.stdout.buffer)
     index = first_word(args)
     if index is not None and args[index] in COMMANDS:
         name = args[index]

@@ -212,19 +212,20 @@ class SeenBeforeController(QObject):
                                 "reviews…")
         progress = _Progress(self)
         progress.changed.connect(lambda done, total: self._progress(generation, done, total))
-        review = session.review
+        from reader.memory.seen_before import Probe
+
+        probes = [Probe(claim.id, claim.text, claim.speaker, claim.kind)
+                  for claim in session.review.ordered_claims() if not claim.dismissed]
         review_id = session.handle.path.stem
         store_dir = self.store_dir
 
         def work() -> tuple[dict[str, list[Any]], list[str]]:
-            from reader.memory import seen_before_of
-            from reader.memory.index import ClaimMemory
+            # In a process of its own: on a thread of this one, its Python work made every
+            # call from Qt into Python wait (reader.memory.worker says why).
+            from reader.memory.worker import look_up
 
-            with ClaimMemory(store_dir) as memory:
-                memory.sync(progress.changed.emit,
-                            cancelled=lambda: generation != self._generation)
-                found = seen_before_of(memory, review, review_id)
-                return found, list(memory.notices)
+            return look_up(store_dir, review_id, probes, progress.changed.emit,
+                           cancelled=lambda: generation != self._generation)
 
         run_in_background(work, lambda result: self._found(generation, result),
                           lambda error: self._failed(generation, error), parent=self)
