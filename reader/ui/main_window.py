@@ -549,10 +549,10 @@ class MainWindow(QMainWindow):
 
     def _start_seen_before(self) -> None:
         """Look the article's claims up in the other reviews once the highlighted article is
-        in, not while it is being laid out in slices: the lookup's background thread reads and
-        parses the changed review files (json, schema checks), which holds the interpreter for
-        tens of milliseconds at a time, and the window stalled up to 400 ms when the two ran
-        together on a 1 MB article (tests/bench/bench_window.py)."""
+        in, not while it is being laid out in slices. The lookup reads and compares in a
+        process of its own (``reader.memory.worker``), but it still takes one of the
+        machine's cores; run beside the layout of a 1 MB article (when it was a thread of
+        this process) it stalled the window up to 440 ms (tests/bench/bench_window.py)."""
         session, self._seen_before_waits = self._seen_before_waits, None
         if session is not None and session is self.session:
             self.seen_before.session_opened(session)
