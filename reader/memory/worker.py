@@ -53,7 +53,9 @@ def look_up(store: Path, review_id: str, probes: list[Probe],
                           "probes": [asdict(probe) for probe in probes]})
     with tempfile.TemporaryFile() as errors_file:  # a file: a full pipe could stall the child
         child = subprocess.Popen(worker_command(), stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=errors_file)
+                                 stdout=subprocess.PIPE, stderr=errors_file,
+                                 # no console window flashing up on Windows
+                                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         try:
             assert child.stdin is not None and child.stdout is not None
             child.stdin.write(request.encode("utf-8"))
