@@ -8,6 +8,7 @@ the highlights and claims arrive when they are ready.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
@@ -645,15 +646,26 @@ class MainWindow(QMainWindow):
 
         article = quote.article
         review_id, claim_id = article.review_id, quote.record.claim_id
+        gone = ("That quote is no longer in its review (the article changed since the speaker "
+                "directory read it). Reload the directory with F5.")
         bring_to_front(self)
         if self.session is not None and self.session.review.review_id == review_id:
-            self._select_quote(claim_id)
+            self._select_listed_claim(claim_id, gone)
             return
+        self._open_then(IndexEntry(review_id, article.path, article.title, article.sha256,
+                                   Progress(), ""),
+                        lambda session: session.review.review_id == review_id,
+                        lambda: self._select_listed_claim(claim_id, gone))
+
+    def _open_then(self, entry: IndexEntry, is_it: Callable[[ReviewSession], bool],
+                   then: Callable[[], None]) -> None:
+        """Open a stored review as the start page does and, once the session ``is_it`` is
+        ready, call ``then``; a failed open drops the wait, and it is waited for once."""
 
         def opened(session: ReviewSession) -> None:
             finish()
-            if session.review.review_id == review_id:
-                self._select_quote(claim_id)
+            if is_it(session):
+                then()
 
         def finish(*_: object) -> None:
             self.session_ready.disconnect(opened)
@@ -661,13 +673,13 @@ class MainWindow(QMainWindow):
 
         self.session_ready.connect(opened)
         self.session_failed.connect(finish)
-        self.open_entry(IndexEntry(review_id, article.path, article.title, article.sha256,
-                                   Progress(), ""))
+        self.open_entry(entry)
 
-    def _select_quote(self, claim_id: str) -> None:
+    def _select_listed_claim(self, claim_id: str, gone: str) -> None:
+        """Select a claim another list (the speaker directory, a search) named, with the list's
+        own message, ``gone``, when the claim is no longer in the open review."""
         if self.session is None or claim_id not in self.session.review.claims:
-            self.show_error("That quote is no longer in its review (the article changed since "
-                            "the speaker directory read it). Reload the directory with F5.")
+            self.show_error(gone)
             return
         self.select_claim(claim_id)
         self.claims_panel.view.setFocus()
@@ -754,36 +766,19 @@ class MainWindow(QMainWindow):
         opens a review (as the speaker directory opens a quote), then the claim selected."""
         from reader.ui.speaker_directory import bring_to_front
 
+        gone = ("That claim is no longer in its review (the article changed since the search). "
+                "Search again.")
         bring_to_front(self)
         if self.session is not None and self.session.handle.path.stem == review_id:
-            self._select_found(claim_id)
+            self._select_listed_claim(claim_id, gone)
             return
         entry = self.store.entries().get(review_id)
         if entry is None:
             self.show_error(f"That review is no longer in the store {self.store_dir} (it was "
                             "merged or removed since the search). Search again.")
             return
-
-        def opened(session: ReviewSession) -> None:
-            finish()
-            if session.handle.path.stem == review_id:
-                self._select_found(claim_id)
-
-        def finish(*_: object) -> None:
-            self.session_ready.disconnect(opened)
-            self.session_failed.disconnect(finish)
-
-        self.session_ready.connect(opened)
-        self.session_failed.connect(finish)
-        self.open_entry(entry)
-
-    def _select_found(self, claim_id: str) -> None:
-        if self.session is None or claim_id not in self.session.review.claims:
-            self.show_error("That claim is no longer in its review (the article changed since "
-                            "the search). Search again.")
-            return
-        self.select_claim(claim_id)
-        self.claims_panel.view.setFocus()
+        self._open_then(entry, lambda session: session.handle.path.stem == review_id,
+                        lambda: self._select_listed_claim(claim_id, gone))
 
     def next_seen_before(self) -> None:
         """Shift+B: the next claim that was reviewed in another article."""
