@@ -104,8 +104,8 @@ def _found_from(data: dict[str, list[dict[str, Any]]]) -> Found:
 
 def run(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """The child's side: read the request, answer it."""
+    from reader.memory import seen_before_probes
     from reader.memory.index import ClaimMemory
-    from reader.memory.seen_before import seen_before
 
     request = json.loads(stdin.read().decode("utf-8"))
     probes = [Probe(**probe) for probe in request["probes"]]
@@ -118,8 +118,7 @@ def run(stdin: IO[bytes], stdout: IO[bytes]) -> int:
         index = request.get("index")
         with ClaimMemory(Path(request["store"]), Path(index) if index else None) as memory:
             memory.sync(tell)
-            found = memory.guarded(lambda db: seen_before(
-                db, probes, exclude_review=request["review_id"]))
+            found = seen_before_probes(memory, probes, request["review_id"])
             notices = list(memory.notices)
     except ClaimMemoryError as error:
         sys.stderr.write(error.message + "\n")

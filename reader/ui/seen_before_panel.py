@@ -212,10 +212,9 @@ class SeenBeforeController(QObject):
                                 "reviews…")
         progress = _Progress(self)
         progress.changed.connect(lambda done, total: self._progress(generation, done, total))
-        from reader.memory.seen_before import Probe
+        from reader.memory import probes_of
 
-        probes = [Probe(claim.id, claim.text, claim.speaker, claim.kind)
-                  for claim in session.review.ordered_claims() if not claim.dismissed]
+        probes = probes_of(session.review)
         review_id = session.handle.path.stem
         store_dir = self.store_dir
 
