@@ -457,7 +457,8 @@ class StartPage(QWidget):
         header.resizeSection(1, 220)
         self.view.doubleClicked.connect(self._activate)
         self.view.entry_chosen.connect(self._activate)
-        self.view.resized.connect(self._fit_columns)
+        self.view.resized.connect(self._cap_progress)
+        self._progress_width = 0
 
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noMatch")
@@ -533,12 +534,17 @@ class StartPage(QWidget):
     in its tooltip), so that a long progress line never squeezes the title to a few letters."""
 
     def _fit_columns(self) -> None:
-        """Progress and date columns fit their text; title takes the rest, the file is elided."""
+        """Progress and date columns fit their text; title takes the rest, the file is elided.
+        Measured when the list changes; a resize only applies the progress column's cap."""
         for column in (2, 3):
             self.view.resizeColumnToContents(column)
+        self._progress_width = self.view.columnWidth(2)
+        self._cap_progress()
+
+    def _cap_progress(self) -> None:
         cap = int(self.view.viewport().width() * self.PROGRESS_SHARE)
-        if self.view.isVisible() and cap > 0 and self.view.columnWidth(2) > cap:
-            self.view.setColumnWidth(2, cap)
+        if self.view.isVisible() and cap > 0 and self._progress_width > 0:
+            self.view.setColumnWidth(2, min(self._progress_width, cap))
 
     def _update_visibility(self) -> None:
         empty = self.model.rowCount() == 0
