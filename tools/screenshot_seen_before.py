@@ -2,7 +2,7 @@
 looking at: a second outlet's article whose quote was reviewed in the first one's.
 
 Run: python tools/screenshot_seen_before.py [OUT_DIR]
-Made in a throw-away home folder, like tools/screenshots.py (whose neutral_home it uses).
+Made in a throw-away home folder, with tools/screenshots.py's neutral_home and open_window.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots import neutral_home  # noqa: E402
+from screenshots import neutral_home, open_window  # noqa: E402
 
 FIRST = """# Harbour council backs £4.2m sea wall
 
@@ -51,34 +51,11 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         home = neutral_home(Path(tmp))
-        os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
-        from PySide6.QtCore import QSettings
-
-        from reader.ui.app import create_application
-        from reader.ui.main_window import MainWindow
-        from reader.ui.settings import WindowSettings
-
         articles = home / "Articles"
         first, second = articles / "harbour-post-sea-wall.md", articles / "coast-news-vote.md"
         first.write_text(FIRST, encoding="utf-8")
         second.write_text(SECOND, encoding="utf-8")
-        app = create_application()
-        settings = WindowSettings(QSettings(str(home / "settings.ini"),
-                                            QSettings.Format.IniFormat))
-        window = MainWindow(home / ".local/share/claim-reader/store", settings)
-        window.resize(1200, 800)
-        window.show()
-
-        def wait(condition, seconds: float = 30) -> None:
-            deadline = time.monotonic() + seconds
-            while not condition() and time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.01)
-
-        def open_and_wait(path: Path) -> None:
-            window.open_path(path)
-            wait(lambda: window.session is not None and window.article_view.highlighted
-                 and not window.seen_before.busy)
+        app, window, open_and_wait = open_window(home)
 
         open_and_wait(first)
         session = window.session

@@ -112,9 +112,37 @@ def neutral_home(folder: Path) -> Path:
     (home / "Articles").mkdir(parents=True)
     os.environ["HOME"] = str(home)
     os.environ["USERPROFILE"] = str(home)
-    for variable, sub in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config")):
+    for variable, sub in (("XDG_DATA_HOME", ".local/share"), ("XDG_CONFIG_HOME", ".config"),
+                          ("XDG_CACHE_HOME", ".cache")):
         os.environ[variable] = str(home / sub)
     return home
+
+
+def open_window(home: Path):
+    """The app and a window in the default 1200x800 size on the throw-away home's store and
+    settings, and ``open_and_wait(path)``: open an article and wait until it is highlighted
+    and its seen-before lookup (a child process) has answered."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import create_application
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import WindowSettings
+
+    app = create_application()
+    settings = WindowSettings(QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(home / ".local/share/claim-reader/store", settings)
+    window.resize(1200, 800)
+    window.show()
+
+    def open_and_wait(path: Path) -> None:
+        window.open_path(path)
+        deadline = time.monotonic() + 30
+        while ((window.session is None or not window.article_view.highlighted
+                or window.seen_before.busy) and time.monotonic() < deadline):
+            app.processEvents()
+            time.sleep(0.01)
+
+    return app, window, open_and_wait
 
 
 def main() -> int:
@@ -123,32 +151,14 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         home = neutral_home(Path(tmp))
-        from PySide6.QtCore import QSettings
-
         from reader.bundled import sample_article_text
-        from reader.ui.app import create_application
-        from reader.ui.main_window import MainWindow
-        from reader.ui.settings import WindowSettings
 
         articles = home / "Articles"
         sample = articles / "port-ellis-sea-wall.md"
         sample.write_text(sample_article_text(), encoding="utf-8")
         ferry = articles / "ferry-fares.md"
         ferry.write_text(SECOND_ARTICLE, encoding="utf-8")
-
-        app = create_application()
-        settings = WindowSettings(QSettings(str(home / "settings.ini"),
-                                            QSettings.Format.IniFormat))
-        window = MainWindow(home / ".local/share/claim-reader/store", settings)
-        window.resize(1200, 800)
-        window.show()
-
-        def open_and_wait(path: Path) -> None:
-            window.open_path(path)
-            deadline = time.monotonic() + 30
-            while ((window.session is None or not window.article_view.highlighted)
-                   and time.monotonic() < deadline):
-                app.processEvents()
+        app, window, open_and_wait = open_window(home)
 
         open_and_wait(ferry)
         window.step_claim(1)
