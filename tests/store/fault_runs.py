@@ -59,6 +59,36 @@ def _forked(job: Callable[[], int]) -> int:
     return pid
 
 
+def _race_pair(writer: Callable[[int, Callable[[], None]], int]) -> list[int]:
+    """Two forked processes run ``writer(number, opened)``; each calls ``opened()`` once it has
+    read the review and waits there until both have, so that both save what they read at the
+    same moment. Returns their exit codes."""
+    ready_r, ready_w = os.pipe()
+    gate_r, gate_w = os.pipe()
+
+    def child(number: int) -> int:
+        os.close(gate_w)
+        os.close(ready_r)
+
+        def opened() -> None:
+            os.write(ready_w, b"x")  # opened: the other has not saved yet
+            os.read(gate_r, 1)
+
+        return writer(number, opened)
+
+    pids = [_forked(lambda n=n: child(n)) for n in range(2)]
+    os.close(ready_w)
+    os.close(gate_r)
+    got = b""
+    while len(got) < 2:
+        chunk = os.read(ready_r, 2)
+        assert chunk, "a writer died before opening"
+        got += chunk
+    os.close(ready_r)
+    os.close(gate_w)  # opens the gate for both
+    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+
+
 def _verdict_kept(claim, status: str) -> bool:
     return (claim.status == status
             or any(c.field == "status" and c.value == status for c in claim.open_conflicts())
@@ -122,35 +152,18 @@ def conflicting_tags(folder: Path, pairs: int, seed: int = 2) -> dict:
         current = ReviewStore(root).open_review(doc, analysis=analysis).review.claims[claim_id]
         choices = [s for s in STATUSES if s != current.status]
         rng.shuffle(choices)
-        ready_r, ready_w = os.pipe()
-        gate_r, gate_w = os.pipe()
-
-        def writer(number: int, gate_r: int = gate_r, gate_w: int = gate_w,
-                   ready_r: int = ready_r, ready_w: int = ready_w, pair: int = pair,
+        def writer(number: int, opened: Callable[[], None], pair: int = pair,
                    claim_id: str = claim_id, choices: list[str] = choices) -> int:
-            os.close(gate_w)
-            os.close(ready_r)
             handle = ReviewStore(root, reviewer=f"p{pair}-{number}").open_review(
                 doc, analysis=analysis)
-            os.write(ready_w, b"x")  # opened: the other has not saved yet
-            os.read(gate_r, 1)
+            opened()
             try:
                 handle.set_status(claim_id, choices[number])
             except StoreConflictError:
                 return 3
             return 0
 
-        pids = [_forked(lambda n=n: writer(n)) for n in range(2)]
-        os.close(ready_w)
-        os.close(gate_r)
-        got = b""
-        while len(got) < 2:
-            chunk = os.read(ready_r, 2)
-            assert chunk, "a writer died before opening"
-            got += chunk
-        os.close(ready_r)
-        os.close(gate_w)
-        codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+        codes = _race_pair(writer)
         assert sorted(codes) == [0, 3], f"pair {pair}: exit codes {codes}"
         winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
         claim = ReviewStore(root).load(review_files(root)[0].stem).review.claims[claim_id]
@@ -180,23 +193,16 @@ def conflicting_notes(folder: Path, pairs: int) -> dict:
     for pair in range(pairs):
         claim_id = f"f-{pair % 8:04d}"
         notes = [f"pair {pair}: note A", f"pair {pair}: note B"]
-        ready_r, ready_w = os.pipe()
-        gate_r, gate_w = os.pipe()
-
-        def writer(number: int, gate_r: int = gate_r, gate_w: int = gate_w,
-                   ready_r: int = ready_r, ready_w: int = ready_w, pair: int = pair,
+        def writer(number: int, opened: Callable[[], None], pair: int = pair,
                    claim_id: str = claim_id, notes: list[str] = notes) -> int:
             import contextlib
             import io
 
-            os.close(gate_w)
-            os.close(ready_r)
             real_open = ReviewStore.open_review
 
             def open_then_wait(self, *args, **kwargs):
                 handle = real_open(self, *args, **kwargs)
-                os.write(ready_w, b"x")  # opened: the other has not saved yet
-                os.read(gate_r, 1)
+                opened()
                 return handle
 
             ReviewStore.open_review = open_then_wait  # type: ignore[method-assign]
@@ -208,17 +214,7 @@ def conflicting_notes(folder: Path, pairs: int) -> dict:
                 return main(["tag", str(source), claim_id, "verified", "--note", notes[number],
                              "--reviewer", f"p{pair}-{number}", "--store", str(root)])
 
-        pids = [_forked(lambda n=n: writer(n)) for n in range(2)]
-        os.close(ready_w)
-        os.close(gate_r)
-        got = b""
-        while len(got) < 2:
-            chunk = os.read(ready_r, 2)
-            assert chunk, "a writer died before opening"
-            got += chunk
-        os.close(ready_r)
-        os.close(gate_w)
-        codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+        codes = _race_pair(writer)
         assert sorted(codes) == [0, 1], f"pair {pair}: exit codes {codes}"
         winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
         files = review_files(root)
